@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Ventanilla",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ventanilla", targets: ["VentanillaCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries from Debian: modulemap + pkg-config, no C code of ours.
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+
+        // The only Swift that touches the C libraries.
+        .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "MariaDB", dependencies: ["CMariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
+        // HTTP model, router, middleware, body parsing.
+        .target(name: "HTTPCore", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        // Shared application services: configuration, clock, errors.
+        .target(name: "AppCore", dependencies: ["HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
+        // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
+        .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Transporte", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
+        // Composition root: configuration per module, FastCGI glue, migrator.
+        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
+                                            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .executableTarget(name: "VentanillaCLI", dependencies: ["App", "AppCore", "FastCGI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                                                .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

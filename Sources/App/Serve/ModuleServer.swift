@@ -1,0 +1,55 @@
+import AppCore
+import FastCGI
+import HTTPCore
+import Logging
+import MariaDB
+import Monitor
+import Transporte
+import Egresos
+
+/// Starts a module as a FastCGI server: settings from the environment, the module's responder, one worker
+/// per thread with its own database connection.
+public enum ModuleServer {
+    /// Serves `module` on `endpoint` until SIGTERM/SIGINT/SIGHUP; returns after a graceful shutdown.
+    public static func serve(_ settings: ModuleSettings, endpoint: FastCGIConfiguration.Endpoint,
+                             logger: Logger) throws {
+        let configuration = FastCGIConfiguration(endpoint: endpoint, workers: settings.workers)
+        MariaDBLibrary.initialize()
+        defer { MariaDBLibrary.shutdown() }
+        logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
+        _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: try handlerFactory(settings, logger: logger))
+    }
+
+    /// Starts `module` and returns the running server (tests, in-process use).
+    public static func start(_ settings: ModuleSettings, endpoint: FastCGIConfiguration.Endpoint,
+                             logger: Logger) throws -> FastCGIServer {
+        MariaDBLibrary.initialize()
+        let configuration = FastCGIConfiguration(endpoint: endpoint, workers: settings.workers)
+        return try FastCGIServer.start(configuration, logger: logger, makeHandler: try handlerFactory(settings, logger: logger))
+    }
+
+    /// The per-thread handler factory of the module named in `settings`.
+    static func handlerFactory(_ settings: ModuleSettings, logger: Logger) throws -> FastCGIServer.HandlerFactory {
+        let database = settings.database.mariaDBConfiguration
+        switch settings.module {
+        case .monitor:
+            let module = try MonitorModule(settings: settings)
+            return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
+        case .transporte:
+            let module = try TransporteModule(settings: settings)
+            return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
+        case .egresos:
+            let module = try EgresosModule(settings: settings)
+            return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
+        }
+    }
+
+    private static func factory<Context: RequestContext>(_ entry: ModuleEntry<Context>, _ database: MariaDBConfiguration,
+                                                         _ logger: Logger) -> FastCGIServer.HandlerFactory {
+        { index in
+            var workerLogger = logger
+            workerLogger[metadataKey: "worker"] = .stringConvertible(index)
+            return ModuleWorker(entry: entry, database: database, logger: workerLogger)
+        }
+    }
+}

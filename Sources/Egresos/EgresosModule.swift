@@ -1,0 +1,28 @@
+import AppCore
+import HTTPCore
+
+/// The Egresos module: its settings, routes and error format. Built once, shared by every worker.
+public struct EgresosModule: Sendable {
+    /// The common settings.
+    public let settings: ModuleSettings
+
+    /// Reads Egresos' settings.
+    public init(settings: ModuleSettings) throws {
+        self.settings = settings
+    }
+
+    /// The routes, frozen. Processing order of egresos.md §1.1: route match, then body parsing, then the rest.
+    public func makeResponder() -> Responder<EgresosContext> {
+        var router = Router<EgresosContext>()
+        router.group("", middleware: [BodyParsingMiddleware(limits: settings.bodyLimits)]) { router in
+            SystemRoutes().register(in: &router)
+        }
+        return router.freeze(middleware: [
+            RequestIDMiddleware(),
+            AccessLogMiddleware(),
+            CORSMiddleware(allowOrigin: settings.corsAllowOrigin,
+                           allowMethods: [.get, .post, .put, .delete, .options],
+                           allowHeaders: ["Authorization", "Content-Type", "Accept-Language"]),
+        ], errors: EgresosErrorRenderer())
+    }
+}

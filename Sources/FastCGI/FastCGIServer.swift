@@ -1,0 +1,177 @@
+internal import CFastCGI
+import Glibc
+import Logging
+import Synchronization
+
+/// A FastCGI responder in the PHP-FPM model: N blocking worker threads share one listening socket, each
+/// accepting with `FCGX_Accept_r` and serving one request at a time with its own handler.
+public final class FastCGIServer: Sendable {
+    /// Makes the handler of worker `index`; called on that worker's thread.
+    public typealias HandlerFactory = @Sendable (_ index: Int) throws -> any FastCGIHandler
+
+    private let configuration: FastCGIConfiguration
+    private let logger: Logger
+    private let socket: ListeningSocket
+    private let threads: [pthread_t]
+    private let stopping: ShutdownFlag
+
+    private init(configuration: FastCGIConfiguration, logger: Logger, socket: ListeningSocket,
+                 threads: [pthread_t], stopping: ShutdownFlag) {
+        self.configuration = configuration
+        self.logger = logger
+        self.socket = socket
+        self.threads = threads
+        self.stopping = stopping
+    }
+
+    /// Opens the endpoint and starts the workers; returns at once. Call `stop()` to shut down.
+    public static func start(_ configuration: FastCGIConfiguration, logger: Logger,
+                             makeHandler: @escaping HandlerFactory) throws -> FastCGIServer {
+        // libfcgi installs a no-op SIGPIPE handler only in some paths; never depend on init order (pitfall 7).
+        signal(SIGPIPE, SIG_IGN)
+        _ = FCGX_Init()
+        let socket = try ListeningSocket.open(configuration.endpoint, backlog: configuration.backlog)
+        let stopping = ShutdownFlag()
+        var threads: [pthread_t] = []
+        for index in 0..<configuration.workers {
+            let start = WorkerStart(index: index, listenFD: socket.fd, makeHandler: makeHandler,
+                                    logger: logger, stopping: stopping)
+            stopping.workerStarted()
+            var thread = pthread_t()
+            let code = pthread_create(&thread, nil, fastCGIWorkerEntry, Unmanaged.passRetained(start).toOpaque())
+            guard code == 0 else {
+                Unmanaged.passUnretained(start).release()
+                stopping.workerFinished()
+                stopping.set()
+                socket.shutdownAccepting()
+                for started in threads { pthread_join(started, nil) }
+                socket.close()
+                throw FastCGIError.threadStart(errno: code)
+            }
+            threads.append(thread)
+        }
+        logger.info("listening", metadata: ["endpoint": "\(configuration.endpoint)", "workers": "\(configuration.workers)"])
+        return FastCGIServer(configuration: configuration, logger: logger, socket: socket, threads: threads, stopping: stopping)
+    }
+
+    /// Stops accepting, lets in-flight requests finish within the grace period, closes the socket.
+    /// Returns false when some request was still running at the deadline.
+    @discardableResult
+    public func stop() -> Bool {
+        stopping.set()
+        FCGX_ShutdownPending()
+        socket.shutdownAccepting()
+        // Workers count themselves out as they leave; poll that count up to the deadline, then join.
+        let deadline = monotonicMilliseconds() + configuration.shutdownGraceSeconds * 1_000
+        while stopping.runningWorkers > 0 && monotonicMilliseconds() < deadline { usleep(2_000) }
+        let allJoined = stopping.runningWorkers == 0
+        if allJoined { for thread in threads { pthread_join(thread, nil) } }
+        socket.close()
+        if allJoined {
+            logger.info("stopped")
+        } else {
+            logger.warning("stopped with requests still running after the grace period",
+                           metadata: ["grace_seconds": "\(configuration.shutdownGraceSeconds)"])
+        }
+        return allJoined
+    }
+
+    /// Runs until SIGTERM, SIGINT or SIGHUP, then shuts down gracefully (FIELD-NOTES §2: block the signals in
+    /// every thread, `sigwait` on this one). Returns the signal that stopped it.
+    public static func run(_ configuration: FastCGIConfiguration, logger: Logger,
+                           makeHandler: @escaping HandlerFactory) throws -> Int32 {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGHUP)
+        // Blocked before the workers exist, so they inherit the mask and only this thread receives them.
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let server = try start(configuration, logger: logger, makeHandler: makeHandler)
+        var received: Int32 = 0
+        while sigwait(&signals, &received) != 0 {}
+        logger.info("shutting down", metadata: ["signal": "\(received)"])
+        server.stop()
+        return received
+    }
+}
+
+/// Set once when shutdown begins; workers read it to tell a shutdown from a transient accept failure, and
+/// count themselves in and out so shutdown can wait for them with a deadline.
+final class ShutdownFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    private let running = Atomic<Int>(0)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    var runningWorkers: Int { running.load(ordering: .acquiring) }
+    func workerStarted() { running.add(1, ordering: .acquiringAndReleasing) }
+    func workerFinished() { running.subtract(1, ordering: .acquiringAndReleasing) }
+}
+
+private func monotonicMilliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
+}
+
+/// What a worker thread needs; Sendable values only, the handler itself is made on the thread.
+final class WorkerStart: Sendable {
+    let index: Int
+    let listenFD: Int32
+    let makeHandler: FastCGIServer.HandlerFactory
+    let logger: Logger
+    let stopping: ShutdownFlag
+
+    init(index: Int, listenFD: Int32, makeHandler: @escaping FastCGIServer.HandlerFactory, logger: Logger, stopping: ShutdownFlag) {
+        self.index = index
+        self.listenFD = listenFD
+        self.makeHandler = makeHandler
+        self.logger = logger
+        self.stopping = stopping
+    }
+
+    /// The accept loop of one worker.
+    func run() {
+        defer { stopping.workerFinished() }
+        let handler: any FastCGIHandler
+        do {
+            handler = try makeHandler(index)
+        } catch {
+            logger.critical("worker could not start", metadata: ["worker": "\(index)", "error": "\(error)"])
+            return
+        }
+        // Heap-allocated: libfcgi keeps back-pointers to the request in its streams (FIELD-NOTES §3 row 6).
+        let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
+        defer { request.deallocate() }
+        guard FCGX_InitRequest(request, listenFD, 0) == 0 else {
+            logger.critical("FCGX_InitRequest failed", metadata: ["worker": "\(index)"])
+            return
+        }
+        var failures = 0
+        while !stopping.isSet {
+            guard FCGX_Accept_r(request) >= 0 else {
+                if stopping.isSet { break }
+                // A transient failure (EMFILE, ECONNABORTED): back off briefly instead of losing the worker.
+                failures += 1
+                if failures == 1 || failures % 100 == 0 {
+                    logger.error("accept failed", metadata: ["worker": "\(index)", "errno": "\(errno)"])
+                }
+                usleep(useconds_t(min(failures, 100) * 1_000))
+                continue
+            }
+            failures = 0
+            handler.handle(FastCGIExchange(request: request))
+            FCGX_Finish_r(request)
+        }
+        FCGX_Free(request, 1)
+    }
+}
+
+/// The pthread start routine: a nonisolated global function (a closure literal here would inherit the main
+/// actor and trap on the new thread; FIELD-NOTES §3 row 4).
+private func fastCGIWorkerEntry(_ argument: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    guard let argument else { return nil }
+    let start = Unmanaged<WorkerStart>.fromOpaque(argument).takeRetainedValue()
+    start.run()
+    return nil
+}

@@ -1,0 +1,43 @@
+extension Request {
+    /// Builds a request from CGI parameters as nginx sends them over FastCGI (`fastcgi_params`).
+    ///
+    /// The path is `DOCUMENT_URI` (decoded and normalised by nginx; FIELD-NOTES pitfall 9), falling back to the
+    /// path of `REQUEST_URI`. `HTTP_FOO_BAR` becomes header `foo-bar`; `CONTENT_TYPE` and `CONTENT_LENGTH`
+    /// become headers too. A `CONTENT_LENGTH` that is not a number is treated as absent.
+    public static func fromCGI(_ parameters: [(String, String)], body makeBody: (Int?) -> RequestBody) -> Request {
+        var method = "GET", documentURI: String?, requestURI: String?, query = "", address = ""
+        var contentLength: Int?
+        var headers = HTTPHeaders()
+        for (name, value) in parameters {
+            switch name {
+            case "REQUEST_METHOD": method = value
+            case "DOCUMENT_URI": documentURI = value
+            case "REQUEST_URI": requestURI = value
+            case "QUERY_STRING": query = value
+            case "REMOTE_ADDR": address = value
+            case "CONTENT_TYPE": if !value.isEmpty { headers.add("Content-Type", value) }
+            case "CONTENT_LENGTH":
+                if !value.isEmpty {
+                    headers.add("Content-Length", value)
+                    contentLength = Int(value).flatMap { $0 >= 0 ? $0 : nil }
+                }
+            default:
+                if name.hasPrefix("HTTP_") {
+                    headers.add(headerName(fromCGI: name.dropFirst(5)), value)
+                }
+            }
+        }
+        var path = documentURI ?? ""
+        if path.isEmpty, let requestURI {
+            path = String(requestURI.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }
+        if path.isEmpty { path = "/" }
+        return Request(method: HTTPMethod(rawValue: method), path: path, rawQuery: query, headers: headers,
+                       clientAddress: address, body: makeBody(contentLength))
+    }
+
+    /// `ACCEPT_LANGUAGE` → `accept-language`.
+    static func headerName(fromCGI name: Substring) -> String {
+        String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,83 @@
+import Logging
+
+/// One HTTP request as the application sees it.
+public final class Request {
+    /// The method.
+    public let method: HTTPMethod
+    /// The decoded, normalised path without query string (nginx `$document_uri`).
+    public let path: String
+    /// The raw query string, without `?`.
+    public let rawQuery: String
+    /// The request headers.
+    public let headers: HTTPHeaders
+    /// The client's address as nginx saw it.
+    public let clientAddress: String
+    /// The body, read on demand.
+    public let body: RequestBody
+    /// Values of the `:name` segments of the matched route.
+    public internal(set) var parameters: [String: String] = [:]
+    private var cachedQuery: QueryParameters?
+    private var cachedInput: Input?
+
+    /// A request from its parts.
+    public init(method: HTTPMethod, path: String, rawQuery: String = "", headers: HTTPHeaders = HTTPHeaders(),
+                clientAddress: String = "", body: RequestBody = .empty()) {
+        self.method = method
+        self.path = path
+        self.rawQuery = rawQuery
+        self.headers = headers
+        self.clientAddress = clientAddress
+        self.body = body
+    }
+
+    /// The parsed query string.
+    public var query: QueryParameters {
+        if let cachedQuery { return cachedQuery }
+        let parsed = QueryParameters(rawQuery)
+        cachedQuery = parsed
+        return parsed
+    }
+
+    /// The media type of the body, lower-cased, without parameters (`application/json`).
+    public var mediaType: String? {
+        guard let value = headers["Content-Type"] else { return nil }
+        let base = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? value
+        let trimmed = base.trimmingASCIIWhitespace().lowercased()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Whether the request carries a body (declared length above zero, or a body of unknown length).
+    public var hasBody: Bool {
+        if let length = body.declaredLength { return length > 0 }
+        return headers["Transfer-Encoding"] != nil
+    }
+
+    /// The body parsed into one input tree (JSON, urlencoded or multipart), once; later calls return the same tree.
+    /// An empty body is an empty object.
+    public func input(limits: BodyLimits) throws -> Input {
+        if let cachedInput { return cachedInput }
+        let parsed = try BodyParser.parse(self, limits: limits)
+        cachedInput = parsed
+        return parsed
+    }
+
+    /// Removes the temporary files of multipart parts that the handler did not move away; called when the
+    /// request ends.
+    public func discardTemporaryFiles() {
+        if let cachedInput { MultipartParser.removeTemporaryFiles(in: cachedInput) }
+    }
+
+    /// The value of a route parameter; the router guarantees that declared ones exist.
+    public func parameter(_ name: String) -> String { parameters[name] ?? "" }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+    func trimmingASCIIWhitespace() -> String {
+        let bytes = Array(utf8)
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 { start += 1 }
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 10 || bytes[end - 1] == 13 { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

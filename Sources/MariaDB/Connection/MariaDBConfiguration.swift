@@ -1,0 +1,59 @@
+/// Where and how to connect to MariaDB: plain Sendable values, shared by every worker thread.
+public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The unix socket path; used when `host` is nil (nil too: the connector's default socket).
+    public var socket: String?
+    /// The TCP host; when set, the connection uses TCP to `host:port` and ignores `socket`.
+    public var host: String?
+    /// The TCP port.
+    public var port: Int
+    /// The user name.
+    public var user: String
+    /// The password (empty for none). Never shown by `description`, `debugDescription` or `dump`.
+    public var password: String
+    /// The default database, if any.
+    public var database: String?
+    /// Seconds to wait for the connection to be established.
+    public var connectTimeoutSeconds: Int
+    /// Seconds to wait for each network read (a longer-running statement fails with `.connectionLost`).
+    public var readTimeoutSeconds: Int
+    /// Seconds to wait for each network write.
+    public var writeTimeoutSeconds: Int
+
+    /// Creates a configuration; TCP when `host` is set, else the unix `socket`.
+    public init(socket: String? = nil, host: String? = nil, port: Int = 3306, user: String, password: String = "",
+                database: String? = nil, connectTimeoutSeconds: Int = 3, readTimeoutSeconds: Int = 30,
+                writeTimeoutSeconds: Int = 30) {
+        self.socket = socket
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.readTimeoutSeconds = readTimeoutSeconds
+        self.writeTimeoutSeconds = writeTimeoutSeconds
+    }
+
+    /// Whether the connection goes over TCP (else over the unix socket).
+    public var usesTCP: Bool { host != nil }
+
+    /// Endpoint, user and database; the password is never included.
+    public var description: String {
+        let endpoint = host.map { "tcp \($0):\(port)" } ?? "socket \(socket ?? "(default)")"
+        let password = password.isEmpty ? "none" : "<redacted>"
+        return "MariaDBConfiguration(\(endpoint), user: \(user), password: \(password), database: \(database ?? "(none)"))"
+    }
+
+    /// The same as `description`: the password is never included.
+    public var debugDescription: String { description }
+
+    /// A mirror without the password, so `dump` does not print it either.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "socket": socket as Any, "host": host as Any, "port": port, "user": user,
+            "password": password.isEmpty ? "" : "<redacted>", "database": database as Any,
+            "connectTimeoutSeconds": connectTimeoutSeconds, "readTimeoutSeconds": readTimeoutSeconds,
+            "writeTimeoutSeconds": writeTimeoutSeconds,
+        ])
+    }
+}

@@ -1,0 +1,117 @@
+internal import CMariaDB
+internal import Logging
+
+extension MariaDBConnection {
+    /// The session settings applied on every (re)connect: instants in UTC and a strict `sql_mode`.
+    static let sessionSetup = """
+        SET time_zone = '+00:00', \
+        SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'
+        """
+
+    /// Connects now if not connected (otherwise the first statement connects); throws `.connectionFailed`.
+    public func connect() throws(MariaDBError) {
+        _ = try connectedHandle()
+    }
+
+    /// The open handle, connecting first if needed.
+    func connectedHandle() throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
+        if let mysql {
+            return mysql
+        }
+        let mysql = try Self.open(configuration)
+        self.mysql = mysql
+        logger.debug("MariaDB connected", metadata: ["thread": "\(mysql_thread_id(mysql))"])
+        return mysql
+    }
+
+    /// Opens and sets up a connection; every failure is `.connectionFailed` and leaves nothing open.
+    private static func open(_ configuration: MariaDBConfiguration) throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
+        guard let mysql = mysql_init(nil) else {
+            throw MariaDBError(kind: .connectionFailed, message: "mysql_init failed (out of memory)")
+        }
+        setOptions(mysql, configuration)
+        // utf8mb4, UTC and strict mode are part of the contract, so a setup failure fails the connect.
+        let flags = UInt(CLIENT_MULTI_RESULTS) | UInt(CLIENT_MULTI_STATEMENTS)
+        let connected = withOptionalCString(configuration.host) { host in
+            withOptionalCString(configuration.socket) { socket in
+                withOptionalCString(configuration.database) { database in
+                    mysql_real_connect(mysql, host, configuration.user, configuration.password, database,
+                                       UInt32(clamping: configuration.port), configuration.usesTCP ? nil : socket, flags)
+                }
+            }
+        }
+        do throws(MariaDBError) {
+            guard connected != nil else {
+                throw connectionError(mysql, query: nil)
+            }
+            try runText(sessionSetup, on: mysql)
+        } catch {
+            mysql_close(mysql)
+            var failure = error
+            failure.kind = .connectionFailed
+            throw failure
+        }
+        return mysql
+    }
+
+    private static func setOptions(_ mysql: UnsafeMutablePointer<MYSQL>, _ configuration: MariaDBConfiguration) {
+        _ = mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        var protocolType = UInt32(configuration.usesTCP ? MYSQL_PROTOCOL_TCP.rawValue : MYSQL_PROTOCOL_SOCKET.rawValue)
+        _ = mysql_options(mysql, MYSQL_OPT_PROTOCOL, &protocolType)
+        var connectTimeout = UInt32(clamping: configuration.connectTimeoutSeconds)
+        _ = mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+        var readTimeout = UInt32(clamping: configuration.readTimeoutSeconds)
+        _ = mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
+        var writeTimeout = UInt32(clamping: configuration.writeTimeoutSeconds)
+        _ = mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        // We reconnect ourselves: the connector's reconnect silently invalidates prepared statements.
+        var reconnect: my_bool = 0
+        _ = mysql_options(mysql, MYSQL_OPT_RECONNECT, &reconnect)
+        var reportTruncation: my_bool = 1
+        _ = mysql_options(mysql, MYSQL_REPORT_DATA_TRUNCATION, &reportTruncation)
+        var localInfile: UInt32 = 0
+        _ = mysql_options(mysql, MYSQL_OPT_LOCAL_INFILE, &localInfile)
+    }
+
+    /// Sends `sql` over the text protocol and reads and frees every result set it produces.
+    static func runText(_ sql: String, on mysql: UnsafeMutablePointer<MYSQL>) throws(MariaDBError) {
+        let failed = sql.withCString { mysql_real_query(mysql, $0, UInt(sql.utf8.count)) } != 0
+        if failed {
+            throw connectionError(mysql, query: sql)
+        }
+        while true {
+            if let result = mysql_store_result(mysql) {
+                mysql_free_result(result)
+            } else if mysql_field_count(mysql) > 0 {
+                throw connectionError(mysql, query: sql)
+            }
+            // 0: another result follows; -1: none left; > 0: a later statement failed.
+            let next = mysql_next_result(mysql)
+            if next == -1 {
+                return
+            }
+            if next > 0 {
+                throw connectionError(mysql, query: sql)
+            }
+        }
+    }
+
+    /// The handle's current error, classified.
+    static func connectionError(_ mysql: UnsafeMutablePointer<MYSQL>, query: String?) -> MariaDBError {
+        let code = Int32(bitPattern: mysql_errno(mysql))
+        let state = String(cString: mysql_sqlstate(mysql))
+        let message = String(cString: mysql_error(mysql))
+        if code == 0 {
+            return MariaDBError(kind: .other, message: message.isEmpty ? "unknown client error" : message, query: query)
+        }
+        return MariaDBError(code: code, sqlState: state == "00000" ? nil : state, message: message, query: query)
+    }
+}
+
+/// Calls `body` with a C string for `string`, or with nil.
+func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) throws -> R) rethrows -> R {
+    guard let string else {
+        return try body(nil)
+    }
+    return try string.withCString(body)
+}

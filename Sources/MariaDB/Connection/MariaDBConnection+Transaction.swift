@@ -1,0 +1,86 @@
+internal import CMariaDB
+internal import Logging
+
+extension MariaDBConnection {
+    /// Runs `body` in a transaction: `START TRANSACTION`, then `COMMIT`, or `ROLLBACK` and rethrow when `body`
+    /// throws. A nested call just runs its body inside the outer transaction.
+    ///
+    /// If the connection is lost meanwhile, the server has rolled back: `inTransaction` turns false, every
+    /// further statement in `body` throws `.connectionLost`, and so does this call, even when `body` swallowed
+    /// the error. A deadlock (`.deadlock`) rolls back the whole transaction; callers may retry it.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        switch transactionState {
+        case .active:
+            return try body()
+        case .aborted:
+            throw Self.transactionAbortedError
+        case .none:
+            break
+        }
+        try begin()
+        transactionState = .active
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            rollbackQuietly()
+            throw error
+        }
+        if transactionState == .aborted {
+            transactionState = .none
+            throw Self.transactionAbortedError
+        }
+        do {
+            try finish("COMMIT")
+        } catch {
+            rollbackQuietly()
+            throw error
+        }
+        transactionState = .none
+        return result
+    }
+
+    /// Starts the transaction; nothing has happened yet, so a lost connection is reconnected and retried once.
+    private func begin() throws(MariaDBError) {
+        for attempt in 1...2 {
+            let mysql = try connectedHandle()
+            do {
+                try Self.runText("START TRANSACTION", on: mysql)
+                return
+            } catch {
+                guard error.kind == .connectionLost, attempt == 1 else {
+                    throw error
+                }
+                handleConnectionLoss(error)
+                logger.notice("MariaDB connection lost; reconnecting to start a transaction")
+            }
+        }
+    }
+
+    /// Sends `COMMIT` (or `ROLLBACK`) on the open connection, never reconnecting.
+    private func finish(_ sql: String) throws(MariaDBError) {
+        guard let mysql else {
+            throw Self.transactionAbortedError
+        }
+        do {
+            try Self.runText(sql, on: mysql)
+        } catch {
+            if error.kind == .connectionLost {
+                handleConnectionLoss(error)
+            }
+            throw error
+        }
+    }
+
+    /// Rolls back after a failure, keeping the original error: a failing rollback is only logged.
+    private func rollbackQuietly() {
+        if transactionState == .active, mysql != nil {
+            do {
+                try finish("ROLLBACK")
+            } catch {
+                logger.warning("MariaDB rollback failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+        transactionState = .none
+    }
+}

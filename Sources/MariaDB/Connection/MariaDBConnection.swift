@@ -1,0 +1,179 @@
+internal import CMariaDB
+public import Logging
+
+/// One blocking connection to MariaDB, with its prepared-statement cache.
+///
+/// Deliberately not `Sendable`: each worker thread creates its own connection on that thread and is the only
+/// one to use it. The connection opens lazily on first use, and after a lost connection (server restart,
+/// `KILL`, timeout) the next call reconnects transparently; a read (`query`) outside a transaction that hits a
+/// lost connection is retried once on a fresh one.
+public final class MariaDBConnection {
+    /// Where and how this connection connects.
+    public let configuration: MariaDBConfiguration
+    /// The logger for reconnects and failures (statement text only, never bound values).
+    public var logger: Logger
+
+    var mysql: UnsafeMutablePointer<MYSQL>?
+    var statements: StatementCache
+    var transactionState: TransactionState = .none
+
+    /// Where the connection stands with respect to `transaction(_:)`.
+    enum TransactionState {
+        /// No transaction is open.
+        case none
+        /// Inside `transaction(_:)`, the server-side transaction is open.
+        case active
+        /// Inside `transaction(_:)`, but the connection was lost, so the server already rolled back.
+        case aborted
+    }
+
+    /// Creates an unconnected connection; nothing touches the network until the first call or `connect()`.
+    public init(configuration: MariaDBConfiguration, logger: Logger = Logger(label: "ventanilla.mariadb"),
+                statementCacheCapacity: Int = 128) {
+        self.configuration = configuration
+        self.logger = logger
+        statements = StatementCache(capacity: statementCacheCapacity)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Whether a server connection is currently open (it may still turn out to be dead on next use).
+    public var isConnected: Bool { mysql != nil }
+
+    /// Whether a `transaction(_:)` body is running with its transaction open (false after a connection loss).
+    public var inTransaction: Bool { transactionState == .active }
+
+    /// The server's id for this connection (as in `SHOW PROCESSLIST` and `KILL`), nil when not connected.
+    public var serverThreadID: UInt? {
+        mysql.map { UInt(mysql_thread_id($0)) }
+    }
+
+    /// Runs a statement that returns rows and returns those of its first result set.
+    ///
+    /// On a lost connection outside a transaction, it reconnects, prepares again and retries once, so only
+    /// use it for statements that are safe to repeat.
+    public func query(_ query: SQLQuery) throws(MariaDBError) -> [SQLRow] {
+        try withStatement(query, retryOnConnectionLoss: true) { statement throws(MariaDBError) in
+            try statement.execute(query.binds).rows
+        }
+    }
+
+    /// Runs a statement that returns rows and returns the first row, if any.
+    public func queryFirst(_ query: SQLQuery) throws(MariaDBError) -> SQLRow? {
+        try self.query(query).first
+    }
+
+    /// Runs a statement that changes data (never retried: it may have been applied before the connection broke).
+    @discardableResult
+    public func execute(_ query: SQLQuery) throws(MariaDBError) -> SQLExecutionResult {
+        try withStatement(query, retryOnConnectionLoss: false) { statement throws(MariaDBError) in
+            let outcome = try statement.execute(query.binds)
+            return SQLExecutionResult(affectedRows: outcome.affectedRows, lastInsertID: outcome.lastInsertID)
+        }
+    }
+
+    /// Runs trusted SQL text over the text protocol, possibly several `;`-separated statements, discarding
+    /// every result; for migrations and statements that cannot be prepared (such as `CREATE PROCEDURE`).
+    public func executeText(_ sql: String) throws(MariaDBError) {
+        try failIfTransactionAborted()
+        let mysql = try connectedHandle()
+        do {
+            try Self.runText(sql, on: mysql)
+        } catch {
+            if error.kind == .connectionLost {
+                handleConnectionLoss(error)
+            }
+            throw error
+        }
+    }
+
+    /// Checks the server answers `SELECT 1`, reconnecting if needed; false when it does not.
+    public func ping() -> Bool {
+        do {
+            _ = try query("SELECT 1")
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Closes every cached statement and the connection; a later call connects again.
+    public func close() {
+        statements.removeAll()
+        if let mysql {
+            mysql_close(mysql)
+            self.mysql = nil
+        }
+        transactionState = .none
+    }
+
+    /// Runs `body` with a statement prepared for `query` (from the cache), reconnecting and retrying once on
+    /// a lost connection when allowed, and once with a fresh statement when the server asks to re-prepare.
+    private func withStatement<T>(_ query: SQLQuery, retryOnConnectionLoss: Bool,
+                                  _ body: (PreparedStatement) throws(MariaDBError) -> T) throws(MariaDBError) -> T {
+        try failIfTransactionAborted()
+        var retriedConnection = false
+        var reprepared = false
+        while true {
+            let mayRetry = retryOnConnectionLoss && !retriedConnection && transactionState == .none
+            do {
+                let statement = try preparedStatement(for: query.sql)
+                return try body(statement)
+            } catch {
+                if error.kind == .connectionLost {
+                    handleConnectionLoss(error)
+                    if mayRetry {
+                        retriedConnection = true
+                        logger.notice("MariaDB connection lost; reconnecting to retry a read", metadata: ["error": "\(error)"])
+                        continue
+                    }
+                } else if error.code == Int32(ER_NEED_REPREPARE), !reprepared {
+                    // The statement was not executed: preparing it again is always safe.
+                    statements.remove(query.sql)
+                    reprepared = true
+                    continue
+                }
+                logger.debug("MariaDB statement failed", metadata: ["error": "\(String(reflecting: error))"])
+                throw error
+            }
+        }
+    }
+
+    /// The cached statement for `sql`, or a newly prepared (and cached) one.
+    private func preparedStatement(for sql: String) throws(MariaDBError) -> PreparedStatement {
+        let mysql = try connectedHandle()
+        if let statement = statements.statement(for: sql) {
+            return statement
+        }
+        let statement = try PreparedStatement(sql: sql, mysql: mysql)
+        statements.insert(statement)
+        return statement
+    }
+
+    /// Forgets a broken connection: closes its statements and handle; an open transaction becomes aborted.
+    func handleConnectionLoss(_ error: MariaDBError) {
+        logger.warning("MariaDB connection lost", metadata: ["error": "\(String(reflecting: error))"])
+        statements.removeAll()
+        if let mysql {
+            mysql_close(mysql)
+            self.mysql = nil
+        }
+        if transactionState == .active {
+            transactionState = .aborted
+        }
+    }
+
+    /// Throws when the running `transaction(_:)` lost its connection: its earlier work is gone, so later
+    /// statements must not run in autocommit mode as if nothing happened.
+    func failIfTransactionAborted() throws(MariaDBError) {
+        if transactionState == .aborted {
+            throw Self.transactionAbortedError
+        }
+    }
+
+    static let transactionAbortedError = MariaDBError(
+        kind: .connectionLost,
+        message: "the connection was lost inside a transaction; the server rolled it back")
+}

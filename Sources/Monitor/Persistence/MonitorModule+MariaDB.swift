@@ -1,0 +1,9 @@
+import Logging
+import MariaDB
+
+extension MonitorModule {
+    /// The context of one request, over the worker thread's connection.
+    public func makeContext(connection: MariaDBConnection, logger: Logger) -> MonitorContext {
+        MonitorContext(logger: logger, health: MariaDBMonitorHealthRepository(connection: connection))
+    }
+}

@@ -1,0 +1,19 @@
+import HTTPCore
+
+/// `GET /root`, the health check (transporte.md §1.7, in the T1 envelope).
+struct SystemRoutes {
+    static let serviceName = "API Solicitud de Transporte"
+    static let version = "1.0.0"
+
+    func register(in router: inout Router<TransporteContext>) {
+        router.get("/root") { _, context in
+            let database = context.health.databaseAnswers()
+            let data = JSONValue.object([("servicio", .string(Self.serviceName)), ("version", .string(Self.version)),
+                                         ("database", .bool(database))])
+            guard database else {
+                return Envelope.failure(TransporteError(status: 503, "Base de datos no disponible"), data: data)
+            }
+            return Envelope.success("API funcionando correctamente", data: data)
+        }
+    }
+}

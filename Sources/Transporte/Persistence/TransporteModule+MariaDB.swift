@@ -1,0 +1,9 @@
+import Logging
+import MariaDB
+
+extension TransporteModule {
+    /// The context of one request, over the worker thread's connection.
+    public func makeContext(connection: MariaDBConnection, logger: Logger) -> TransporteContext {
+        TransporteContext(logger: logger, health: MariaDBTransporteHealthRepository(connection: connection))
+    }
+}

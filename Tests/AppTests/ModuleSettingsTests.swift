@@ -1,0 +1,50 @@
+import AppCore
+import Testing
+
+@Suite("Configuration from the environment")
+struct ModuleSettingsTests {
+    @Test("defaults per module")
+    func defaults() throws {
+        let monitor = try ModuleSettings(module: .monitor, values: [:])
+        #expect(monitor.database.name == "monitor")
+        #expect(monitor.database.user == "monitor")
+        #expect(monitor.database.socket == "/run/mysqld/mysqld.sock")
+        #expect(monitor.database.host == nil)
+        #expect(monitor.workers == 8)
+        #expect(monitor.timeZone == "America/Mexico_City")
+        #expect(monitor.bodyLimits.maxBody == 52 * 1024 * 1024)
+        let transporte = try ModuleSettings(module: .transporte, values: [:])
+        #expect(transporte.timeZone == "America/El_Salvador")
+        #expect(transporte.bodyLimits.maxBody == 1024 * 1024)
+        #expect(try ModuleSettings(module: .egresos, values: [:]).bodyLimits.maxBody == 16 * 1024 * 1024)
+    }
+
+    @Test("a module-prefixed variable beats the plain one")
+    func prefixWins() throws {
+        let values = ["DB_NAME": "shared", "EGRESOS_DB_NAME": "egresos_prod", "DB_HOST": "127.0.0.1", "DB_PORT": "3307"]
+        let egresos = try ModuleSettings(module: .egresos, values: values)
+        #expect(egresos.database.name == "egresos_prod")
+        #expect(egresos.database.host == "127.0.0.1")
+        #expect(egresos.database.port == 3307)
+        #expect(try ModuleSettings(module: .monitor, values: values).database.name == "shared")
+    }
+
+    @Test("bad values are refused naming the variable", arguments: [
+        ("WORKERS", "0"), ("WORKERS", "many"), ("DB_PORT", "70000"), ("BODY_LIMIT", "12"),
+        ("APP_TIMEZONE", "Mars/Olympus"), ("APP_TIMEZONE", "../../etc/passwd"), ("LOG_LEVEL", "loud"),
+    ])
+    func refused(variable: String, value: String) {
+        #expect {
+            _ = try ModuleSettings(module: .transporte, values: [variable: value])
+        } throws: { error in
+            (error as? ConfigurationError)?.variable == variable
+        }
+    }
+
+    @Test("the database description never shows the password")
+    func passwordHidden() throws {
+        let settings = try ModuleSettings(module: .monitor, values: ["DB_PASSWORD": "s3cr3t-value"])
+        #expect(!"\(settings.database)".contains("s3cr3t-value"))
+        #expect(!String(reflecting: settings.database).contains("s3cr3t-value"))
+    }
+}

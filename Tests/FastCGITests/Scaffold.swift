@@ -1,0 +1,1 @@
+// Files of this target arrive with the platform work in progress.

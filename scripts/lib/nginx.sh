@@ -1,0 +1,114 @@
+# shellcheck shell=bash
+# nginx with a private configuration rendered from nginx/ (FIELD-NOTES 12: never the Debian defaults).
+
+[[ -n "${VENTANILLA_NGINX_SH:-}" ]] && return 0
+VENTANILLA_NGINX_SH=1
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+NGINX_SRC="$ROOT/nginx"
+
+# render_template FILE NAME=VALUE... -> FILE with every @NAME@ replaced by VALUE, on stdout.
+# Fails when a placeholder is left over, so a template and its callers cannot drift apart silently.
+render_template() {
+    local file="$1" content pair name value; shift
+    content="$(<"$file")"
+    for pair in "$@"; do
+        name="${pair%%=*}"; value="${pair#*=}"
+        content="${content//@"$name"@/"$value"}"
+    done
+    if [[ "$content" =~ @[A-Z_]+@ ]]; then
+        die "unrendered placeholder ${BASH_REMATCH[0]} in $file"
+    fi
+    printf '%s\n' "$content"
+}
+
+# render_site MODULE LISTEN SERVER_NAME NGINX_DIR SOCKET_DIR DATA_DIR -> one server block on stdout.
+# DATA_DIR holds evidencias/ (Monitor) and files/ (Egresos).
+render_site() {
+    local module="$1" listen="$2" server_name="$3" nginx_dir="$4" socket_dir="$5" data_dir="$6"
+    render_template "$NGINX_SRC/sites/$module.conf" \
+        "LISTEN=$listen" "SERVER_NAME=$server_name" "NGINX_DIR=$nginx_dir" "SOCKET_DIR=$socket_dir" \
+        "EVIDENCIAS_DIR=$data_dir/evidencias" "FILES_ROOT=$data_dir/files"
+}
+
+# render_local_nginx RUN_DIR -> RUN_DIR/nginx/nginx.conf and RUN_DIR/nginx/sites/*.conf for the local stack.
+render_local_nginx() {
+    local run="$1" module
+    local nginx_run="$run/nginx"
+    mkdir -p "$nginx_run/sites" "$nginx_run/logs" "$nginx_run/tmp"
+    rm -f "$nginx_run/sites/"*.conf
+    for module in "${MODULES[@]}"; do
+        render_site "$module" "127.0.0.1:$(module_port "$module")" "127.0.0.1 localhost" \
+            "$NGINX_SRC" "$run/sock" "$run/data/$module" >"$nginx_run/sites/$module.conf"
+    done
+    render_template "$NGINX_SRC/local.conf" \
+        "RUN_DIR=$run" "NGINX_RUN=$nginx_run" "NGINX_USER=$(id -un)" \
+        "STATIC_LISTEN=127.0.0.1:$STATIC_HTTP_PORT" >"$nginx_run/nginx.conf"
+}
+
+# render_production_example -> the production example (nginx/production/ventanilla.conf) on stdout.
+render_production_example() {
+    local module
+    printf '%s\n' \
+        "# Production example: the three Ventanilla modules behind one nginx on port 80." \
+        "# GENERATED from nginx/sites/*.conf by scripts/lib/render-production; do not edit by hand." \
+        "# Install: nginx/production/README.md. Sockets: /run/ventanilla/<module>.sock (ventanilla@.service)." \
+        ""
+    for module in "${MODULES[@]}"; do
+        render_site "$module" "80" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
+            "/var/lib/ventanilla/$module"
+        printf '\n'
+    done
+}
+
+# nginx_start RUN_DIR -> renders the configuration, checks it and starts nginx in the background.
+# Sets NGINX_PID (the master process, the one the pid file names too).
+nginx_start() {
+    local run="$1" port
+    local nginx_run="$run/nginx"
+    if pidfile_alive "$nginx_run/nginx.pid" >/dev/null; then
+        die "nginx is already running for $run (pid $(cat "$nginx_run/nginx.pid"))"
+    fi
+    for port in "$MONITOR_HTTP_PORT" "$TRANSPORTE_HTTP_PORT" "$EGRESOS_HTTP_PORT" "$STATIC_HTTP_PORT"; do
+        port_in_use "$port" && die "port $port is already in use on 127.0.0.1 (another stack or program?)
+       $(command -v ss >/dev/null && ss -ltnpH "sport = :$port" 2>/dev/null | head -n1)"
+    done
+    render_local_nginx "$run"
+    nginx -t -q -p "$nginx_run/" -e "$nginx_run/logs/error.log" -c "$nginx_run/nginx.conf" \
+        || die "nginx rejected $nginx_run/nginx.conf"
+    nginx -p "$nginx_run/" -e "$nginx_run/logs/error.log" -c "$nginx_run/nginx.conf" \
+        </dev/null >>"$nginx_run/logs/stderr.log" 2>&1 &
+    NGINX_PID=$!
+    wait_until 10 nginx port_in_use "$STATIC_HTTP_PORT" \
+        || { tail -n 20 "$nginx_run/logs/error.log" >&2; die "nginx did not start; see $nginx_run/logs/error.log"; }
+    pid_alive "$NGINX_PID" || die "nginx exited during start-up; see $nginx_run/logs/error.log"
+}
+
+# nginx_stop RUN_DIR -> stops the nginx started for RUN_DIR (SIGTERM: workers finish and exit).
+nginx_stop() {
+    local pid
+    pid="$(pidfile_alive "$1/nginx/nginx.pid")" || return 0
+    stop_pid nginx "$pid" 10
+}
+
+# nginx_check_production DIR -> nginx -t on the committed production example, with the paths of this
+# checkout; DIR is a scratch directory.
+nginx_check_production() {
+    local dir="$1"
+    mkdir -p "$dir/logs" "$dir/tmp"
+    sed "s|/etc/nginx/ventanilla/|$NGINX_SRC/|g" "$NGINX_SRC/production/ventanilla.conf" >"$dir/ventanilla.conf"
+    cat >"$dir/nginx.conf" <<CONF
+error_log $dir/logs/error.log;
+events {}
+http {
+    include /etc/nginx/mime.types;
+    client_body_temp_path $dir/tmp;
+    fastcgi_temp_path $dir/tmp;
+    proxy_temp_path $dir/tmp;
+    uwsgi_temp_path $dir/tmp;
+    scgi_temp_path $dir/tmp;
+    include $dir/ventanilla.conf;
+}
+CONF
+    nginx -t -q -p "$dir/" -e "$dir/logs/error.log" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;"
+}

@@ -1,0 +1,236 @@
+# shellcheck shell=bash
+# The local stack: private MariaDB, the three module processes and nginx, all kept in one run directory
+#   RUN/mariadb/   data directory, socket, pid file, log        RUN/sock/<module>.sock   FastCGI sockets
+#   RUN/nginx/     rendered configuration, pid, logs, temp       RUN/logs/<module>.log    module stderr
+#   RUN/pids/      <module>.pid (the real process ids)           RUN/data/<module>/       uploads, evidencias, files
+#   RUN/keys/      Egresos' local RS256 key pair                 RUN/secrets.env (600)    passwords and secrets
+#   RUN/stack.env  the configuration, for running `ventanilla` by hand against the stack
+
+[[ -n "${VENTANILLA_STACK_SH:-}" ]] && return 0
+VENTANILLA_STACK_SH=1
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$LIB_DIR/packages.sh"
+source "$LIB_DIR/build.sh"
+source "$LIB_DIR/mariadb.sh"
+source "$LIB_DIR/nginx.sh"
+
+# Secrets generated once per run directory and reused afterwards.
+SECRET_NAMES=(
+    MONITOR_DB_PASSWORD TRANSPORTE_DB_PASSWORD EGRESOS_DB_PASSWORD
+    MONITOR_JWT_SECRET TRANSPORTE_JWT_SECRET EGRESOS_SUPPLIER_JWT_SECRET
+    VENTANILLA_TEST_DB_PASSWORD
+)
+TEST_DB_USER=ventanilla_test
+
+# stack_paths RUN -> sets RUN_DIR (absolute) and creates the layout above.
+stack_paths() {
+    mkdir -p "$1"
+    RUN_DIR="$(cd "$1" && pwd -P)"
+    mkdir -p "$RUN_DIR"/{sock,logs,pids,keys} \
+        "$RUN_DIR/data/monitor/evidencias" "$RUN_DIR/data/monitor/uploads" \
+        "$RUN_DIR/data/transporte/uploads" \
+        "$RUN_DIR/data/egresos/files" "$RUN_DIR/data/egresos/uploads"
+    check_unix_socket_path "$RUN_DIR/sock/transporte.sock"
+}
+
+# ensure_secrets -> RUN/secrets.env with every SECRET_NAMES entry, exported into this shell.
+ensure_secrets() {
+    local file="$RUN_DIR/secrets.env" name
+    (umask 077 && touch "$file")
+    chmod 600 "$file"
+    for name in "${SECRET_NAMES[@]}"; do
+        grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(openssl rand -hex 24)" >>"$file"
+    done
+    set -a
+    # shellcheck disable=SC1090
+    source "$file"
+    set +a
+}
+
+# ensure_keys -> Egresos' local RS256 key pair (stands in for Auth0, ruling E2).
+ensure_keys() {
+    local private="$RUN_DIR/keys/egresos-auth0-private.pem" public="$RUN_DIR/keys/egresos-auth0-public.pem"
+    if [[ ! -s "$private" ]]; then
+        (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$private" 2>/dev/null) \
+            || die "generating the Egresos RSA key failed"
+        rm -f "$public"
+    fi
+    [[ -s "$public" ]] || openssl pkey -in "$private" -pubout -out "$public" 2>/dev/null \
+        || die "extracting the Egresos public key failed"
+}
+
+# stack_environment -> exports the configuration of the three modules (see the binary's contract).
+stack_environment() {
+    # The stack talks to its private server over its socket only: drop whatever the caller had.
+    local var
+    for var in DB_HOST DB_PORT DB_USER DB_NAME DB_SOCKET; do
+        unset "$var" "MONITOR_$var" "TRANSPORTE_$var" "EGRESOS_$var"
+    done
+    export DB_SOCKET="$DB_SOCK"
+    export SQL_DIR="$ROOT/sql"
+    export WORKERS="${WORKERS:-8}"
+    export LOG_LEVEL="${LOG_LEVEL:-info}"
+
+    export MONITOR_APP_TIMEZONE=America/Mexico_City
+    export TRANSPORTE_APP_TIMEZONE=America/El_Salvador
+    export EGRESOS_APP_TIMEZONE=America/Mexico_City
+
+    export MONITOR_UPLOAD_DIR="$RUN_DIR/data/monitor/uploads"
+    export TRANSPORTE_UPLOAD_DIR="$RUN_DIR/data/transporte/uploads"
+    export EGRESOS_UPLOAD_DIR="$RUN_DIR/data/egresos/uploads"
+    export MONITOR_EVIDENCIAS_DIR="$RUN_DIR/data/monitor/evidencias"
+    export EGRESOS_FILES_ROOT="$RUN_DIR/data/egresos/files"
+    export EGRESOS_FILES_BASE_URL="http://127.0.0.1:$EGRESOS_HTTP_PORT/files"
+
+    export EGRESOS_AUTH0_ISSUER="https://ventanilla.local/"
+    export EGRESOS_AUTH0_AUDIENCES="https://egresos.ventanilla.local"
+    export EGRESOS_AUTH0_PUBLIC_KEY_FILE="$RUN_DIR/keys/egresos-auth0-public.pem"
+    export EGRESOS_AUTH0_PRIVATE_KEY_FILE="$RUN_DIR/keys/egresos-auth0-private.pem"
+    write_stack_env
+}
+
+# write_stack_env -> RUN/stack.env: `set -a; . .run/stack.env; set +a` gives a shell the stack's configuration.
+write_stack_env() {
+    local name
+    {
+        printf '# Configuration of the stack in %s (written by scripts/lib/stack.sh).\n' "$RUN_DIR"
+        printf '. %q\n' "$RUN_DIR/secrets.env"
+        for name in DB_SOCKET SQL_DIR WORKERS LOG_LEVEL \
+            MONITOR_APP_TIMEZONE TRANSPORTE_APP_TIMEZONE EGRESOS_APP_TIMEZONE \
+            MONITOR_UPLOAD_DIR TRANSPORTE_UPLOAD_DIR EGRESOS_UPLOAD_DIR MONITOR_EVIDENCIAS_DIR \
+            EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
+            EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE; do
+            printf '%s=%q\n' "$name" "${!name}"
+        done
+    } >"$RUN_DIR/stack.env"
+    chmod 600 "$RUN_DIR/stack.env"
+}
+
+# stack_db_up RUN [fresh] -> secrets, the private server, and the three databases with their users.
+stack_db_up() {
+    local fresh="${2:-}" module password_var
+    stack_paths "$1"
+    ensure_secrets
+    db_start "$RUN_DIR/mariadb"
+    for module in "${MODULES[@]}"; do
+        password_var="$(upper "$module")_DB_PASSWORD"
+        db_create_module "$module" "${!password_var}" "$fresh"
+    done
+}
+
+# stack_migrate_and_seed -> applies every module's migrations, then its development seed.
+stack_migrate_and_seed() {
+    local module
+    for module in "${MODULES[@]}"; do
+        log "migrating and seeding $module"
+        "$VENTANILLA_BIN" migrate "$module" --sql-dir "$ROOT/sql" || die "migrating $module failed"
+        "$VENTANILLA_BIN" seed "$module" --sql-dir "$ROOT/sql" || die "seeding $module failed"
+    done
+}
+
+# module_start MODULE -> one `ventanilla serve` process; its real pid goes to RUN/pids/MODULE.pid.
+module_start() {
+    local module="$1" pid
+    local pidfile="$RUN_DIR/pids/$module.pid" socket="$RUN_DIR/sock/$module.sock"
+    if pid="$(pidfile_alive "$pidfile")"; then
+        die "$module is already running (pid $pid) on $socket"
+    fi
+    # A plain `cmd &` (no subshell, no &&), so $! is the module process itself (FIELD-NOTES 12).
+    "$VENTANILLA_BIN" serve "$module" --socket "$socket" --socket-mode 660 --workers "$WORKERS" \
+        </dev/null >>"$RUN_DIR/logs/$module.log" 2>&1 &
+    printf '%s\n' "$!" >"$pidfile"
+}
+
+# module_ready MODULE -> the module process lives and its health route answers through nginx.
+module_ready() {
+    local module="$1" status
+    pidfile_alive "$RUN_DIR/pids/$module.pid" >/dev/null || return 2
+    status="$(http_status "$(module_port "$module")" "$(module_health_path "$module")")"
+    [[ "$status" =~ ^[234] ]]
+}
+
+# modules_wait_ready -> waits until every module answers; names the one that does not.
+modules_wait_ready() {
+    local module i rc
+    for module in "${MODULES[@]}"; do
+        for ((i = 0; i < 150; i++)); do
+            rc=0; module_ready "$module" || rc=$?
+            ((rc == 0)) && continue 2
+            if ((rc == 2)); then
+                tail -n 30 "$RUN_DIR/logs/$module.log" >&2 || true
+                die "$module exited during start-up; see $RUN_DIR/logs/$module.log"
+            fi
+            sleep 0.2
+        done
+        tail -n 30 "$RUN_DIR/logs/$module.log" >&2 || true
+        die "$module did not answer $(module_health_path "$module") on port $(module_port "$module") within 30 s"
+    done
+}
+
+modules_stop() {
+    local module pid
+    for module in "${MODULES[@]}"; do
+        pid="$(pidfile_alive "$RUN_DIR/pids/$module.pid")" || { rm -f "$RUN_DIR/pids/$module.pid"; continue; }
+        stop_pid "$module" "$pid" 20
+        rm -f "$RUN_DIR/pids/$module.pid"
+    done
+}
+
+# stack_app_up -> migrations, seed, module processes and nginx; waits until all three answer.
+# Needs stack_db_up first and VENTANILLA_BIN set.
+stack_app_up() {
+    local module
+    ensure_keys
+    stack_environment
+    stack_migrate_and_seed
+    for module in "${MODULES[@]}"; do module_start "$module"; done
+    nginx_start "$RUN_DIR"
+    modules_wait_ready
+}
+
+# stack_live_pids RUN -> prints "name pid" for every live process of the stack kept in RUN.
+stack_live_pids() {
+    local run="$1" module pid
+    for module in "${MODULES[@]}"; do
+        pid="$(pidfile_alive "$run/pids/$module.pid")" && printf '%s %s\n' "$module" "$pid"
+    done
+    pid="$(pidfile_alive "$run/nginx/nginx.pid")" && printf 'nginx %s\n' "$pid"
+    pid="$(pidfile_alive "$run/mariadb/mariadbd.pid")" && printf 'mariadbd %s\n' "$pid"
+    return 0
+}
+
+# stack_down -> stops the modules (finishing in-flight requests), nginx, then MariaDB.
+stack_down() {
+    [[ -n "${RUN_DIR:-}" ]] || return 0
+    modules_stop
+    nginx_stop "$RUN_DIR"
+    db_stop "$RUN_DIR/mariadb"
+}
+
+# stack_stop_on_exit -> installs the traps that stop the stack however the script ends.
+stack_stop_on_exit() {
+    trap 'stack_cleanup' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM HUP
+}
+
+stack_cleanup() {
+    local rc=$?
+    trap '' INT TERM HUP
+    trap - EXIT
+    log "stopping the stack in ${RUN_DIR:-?}"
+    stack_down || true
+    exit "$rc"
+}
+
+# print_urls -> the three module URLs.
+print_urls() {
+    local module name
+    printf '\n'
+    for module in "${MODULES[@]}"; do
+        name="${module^}"
+        printf '  %-11s http://127.0.0.1:%s   (health: %s)\n' "$name" "$(module_port "$module")" \
+            "$(module_health_path "$module")"
+    done
+    printf '\n'
+}
