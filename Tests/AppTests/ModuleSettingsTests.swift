@@ -1,4 +1,5 @@
 import AppCore
+import HTTPCore
 import Testing
 
 @Suite("Configuration from the environment")

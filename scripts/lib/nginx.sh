@@ -56,7 +56,7 @@ render_production_example() {
         ""
     for module in "${MODULES[@]}"; do
         render_site "$module" "80" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
-            "/var/lib/ventanilla/$module"
+            "/var/lib/ventanilla/$module" | sed '/^# Placeholders/d'
         printf '\n'
     done
 }

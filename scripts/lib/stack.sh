@@ -218,8 +218,10 @@ stack_cleanup() {
     local rc=$?
     trap '' INT TERM HUP
     trap - EXIT
-    log "stopping the stack in ${RUN_DIR:-?}"
-    stack_down || true
+    if [[ -n "${RUN_DIR:-}" && -n "$(stack_live_pids "$RUN_DIR")" ]]; then
+        log "stopping the stack in $RUN_DIR"
+        stack_down || true
+    fi
     exit "$rc"
 }
 

@@ -53,8 +53,16 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
             sql += literal
         }
 
-        /// Appends a `?` placeholder and binds `value` to it (`nil` binds `NULL`).
+        /// Appends a `?` placeholder and binds `value` to it.
         public mutating func appendInterpolation(_ value: some SQLBindable) {
+            sql += "?"
+            binds.append(value.sqlValue)
+        }
+
+        /// Appends a `?` placeholder and binds `value` to it, or `NULL` for `nil`.
+        ///
+        /// A separate overload so interpolating an optional is not mistaken for printing one (no warning).
+        public mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
             sql += "?"
             binds.append(value.sqlValue)
         }

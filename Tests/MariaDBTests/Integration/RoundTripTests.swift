@@ -166,8 +166,6 @@ extension MariaDBIntegrationTests {
                     #expect(try row.int("v") == number + round)
                 }
             }
-            let open = try #require(try small.queryFirst("SHOW SESSION STATUS LIKE 'Prepared_stmt_count'"))
-            _ = open
             let global = try #require(try connection.queryFirst(
                 "SELECT VARIABLE_VALUE AS v FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'PREPARED_STMT_COUNT'"))
             #expect(Int(try global.string("v")) ?? 1000 <= 4 + 10)

@@ -1,4 +1,5 @@
 import MariaDB
+import Synchronization
 
 /// The `MariaDBError` that `body` throws, or nil when it succeeds or throws something else.
 func mariaDBError<T>(_ body: () throws -> T) -> MariaDBError? {
@@ -14,3 +15,20 @@ func mariaDBError<T>(_ body: () throws -> T) -> MariaDBError? {
 
 /// A deliberate failure thrown from a transaction body.
 struct IntentionalFailure: Error, Equatable {}
+
+/// A value handed between a test and a helper thread.
+final class LockedBox<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    init(_ value: Value) {
+        mutex = Mutex(value)
+    }
+
+    func set(_ value: Value) {
+        mutex.withLock { $0 = value }
+    }
+
+    func get() -> Value {
+        mutex.withLock { $0 }
+    }
+}

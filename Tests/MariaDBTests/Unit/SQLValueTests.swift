@@ -15,12 +15,14 @@ struct SQLValueTests {
         #expect(SQLDecimal("-0.01").description == "-0.01")
     }
 
-    @Test("Unix time converts both ways in UTC", arguments: [
-        (Int64(0), SQLDateTime(year: 1970, month: 1, day: 1)),
+    static let unixTimes: [(Int64, SQLDateTime)] = [
+        (0, SQLDateTime(year: 1970, month: 1, day: 1)),
         (951_782_400, SQLDateTime(year: 2000, month: 2, day: 29)),
         (1_709_251_199, SQLDateTime(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59)),
         (-1, SQLDateTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59)),
-    ])
+    ]
+
+    @Test("Unix time converts both ways in UTC", arguments: unixTimes)
     func unixTime(seconds: Int64, dateTime: SQLDateTime) {
         #expect(SQLDateTime(unixTime: seconds) == dateTime)
         #expect(dateTime.unixTime == seconds)

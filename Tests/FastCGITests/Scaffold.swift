@@ -1,1 +1,0 @@
-// Files of this target arrive with the platform work in progress.

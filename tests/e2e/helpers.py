@@ -1,0 +1,222 @@
+"""Shared helpers for the end-to-end tier: HTTP through nginx to the three modules.
+
+Stdlib only. Base URLs come from the environment (scripts/test sets them):
+    VENTANILLA_E2E_MONITOR_URL     default http://127.0.0.1:8080
+    VENTANILLA_E2E_TRANSPORTE_URL  default http://127.0.0.1:8081
+    VENTANILLA_E2E_EGRESOS_URL     default http://127.0.0.1:8082
+    VENTANILLA_E2E_RUN_DIR         the stack's run directory (data/, keys/, secrets.env); optional
+    VENTANILLA_E2E_APPS_DOWN       "1" when nginx runs without the module processes (scripts/test's nginx tier)
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import select
+import socket
+import unittest
+import urllib.parse
+from dataclasses import dataclass, field
+
+MiB = 1024 * 1024
+
+BASE_URLS = {
+    "monitor": os.environ.get("VENTANILLA_E2E_MONITOR_URL", "http://127.0.0.1:8080"),
+    "transporte": os.environ.get("VENTANILLA_E2E_TRANSPORTE_URL", "http://127.0.0.1:8081"),
+    "egresos": os.environ.get("VENTANILLA_E2E_EGRESOS_URL", "http://127.0.0.1:8082"),
+}
+RUN_DIR = os.environ.get("VENTANILLA_E2E_RUN_DIR") or None
+APPS_DOWN = os.environ.get("VENTANILLA_E2E_APPS_DOWN") == "1"
+
+# What nginx itself answers when it refuses a body or cannot reach the module (nginx/sites/*.conf).
+NGINX_413 = {
+    "monitor": (413, {"error": "El cuerpo de la solicitud excede el límite permitido"}),
+    "transporte": (413, {"success": False, "message": "El cuerpo de la petición excede el tamaño máximo permitido",
+                         "data": None, "errors": []}),
+    "egresos": (415, {"code": "4153", "message": "El archivo debe pesar a lo más 5120 Kb."}),
+}
+NGINX_503 = {
+    "monitor": {"error": "Servicio no disponible"},
+    "transporte": {"success": False, "message": "Servicio no disponible temporalmente", "data": None, "errors": []},
+    "egresos": {"code": "503", "message": "El servicio no está disponible por el momento."},
+}
+# nginx's client_max_body_size and the application's own limit, per module.
+NGINX_BODY_LIMIT = {"monitor": 53 * MiB, "transporte": 2 * MiB, "egresos": 17 * MiB}
+APP_BODY_LIMIT = {"monitor": 52 * MiB, "transporte": 1 * MiB, "egresos": 16 * MiB}
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+    def __str__(self) -> str:  # shown in assertion messages
+        text = self.body[:500].decode("utf-8", "replace")
+        return f"HTTP {self.status} [{self.content_type}] {text}"
+
+
+def _split(module: str) -> tuple[str, int]:
+    url = urllib.parse.urlsplit(BASE_URLS[module])
+    return url.hostname or "127.0.0.1", url.port or 80
+
+
+def request(module: str, method: str, path: str, body: bytes | str | None = None,
+            headers: dict[str, str] | None = None, timeout: float = 30) -> Response:
+    """One HTTP/1.1 request on a fresh connection."""
+    host, port = _split(module)
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        data = resp.read()
+        return Response(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
+    finally:
+        conn.close()
+
+
+def raw_exchange(module: str, head: bytes, body_size: int = 0, timeout: float = 60) -> Response:
+    """Sends HEAD (request line and headers, CRLF-terminated) and then BODY_SIZE zero bytes, stopping early
+    when the server answers first (as nginx does when it refuses a body), and reads the reply until the
+    server closes. Use HTTP/1.0 in HEAD so the reply ends at close."""
+    host, port = _split(module)
+    chunk = b"\0" * (256 * 1024)
+    with socket.create_connection((host, port), timeout=timeout) as sock:
+        sock.sendall(head)
+        remaining = body_size
+        while remaining > 0:
+            readable, _, _ = select.select([sock], [], [], 0)
+            if readable:
+                break
+            piece = chunk[: min(len(chunk), remaining)]
+            try:
+                sock.sendall(piece)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            remaining -= len(piece)
+        data = bytearray()
+        while not _complete(data):
+            try:
+                piece = sock.recv(65536)
+            except ConnectionResetError:
+                break
+            if not piece:
+                break
+            data += piece
+    return parse_response(bytes(data))
+
+
+def _complete(data: bytes) -> bool:
+    """True once DATA holds the headers and a Content-Length's worth of body (nginx may keep a refused
+    upload's connection open for lingering_timeout, so EOF can come late)."""
+    head, sep, body = bytes(data).partition(b"\r\n\r\n")
+    if not sep:
+        return False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value.strip())
+    return False
+
+
+def parse_response(data: bytes) -> Response:
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("iso-8859-1").split("\r\n")
+    if not lines or not lines[0].startswith("HTTP/"):
+        raise AssertionError(f"not an HTTP response: {data[:200]!r}")
+    status = int(lines[0].split()[1])
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    if "content-length" in headers:
+        body = body[: int(headers["content-length"])]
+    return Response(status, headers, body)
+
+
+def post_body_of_size(module: str, path: str, size: int, content_type: str = "application/octet-stream",
+                      extra_headers: dict[str, str] | None = None) -> Response:
+    """POSTs SIZE bytes (declared with Content-Length) and returns the reply, however early it comes."""
+    host, port = _split(module)
+    lines = [f"POST {path} HTTP/1.0", f"Host: {host}:{port}", f"Content-Type: {content_type}",
+             f"Content-Length: {size}", "Connection: close"]
+    lines += [f"{k}: {v}" for k, v in (extra_headers or {}).items()]
+    return raw_exchange(module, ("\r\n".join(lines) + "\r\n\r\n").encode(), size)
+
+
+class ModuleTestCase(unittest.TestCase):
+    """Base class: set MODULE; self.get/post/... talk to that module through nginx."""
+
+    MODULE = ""
+    maxDiff = None
+
+    def request(self, method: str, path: str, **kwargs) -> Response:
+        return request(self.MODULE, method, path, **kwargs)
+
+    def get(self, path: str, **kwargs) -> Response:
+        return self.request("GET", path, **kwargs)
+
+    def assertJSON(self, resp: Response, status: int, expected=None):
+        """Status, a JSON content type, a body that parses; equal to EXPECTED when given. Returns the body."""
+        self.assertEqual(resp.status, status, str(resp))
+        self.assertTrue(resp.content_type.startswith("application/json"),
+                        f"Content-Type is not JSON: {resp}")
+        try:
+            parsed = resp.json()
+        except ValueError as exc:
+            self.fail(f"body is not JSON ({exc}): {resp}")
+        if expected is not None:
+            self.assertEqual(parsed, expected, str(resp))
+        return parsed
+
+    def assertCORSPreflight(self, path: str):
+        resp = self.request("OPTIONS", path, headers={
+            "Origin": "http://example.com",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type, Authorization",
+        })
+        self.assertEqual(resp.status, 204, str(resp))
+        self.assertIn("access-control-allow-origin", resp.headers, str(resp.headers))
+
+    def assertNginxRefusesOversizedBody(self, path: str, headers: dict[str, str] | None = None):
+        status, expected = NGINX_413[self.MODULE]
+        resp = post_body_of_size(self.MODULE, path, NGINX_BODY_LIMIT[self.MODULE] + MiB,
+                                 extra_headers=headers)
+        return self.assertJSON(resp, status, expected)
+
+    def assertNginxRejectsMalformedRequest(self, expected):
+        """A request line nginx cannot parse is answered by nginx itself, in the module's JSON format."""
+        self.assertJSON(raw_exchange(self.MODULE, b"GARBAGE\r\n\r\n"), 400, expected)
+        self.assertJSON(raw_exchange(self.MODULE, b"GET /x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), 400, expected)
+
+    def assertPathTraversalStaysInside(self, prefix: str):
+        for path in (f"{prefix}../../../../etc/hostname", f"{prefix}..%2f..%2f..%2fetc/hostname"):
+            resp = self.get(path)
+            self.assertNotEqual(resp.status, 200, f"{path}: {resp}")
+            self.assertTrue(resp.content_type.startswith("application/json"), f"{path}: {resp}")
+
+    def run_file(self, *parts: str) -> str:
+        """A path inside the stack's run directory; skips the test when it is unknown."""
+        if not RUN_DIR:
+            self.skipTest("VENTANILLA_E2E_RUN_DIR not set")
+        return os.path.join(RUN_DIR, *parts)
+
+
+def requires_apps(cls):
+    """Class decorator: the tests need the module processes (skipped in the nginx-only tier)."""
+    return unittest.skipIf(APPS_DOWN, "module processes are not running (nginx-only tier)")(cls)
+
+
+def requires_apps_down(cls):
+    """Class decorator: the tests need nginx without the module processes behind it."""
+    return unittest.skipUnless(APPS_DOWN, "needs nginx with the modules down (scripts/test's nginx tier)")(cls)

@@ -1,0 +1,71 @@
+"""Transporte (port 8081) end to end through nginx. Errors use the envelope
+{"success": false, "message": "...", "data": null, "errors": [...]}."""
+
+import unittest
+
+from helpers import APP_BODY_LIMIT, MiB, NGINX_503, ModuleTestCase, post_body_of_size, requires_apps, \
+    requires_apps_down
+
+
+def error(message):
+    return {"success": False, "message": message, "data": None, "errors": []}
+
+
+@requires_apps
+class TransporteAppTest(ModuleTestCase):
+    MODULE = "transporte"
+
+    def test_root_reports_service_and_database(self):
+        self.assertJSON(self.get("/root"), 200, {
+            "success": True,
+            "message": "API funcionando correctamente",
+            "data": {"servicio": "API Solicitud de Transporte", "version": "1.0.0", "database": True},
+        })
+
+    def test_unknown_route_is_json_404(self):
+        self.assertJSON(self.get("/no-existe"), 404, error("Ruta no encontrada"))
+
+    def test_malformed_json_body(self):
+        resp = self.get("/root", body='{"a":', headers={"Content-Type": "application/json"})
+        self.assertJSON(resp, 400, error("El cuerpo de la petición no es un JSON válido"))
+
+    def test_wrong_method_is_json_405(self):
+        body = self.assertJSON(self.request("DELETE", "/root"), 405)
+        self.assertIs(body.get("success"), False, body)
+
+    def test_body_over_the_application_limit_is_refused_by_the_application(self):
+        resp = post_body_of_size(self.MODULE, "/solicitud", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
+                                 content_type="application/json")
+        body = self.assertJSON(resp, 413)
+        self.assertIs(body.get("success"), False, str(resp))
+        self.assertIsNone(body.get("data", "missing"), str(resp))
+
+    def test_cors_preflight(self):
+        self.assertCORSPreflight("/solicitud")
+
+
+class TransporteNginxTest(ModuleTestCase):
+    """What nginx answers by itself, with or without the module behind it."""
+
+    MODULE = "transporte"
+
+    def test_body_over_the_nginx_limit_is_json_413(self):
+        self.assertNginxRefusesOversizedBody("/solicitud")
+
+    def test_request_nginx_rejects_is_json(self):
+        self.assertNginxRejectsMalformedRequest(error("Solicitud inválida"))
+
+    def test_path_traversal_is_json(self):
+        self.assertPathTraversalStaysInside("/")
+
+
+@requires_apps_down
+class TransporteAppDownTest(ModuleTestCase):
+    MODULE = "transporte"
+
+    def test_unreachable_module_is_json_503(self):
+        self.assertJSON(self.get("/root"), 503, NGINX_503[self.MODULE])
+
+
+if __name__ == "__main__":
+    unittest.main()
