@@ -55,18 +55,28 @@ public final class FastCGIServer: Sendable {
     }
 
     /// Stops accepting, lets in-flight requests finish within the grace period, closes the socket.
-    /// Returns false when some request was still running at the deadline.
+    /// Returns false when some request was still running at the deadline; that worker finishes it and leaves,
+    /// and the listening descriptor (already shut down) stays open until the process exits.
     @discardableResult
     public func stop() -> Bool {
         stopping.set()
-        FCGX_ShutdownPending()
+        // No FCGX_ShutdownPending(): it sets a process-wide flag that libfcgi never clears, so every server
+        // started later in this process (tests, in-process restarts) would fail every accept. Shutting the
+        // listening socket down wakes the workers blocked in accept, and `stopping` tells them to leave.
         socket.shutdownAccepting()
         // Workers count themselves out as they leave; poll that count up to the deadline, then join.
         let deadline = monotonicMilliseconds() + configuration.shutdownGraceSeconds * 1_000
         while stopping.runningWorkers > 0 && monotonicMilliseconds() < deadline { usleep(2_000) }
         let allJoined = stopping.runningWorkers == 0
-        if allJoined { for thread in threads { pthread_join(thread, nil) } }
-        socket.close()
+        if allJoined {
+            for thread in threads { pthread_join(thread, nil) }
+            socket.close()
+        } else {
+            // A worker still running may call accept again (libfcgi retries inside FCGX_Accept_r after a bad
+            // connection): keep the shut-down descriptor open so that call fails, rather than closing it and
+            // letting the number be reused by another socket. Remove the file so nothing new connects.
+            socket.removeSocketFile()
+        }
         if allJoined {
             logger.info("stopped")
         } else {

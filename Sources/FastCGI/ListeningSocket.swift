@@ -38,6 +38,11 @@ struct ListeningSocket: Sendable {
     /// Closes the descriptor and removes our socket file if it is still ours.
     func close() {
         _ = Glibc.close(fd)
+        removeSocketFile()
+    }
+
+    /// Removes our socket file if it is still ours (not a successor's).
+    func removeSocketFile() {
         if let ownedPath {
             var info = stat()
             if stat(ownedPath, &info) == 0, UInt64(info.st_ino) == ownedInode { unlink(ownedPath) }

@@ -173,7 +173,7 @@ struct FastCGIServerTests {
         defer { directory.remove() }
         let path = directory.file("stale.sock")
         try Self.leaveStaleSocket(at: path)
-        #expect(throws: FastCGIClient.Failure.self) { try FastCGIClient(socketPath: path).connect() }
+        #expect(throws: FastCGIClient.Failure.self) { close(try FastCGIClient(socketPath: path).connect()) }
 
         let server = try TestServer.start(path) { EchoHandler(worker: $0) }
         defer { server.stop() }
@@ -252,7 +252,7 @@ struct FastCGIServerTests {
 
         var refused = false
         do {
-            _ = try FastCGIClient(socketPath: path).connect()
+            close(try FastCGIClient(socketPath: path).connect())
         } catch let failure as FastCGIClient.Failure {
             refused = failure.isConnectionRefused
         }
@@ -282,7 +282,7 @@ struct FastCGIServerTests {
         #expect(elapsed < .milliseconds(2_500), "stop() waited for the request instead of the grace period")
         var info = stat()
         #expect(lstat(path, &info) == -1 && errno == ENOENT)
-        #expect(throws: FastCGIClient.Failure.self) { try FastCGIClient(socketPath: path).connect() }
+        #expect(throws: FastCGIClient.Failure.self) { close(try FastCGIClient(socketPath: path).connect()) }
     }
 
     @Test("each worker's handler is made on that worker's thread and serves there")

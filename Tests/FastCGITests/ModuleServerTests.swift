@@ -1,6 +1,7 @@
 import App
 import AppCore
 import FastCGI
+import HTTPCore
 import Testing
 
 /// The real module glue (`ModuleServer` → `ModuleWorker` → responder → `CGIResponse`) over a unix socket.
@@ -9,10 +10,14 @@ import Testing
 struct ModuleServerTests {
     /// A running module with its own directory and socket.
     final class RunningModule {
+        /// Holds the socket, the upload directory and the (missing) database socket.
         let directory: TemporaryDirectory
+        /// The running module.
         let server: FastCGIServer
+        /// A client of the module's socket.
         let client: FastCGIClient
 
+        /// Starts `module` with settings from `extra` on top of the test defaults.
         init(_ module: ModuleName, extra: [String: String] = [:]) throws {
             directory = try TemporaryDirectory()
             let values = [
@@ -40,7 +45,15 @@ struct ModuleServerTests {
         }
     }
 
+    /// The media type both modules answer with.
     static let jsonType = "application/json"
+
+    /// The response body parsed as JSON, after checking that it says it is JSON.
+    static func json(_ response: FastCGIResponse) throws -> Input {
+        #expect(response.header("Content-Type")?.hasPrefix(jsonType) == true)
+        #expect(Int(response.header("Content-Length") ?? "") == response.body.count)
+        return try JSONParser.parse(response.body)
+    }
 
     @Test("Transporte: an unknown route is a 404 in the T1 envelope")
     func transporteNotFound() throws {
@@ -48,9 +61,8 @@ struct ModuleServerTests {
         defer { module.stop() }
         let response = try module.client.send(TestServer.cgi("GET", "/no-existe"))
         #expect(response.status == 404)
-        #expect(response.header("Content-Type")?.hasPrefix(Self.jsonType) == true)
+        _ = try Self.json(response)
         #expect(response.text == #"{"success":false,"message":"Ruta no encontrada","data":null,"errors":[]}"#)
-        #expect(Int(response.header("Content-Length") ?? "") == response.body.count)
     }
 
     @Test("Transporte: GET /root without a database is a clean 503 in the envelope")
@@ -59,16 +71,18 @@ struct ModuleServerTests {
         defer { module.stop() }
         let response = try module.client.send(TestServer.cgi("GET", "/root"))
         #expect(response.status == 503)
-        #expect(response.header("Content-Type")?.hasPrefix(Self.jsonType) == true)
-        #expect(response.text.hasPrefix(#"{"success":false,"#))
-        #expect(response.text.contains(#""database":false"#))
+        let body = try Self.json(response)
+        #expect(body["success"] == .bool(false))
+        #expect(body["data"]?["database"] == .bool(false))
+        #expect(body["errors"] == .array([]))
         // The worker survives and answers the next request the same way.
         #expect(try module.client.send(TestServer.cgi("GET", "/root")).status == 503)
     }
 
     @Test("Transporte: a body over BODY_LIMIT is a 413 without the server reading the rest")
     func transporteBodyTooLarge() throws {
-        let module = try RunningModule(.transporte, extra: ["BODY_LIMIT": "4096"])
+        // One worker: the follow-up requests show it is free again at once.
+        let module = try RunningModule(.transporte, extra: ["BODY_LIMIT": "4096", "WORKERS": "1"])
         defer { module.stop() }
         let started = ContinuousClock.now
         // 10 MB declared, 8 KB sent, stdin left open: only an answer that does not wait for the body can arrive.
@@ -76,12 +90,13 @@ struct ModuleServerTests {
                                               body: TestData.pattern(count: 8_192), contentLength: 10_000_000,
                                               ending: .leaveOpen)
         #expect(response.status == 413)
-        #expect(response.text.hasPrefix(#"{"success":false,"message":"#))
-        #expect(ContinuousClock.now - started < .seconds(3))
-        // Both workers are free again.
-        for _ in 0..<4 {
+        let body = try Self.json(response)
+        #expect(body["success"] == .bool(false))
+        #expect(body["message"] == .string("El cuerpo de la petición excede el tamaño máximo permitido"))
+        for _ in 0..<3 {
             #expect(try module.client.send(TestServer.cgi("GET", "/no-existe")).status == 404)
         }
+        #expect(ContinuousClock.now - started < .seconds(3))
     }
 
     @Test("Transporte: malformed JSON is a 400 in the envelope")
@@ -91,7 +106,9 @@ struct ModuleServerTests {
         let response = try module.client.send(TestServer.cgi("GET", "/root", contentType: Self.jsonType),
                                               body: Array(#"{"nombre": "sin cerrar""#.utf8))
         #expect(response.status == 400)
-        #expect(response.text.hasPrefix(#"{"success":false,"message":"El cuerpo de la petición no es un JSON válido""#))
+        let body = try Self.json(response)
+        #expect(body["success"] == .bool(false))
+        #expect(body["message"] == .string("El cuerpo de la petición no es un JSON válido"))
     }
 
     @Test("Transporte: a body shorter than CONTENT_LENGTH is a 400, not a hang")
@@ -101,7 +118,9 @@ struct ModuleServerTests {
         let response = try module.client.send(TestServer.cgi("GET", "/root", contentType: Self.jsonType),
                                               body: Array(#"{"a": 1"#.utf8), contentLength: 100, ending: .endOfStream)
         #expect(response.status == 400)
-        #expect(response.text.hasPrefix(#"{"success":false,"message":"El cuerpo de la petición está incompleto""#))
+        let body = try Self.json(response)
+        #expect(body["success"] == .bool(false))
+        #expect(body["message"] == .string("El cuerpo de la petición está incompleto"))
     }
 
     @Test("Transporte: a client that hangs up mid-body leaves the module serving")
@@ -119,7 +138,7 @@ struct ModuleServerTests {
         defer { module.stop() }
         let response = try module.client.send(TestServer.cgi("GET", "/api/no-existe"))
         #expect(response.status == 404)
-        #expect(response.header("Content-Type")?.hasPrefix(Self.jsonType) == true)
+        _ = try Self.json(response)
         #expect(response.text == #"{"error":"Ruta no encontrada"}"#)
     }
 }
