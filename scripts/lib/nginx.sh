@@ -61,18 +61,25 @@ render_production_example() {
     done
 }
 
+# ensure_ports_free -> fails clearly when a port of the stack is taken (another stack or program).
+ensure_ports_free() {
+    local port
+    for port in "$MONITOR_HTTP_PORT" "$TRANSPORTE_HTTP_PORT" "$EGRESOS_HTTP_PORT" "$STATIC_HTTP_PORT"; do
+        port_in_use "$port" || continue
+        die "port $port is already in use on 127.0.0.1 (is scripts/serve running?)
+       $(command -v ss >/dev/null && ss -ltnpH "sport = :$port" 2>/dev/null | head -n1)"
+    done
+}
+
 # nginx_start RUN_DIR -> renders the configuration, checks it and starts nginx in the background.
 # Sets NGINX_PID (the master process, the one the pid file names too).
 nginx_start() {
-    local run="$1" port
+    local run="$1"
     local nginx_run="$run/nginx"
     if pidfile_alive "$nginx_run/nginx.pid" >/dev/null; then
         die "nginx is already running for $run (pid $(cat "$nginx_run/nginx.pid"))"
     fi
-    for port in "$MONITOR_HTTP_PORT" "$TRANSPORTE_HTTP_PORT" "$EGRESOS_HTTP_PORT" "$STATIC_HTTP_PORT"; do
-        port_in_use "$port" && die "port $port is already in use on 127.0.0.1 (another stack or program?)
-       $(command -v ss >/dev/null && ss -ltnpH "sport = :$port" 2>/dev/null | head -n1)"
-    done
+    ensure_ports_free
     render_local_nginx "$run"
     nginx -t -q -p "$nginx_run/" -e "$nginx_run/logs/error.log" -c "$nginx_run/nginx.conf" \
         || die "nginx rejected $nginx_run/nginx.conf"

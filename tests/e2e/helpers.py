@@ -147,8 +147,14 @@ def parse_response(data: bytes) -> Response:
 def post_body_of_size(module: str, path: str, size: int, content_type: str = "application/octet-stream",
                       extra_headers: dict[str, str] | None = None) -> Response:
     """POSTs SIZE bytes (declared with Content-Length) and returns the reply, however early it comes."""
+    return body_of_size(module, "POST", path, size, content_type, extra_headers)
+
+
+def body_of_size(module: str, method: str, path: str, size: int, content_type: str = "application/octet-stream",
+                 extra_headers: dict[str, str] | None = None) -> Response:
+    """Sends SIZE bytes (declared with Content-Length) with METHOD and returns the reply, however early it comes."""
     host, port = _split(module)
-    lines = [f"POST {path} HTTP/1.0", f"Host: {host}:{port}", f"Content-Type: {content_type}",
+    lines = [f"{method} {path} HTTP/1.0", f"Host: {host}:{port}", f"Content-Type: {content_type}",
              f"Content-Length: {size}", "Connection: close"]
     lines += [f"{k}: {v}" for k, v in (extra_headers or {}).items()]
     return raw_exchange(module, ("\r\n".join(lines) + "\r\n\r\n").encode(), size)

@@ -5,8 +5,8 @@ import os
 import unittest
 import uuid
 
-from helpers import APP_BODY_LIMIT, NGINX_503, MiB, ModuleTestCase, post_body_of_size, requires_apps, \
-    requires_apps_down
+from helpers import APP_BODY_LIMIT, NGINX_503, MiB, ModuleTestCase, body_of_size, post_body_of_size, \
+    requires_apps, requires_apps_down
 
 NOT_FOUND_ES = {"code": "4041", "message": "El recurso que buscas no existe."}
 NOT_FOUND_EN = {"code": "4041", "message": "The resource you are looking for does not exist."}
@@ -33,8 +33,8 @@ class EgresosAppTest(ModuleTestCase):
         self.assertJSON(resp, 400, BAD_REQUEST_ES)
 
     def test_body_over_the_application_limit_is_refused_by_the_application(self):
-        resp = post_body_of_size(self.MODULE, "/api/v1/customers", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
-                                 content_type="application/json")
+        resp = body_of_size(self.MODULE, "GET", "/api/v1/health", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
+                            content_type="application/json")
         self.assertIn(resp.status, (413, 415), str(resp))
         body = self.assertJSON(resp, resp.status)
         self.assertIsInstance(body.get("code"), str, str(resp))

@@ -3,8 +3,7 @@
 
 import unittest
 
-from helpers import APP_BODY_LIMIT, MiB, NGINX_503, ModuleTestCase, post_body_of_size, requires_apps, \
-    requires_apps_down
+from helpers import APP_BODY_LIMIT, NGINX_503, MiB, ModuleTestCase, body_of_size, requires_apps, requires_apps_down
 
 
 def error(message):
@@ -34,8 +33,8 @@ class TransporteAppTest(ModuleTestCase):
         self.assertIs(body.get("success"), False, body)
 
     def test_body_over_the_application_limit_is_refused_by_the_application(self):
-        resp = post_body_of_size(self.MODULE, "/solicitud", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
-                                 content_type="application/json")
+        resp = body_of_size(self.MODULE, "GET", "/root", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
+                            content_type="application/json")
         body = self.assertJSON(resp, 413)
         self.assertIs(body.get("success"), False, str(resp))
         self.assertIsNone(body.get("data", "missing"), str(resp))

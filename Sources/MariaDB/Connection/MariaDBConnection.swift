@@ -135,7 +135,10 @@ public final class MariaDBConnection {
                     reprepared = true
                     continue
                 }
-                logger.debug("MariaDB statement failed", metadata: ["error": "\(String(reflecting: error))"])
+                // Kind, code and SQL text only: the server message can quote data (a duplicate e-mail, say).
+                logger.debug("MariaDB statement failed", metadata: [
+                    "error": "\(error)", "code": "\(error.code.map(String.init) ?? "-")", "query": "\(query.sql)",
+                ])
                 throw error
             }
         }

@@ -9,8 +9,9 @@ internal import Darwin
 public enum MariaDBLibrary {
     /// Initialises the client library; call once from the main thread before starting worker threads.
     ///
-    /// Also ignores `SIGPIPE`, so a write to a closed server socket becomes an error instead of killing the
-    /// process, whatever the initialisation order of the C libraries.
+    /// Safe to call more than once (Connector/C guards it with `pthread_once`). Also ignores `SIGPIPE`, so a
+    /// write to a closed server socket becomes an error instead of killing the process, whatever the
+    /// initialisation order of the C libraries.
     public static func initialize() {
         signal(SIGPIPE, SIG_IGN)
         // `mysql_library_init` is a macro that Swift does not import; this is what it expands to.

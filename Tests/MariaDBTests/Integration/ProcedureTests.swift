@@ -38,6 +38,24 @@ extension MariaDBIntegrationTests {
                     INSERT INTO items (name, qty) VALUES (item_name, amount);
                 END
                 """)
+            try connection.executeText("DROP PROCEDURE IF EXISTS rows_then_signal")
+            try connection.executeText("""
+                CREATE PROCEDURE rows_then_signal()
+                BEGIN
+                    SELECT name FROM items;
+                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'after the rows';
+                END
+                """)
+        }
+
+        @Test("an error after a first result set is thrown, and the connection stays in sync")
+        func errorInLaterResult() throws {
+            for _ in 0..<2 {
+                let error = try #require(mariaDBError { try connection.query("CALL rows_then_signal()") })
+                #expect(error.kind == .signal)
+                #expect(error.message == "after the rows")
+                #expect(try connection.queryFirst("SELECT 1 AS one")?.int("one") == 1)
+            }
         }
 
         @Test("CALL returns the rows of its SELECT, repeatedly on the cached statement")

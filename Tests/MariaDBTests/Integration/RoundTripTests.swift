@@ -14,7 +14,7 @@ extension MariaDBIntegrationTests {
                     i BIGINT NULL, u BIGINT UNSIGNED NULL, small INT UNSIGNED NULL, tiny TINYINT NULL, flag BOOLEAN NULL,
                     d DOUBLE NULL, f FLOAT NULL, amount DECIMAL(20,2) NULL,
                     txt TEXT NULL, vc VARCHAR(255) NULL, big LONGTEXT NULL,
-                    bin BLOB NULL, vb VARBINARY(64) NULL,
+                    bin MEDIUMBLOB NULL, vb VARBINARY(64) NULL,
                     day DATE NULL, at DATETIME(6) NULL, ts TIMESTAMP(6) NULL, tm TIME(6) NULL
                 ) ENGINE=InnoDB
                 """)

@@ -15,7 +15,7 @@ enum TestDatabase {
     /// The restart command failed.
     struct RestartFailed: Error, CustomStringConvertible {
         let status: Int32
-        var description: String { "VENTANILLA_TEST_DB_RESTART exited with status \(status)" }
+        var description: String { "VENTANILLA_TEST_DB_RESTART failed (status \(status))" }
     }
 
     /// The temporary database of the running suite (set by the `.temporaryDatabase` trait).
@@ -53,21 +53,58 @@ enum TestDatabase {
 
     /// Runs `VENTANILLA_TEST_DB_RESTART` and waits until it has finished (the server accepts connections).
     static func restartServer() throws {
-        let process = try startRestart()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RestartFailed(status: process.terminationStatus)
-        }
+        try startRestart().wait()
     }
 
     /// Starts `VENTANILLA_TEST_DB_RESTART` after `delaySeconds` without waiting for it.
-    static func startRestart(delaySeconds: Int = 0) throws -> Process {
+    static func startRestart(delaySeconds: Int = 0) throws -> ShellCommand {
         let command = try environment("VENTANILLA_TEST_DB_RESTART")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", delaySeconds > 0 ? "sleep \(delaySeconds); \(command)" : command]
-        try process.run()
-        return process
+        return try ShellCommand(delaySeconds > 0 ? "sleep \(delaySeconds); \(command)" : command)
+    }
+}
+
+/// A `/bin/sh -c` child started with `posix_spawn` and reaped with `waitpid`.
+///
+/// Not Foundation's `Process`: its exit detection waits for a descriptor that the restarted server (a
+/// background grandchild) inherits, so `waitUntilExit` never returns. Here the child also closes every
+/// descriptor above stderr, and only the shell's own exit is awaited.
+struct ShellCommand {
+    let pid: pid_t
+
+    init(_ command: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let openDescriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in openDescriptors.compactMap({ Int32($0) }) where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        var arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) }
+        arguments.append(nil)
+        var environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { (key: String, value: String) in
+            strdup("\(key)=\(value)")
+        }
+        environment.append(nil)
+        defer {
+            for pointer in arguments + environment { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, "/bin/sh", &actions, nil, arguments, environment)
+        guard status == 0 else {
+            throw TestDatabase.RestartFailed(status: status)
+        }
+        self.pid = pid
+    }
+
+    /// Waits for the shell to exit; throws unless it exited with status 0.
+    func wait() throws {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            throw TestDatabase.RestartFailed(status: exited ? code : -1)
+        }
     }
 }
 
