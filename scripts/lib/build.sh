@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # Building the one executable.
 
 [[ -n "${VENTANILLA_BUILD_SH:-}" ]] && return 0

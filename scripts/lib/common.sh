@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # Shared helpers for scripts/serve, scripts/test and scripts/bench: logging, paths, process bookkeeping.
 # Sourced, never executed. Every function is small and does one thing; callers run with `set -euo pipefail`.
 
@@ -81,9 +81,9 @@ stop_pid() {
     wait "$pid" 2>/dev/null || true
 }
 
-# wait_until SECONDS DESCRIPTION COMMAND... -> retries COMMAND every 0.2 s.
+# wait_until SECONDS LABEL COMMAND... -> retries COMMAND every 0.2 s (LABEL only documents the call).
 wait_until() {
-    local limit="$1" what="$2" i; shift 2
+    local limit="$1" i; shift 2
     for ((i = 0; i < limit * 5; i++)); do
         "$@" && return 0
         sleep 0.2

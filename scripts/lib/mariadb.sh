@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # A private MariaDB server: its own data directory, socket, pid file and log under one directory,
 # started with `--no-defaults` as the first argument so nothing under /etc/mysql applies (FIELD-NOTES 12).
 
@@ -101,7 +101,7 @@ db_restart() {
     db_paths "$1"
     DB_EXTRA_ARGS=()
     [[ -s "$DB_DIR/extra-args" ]] && mapfile -t DB_EXTRA_ARGS <"$DB_DIR/extra-args"
-    db_stop
+    db_stop "$DB_DIR"
     db_start "$DB_DIR"
 }
 

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # nginx with a private configuration rendered from nginx/ (FIELD-NOTES 12: never the Debian defaults).
 
 [[ -n "${VENTANILLA_NGINX_SH:-}" ]] && return 0

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # Debian packages and the Swift toolchain. A second run costs one dpkg-query.
 
 [[ -n "${VENTANILLA_PACKAGES_SH:-}" ]] && return 0

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # The local stack: private MariaDB, the three module processes and nginx, all kept in one run directory
 #   RUN/mariadb/   data directory, socket, pid file, log        RUN/sock/<module>.sock   FastCGI sockets
 #   RUN/nginx/     rendered configuration, pid, logs, temp       RUN/logs/<module>.log    module stderr
@@ -9,10 +9,10 @@
 [[ -n "${VENTANILLA_STACK_SH:-}" ]] && return 0
 VENTANILLA_STACK_SH=1
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-source "$LIB_DIR/packages.sh"
-source "$LIB_DIR/build.sh"
-source "$LIB_DIR/mariadb.sh"
-source "$LIB_DIR/nginx.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/mariadb.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/nginx.sh"
 
 # Secrets generated once per run directory and reused afterwards.
 SECRET_NAMES=(
