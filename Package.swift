@@ -15,11 +15,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries from Debian: modulemap + pkg-config, no C code of ours.
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CXCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
 
         // The only Swift that touches the C libraries.
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -28,7 +30,8 @@ let package = Package(
         // HTTP model, router, middleware, body parsing.
         .target(name: "HTTPCore", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         // Shared application services: configuration, clock, errors.
-        .target(name: "AppCore", dependencies: ["HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "AppCore", dependencies: ["HTTPCore", "CXCrypt", .product(name: "Crypto", package: "swift-crypto"),
+                                                .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
         .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -44,6 +47,8 @@ let package = Package(
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "HTTPCore", "AppCore", "MariaDB",
+                                                         .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

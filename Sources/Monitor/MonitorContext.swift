@@ -1,17 +1,30 @@
+import AppCore
 import HTTPCore
 import Logging
 
-/// What a Monitor handler sees for one request: id, logger, and the repositories on the worker's connection.
+/// What a Monitor handler sees for one request: id, logger, caller, and the worker's persistence.
 public final class MonitorContext: RequestContext {
     /// The request id.
     public var requestID: String = ""
     /// The request's logger.
     public var logger: Logger
+    /// The caller, once `MonitorAuth` has accepted the token.
+    public internal(set) var identity: MonitorIdentity?
+    /// The worker's database access.
+    let persistence: MonitorPersistence
     /// Health readings from the database.
     let health: any MonitorHealthRepository
+    /// Token issuing and verification.
+    let tokens: MonitorTokens
+    /// The module's settings that handlers need (time zone, directories, limits).
+    let environment: MonitorEnvironment
 
-    init(logger: Logger, health: any MonitorHealthRepository) {
+    init(logger: Logger, persistence: MonitorPersistence, health: any MonitorHealthRepository, tokens: MonitorTokens,
+         environment: MonitorEnvironment) {
         self.logger = logger
+        self.persistence = persistence
         self.health = health
+        self.tokens = tokens
+        self.environment = environment
     }
 }

@@ -5,20 +5,33 @@ import HTTPCore
 public struct MonitorModule: Sendable {
     /// The common settings.
     public let settings: ModuleSettings
-    /// Where evidence files live (nginx serves it read-only at `/evidencias/`, ruling M7).
-    public let evidenceDirectory: String
+    /// What handlers need of the settings.
+    public let environment: MonitorEnvironment
+    /// Token issuing and verification (`JWT_SECRET`).
+    public let tokens: MonitorTokens
 
-    /// Reads Monitor's own settings on top of the common ones.
-    public init(settings: ModuleSettings) throws {
+    /// Reads Monitor's own settings on top of the common ones: `JWT_SECRET` (required), `EVIDENCIAS_DIR`.
+    public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
-        evidenceDirectory = settings.environment.string("EVIDENCIAS_DIR", default: settings.uploadRoot + "/evidencias")
+        let secret = try settings.environment.required("JWT_SECRET")
+        guard secret.utf8.count >= 16 else {
+            throw ConfigurationError(variable: "JWT_SECRET", problem: "must be at least 16 bytes long")
+        }
+        guard let zone = ZoneRules(identifier: settings.timeZone) else {
+            throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
+        }
+        tokens = MonitorTokens(secret: secret, clock: clock)
+        environment = MonitorEnvironment(
+            zone: zone,
+            evidenceDirectory: settings.environment.string("EVIDENCIAS_DIR", default: settings.uploadRoot + "/evidencias"),
+            bodyLimits: settings.bodyLimits, clock: clock)
     }
 
     /// The routes, frozen. As in the original (Express parses JSON before routing), bodies are parsed before
     /// the route is looked up, so a malformed body is a 400 on any path.
     public func makeResponder() -> Responder<MonitorContext> {
         var router = Router<MonitorContext>()
-        SystemRoutes(evidenceDirectory: evidenceDirectory).register(in: &router)
+        MonitorRoutes.register(in: &router)
         return router.freeze(middleware: [
             RequestIDMiddleware(),
             AccessLogMiddleware(),

@@ -1,6 +1,7 @@
 import AppCore
 import HTTPCore
 import Logging
+import MariaDB
 import Testing
 @testable import Egresos
 @testable import Monitor
@@ -17,12 +18,15 @@ struct FakeHealth: MonitorHealthRepository, TransporteHealthRepository, EgresosH
 struct Modules {
     static let uploads = "/tmp/ventanilla-tests-uploads"
     static func settings(_ module: ModuleName) -> ModuleSettings {
-        try! ModuleSettings(module: module, values: ["UPLOAD_DIR": uploads, "BODY_LIMIT": "4096", "JSON_BODY_LIMIT": "1024"])
+        try! ModuleSettings(module: module, values: ["UPLOAD_DIR": uploads, "BODY_LIMIT": "4096", "JSON_BODY_LIMIT": "1024",
+                                                     "JWT_SECRET": "module-error-format-tests"])
     }
 
     static func monitor(_ request: Request, up: Bool = true) -> Response {
         let module = try! MonitorModule(settings: settings(.monitor))
-        return module.makeResponder().respond(to: request, context: MonitorContext(logger: Logger(label: "t"), health: FakeHealth(up: up)))
+        return module.makeResponder().respond(to: request, context: MonitorContext(
+            logger: Logger(label: "t"), persistence: MonitorPersistence(connection: MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))), health: FakeHealth(up: up), tokens: module.tokens,
+            environment: module.environment))
     }
 
     static func transporte(_ request: Request, up: Bool = true) -> Response {

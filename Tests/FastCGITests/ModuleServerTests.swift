@@ -26,6 +26,7 @@ struct ModuleServerTests {
                 "UPLOAD_DIR": directory.file("uploads"),
                 "WORKERS": "2",
                 "LOG_LEVEL": "critical",
+                "JWT_SECRET": "module-server-tests-secret",
             ].merging(extra) { $1 }
             let settings = try ModuleSettings(module: module, values: values)
             let path = directory.file("\(module.rawValue).sock")

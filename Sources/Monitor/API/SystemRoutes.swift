@@ -3,8 +3,6 @@ import HTTPCore
 
 /// `GET /`, `GET /discovery` and `GET /api/health` (monitor.md §1, §4.3).
 struct SystemRoutes {
-    let evidenceDirectory: String
-
     func register(in router: inout Router<MonitorContext>) {
         router.get("/") { _, _ in
             .json(.object([("nombre", .string("Monitor API")), ("estado", .string("OK"))]))
@@ -13,9 +11,8 @@ struct SystemRoutes {
             .json(.object([("nombre", .string("Monitor API")),
                            ("ips", .array(SystemStats.externalIPv4Addresses().map(JSONValue.string)))]))
         }
-        let evidenceDirectory = self.evidenceDirectory
         router.get("/api/health") { request, context in
-            Self.health(request: request, context: context, evidenceDirectory: evidenceDirectory)
+            Self.health(request: request, context: context, evidenceDirectory: context.environment.evidenceDirectory)
         }
     }
 

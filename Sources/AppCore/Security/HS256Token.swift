@@ -1,0 +1,60 @@
+import Crypto
+import HTTPCore
+
+/// JSON Web Tokens signed with HMAC-SHA256, the algorithm pinned: a token whose header names anything else
+/// (`none`, `RS256`, …) is refused before its signature is looked at.
+public struct HS256Token: Sendable {
+    /// Why a token was refused.
+    public enum Failure: Error, Equatable, Sendable {
+        /// Not three base64url parts of JSON objects.
+        case malformed
+        /// The header's `alg` is not `HS256`.
+        case wrongAlgorithm
+        /// The signature does not match.
+        case badSignature
+        /// `exp` has passed (or `nbf` is in the future).
+        case expired
+    }
+
+    // SymmetricKey is not Sendable in swift-crypto 3; keep the bytes and make the key per use (cheap).
+    private let secret: [UInt8]
+
+    /// A signer/verifier with `secret`.
+    public init(secret: String) {
+        self.secret = Array(secret.utf8)
+    }
+
+    private var key: SymmetricKey { SymmetricKey(data: secret) }
+
+    /// A signed token carrying `claims` (an object, in key order).
+    public func sign(_ claims: [(String, JSONValue)]) -> String {
+        let header = Base64URL.encode(JSONWriter.encode(.object([("alg", .string("HS256")), ("typ", .string("JWT"))])))
+        let payload = Base64URL.encode(JSONWriter.encode(.object(claims)))
+        let signingInput = header + "." + payload
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(signingInput.utf8), using: key)
+        return signingInput + "." + Base64URL.encode(Array(mac))
+    }
+
+    /// The claims of a valid token; `now` is Unix time in seconds, `leeway` the seconds of clock skew allowed.
+    public func verify(_ token: String, now: Int, leeway: Int = 0) throws(Failure) -> InputObject {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
+              let signature = Base64URL.decode(parts[2]),
+              let header = try? JSONParser.parse(headerBytes).objectValue,
+              let claims = try? JSONParser.parse(payloadBytes).objectValue else { throw .malformed }
+        guard header["alg"] == .string("HS256") else { throw .wrongAlgorithm }
+        let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signingInput, using: key) else {
+            throw .badSignature
+        }
+        if let exp = claims["exp"] {
+            guard case .number(let text) = exp, let seconds = Double(text) else { throw .malformed }
+            if Double(now) >= seconds + Double(leeway) { throw .expired }
+        }
+        if let nbf = claims["nbf"] {
+            guard case .number(let text) = nbf, let seconds = Double(text) else { throw .malformed }
+            if Double(now) + Double(leeway) < seconds { throw .expired }
+        }
+        return claims
+    }
+}

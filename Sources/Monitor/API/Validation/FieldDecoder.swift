@@ -1,0 +1,130 @@
+import AppCore
+import HTTPCore
+
+/// Checks a body object against field specs: only declared keys are read (unknown keys are ignored, as the
+/// rulings say), a wrong type is a 400 that names the field (ruling 1), and `""` on a date or timestamp
+/// counts as `null` (the original stores falsy dates as null).
+struct FieldDecoder: Sendable {
+    let zone: ZoneRules
+
+    func decode(_ object: InputObject, _ fields: [FieldSpec]) throws -> DecodedFields {
+        var result = DecodedFields(values: [])
+        for spec in fields {
+            guard let input = object[spec.name] else { continue }
+            result.values.append((spec.name, try decode(input, spec)))
+        }
+        return result
+    }
+
+    func decode(_ input: Input, _ spec: FieldSpec) throws -> FieldValue {
+        if case .null = input {
+            guard spec.nullable else { throw FieldDecoder.error(spec, "no puede ser nulo") }
+            return .null
+        }
+        switch spec.kind {
+        case .text(let maxLength):
+            guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser texto") }
+            guard text.count <= maxLength else {
+                throw FieldDecoder.error(spec, "excede la longitud máxima de \(maxLength) caracteres")
+            }
+            return .text(text)
+        case .date, .dateOrDayMonthYear:
+            guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)") }
+            if text.isEmpty { return .null }
+            if let date = parseDate(text, dayMonthYear: spec.kind == .dateOrDayMonthYear) { return .date(date) }
+            throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)")
+        case .timestamp:
+            guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida") }
+            if text.isEmpty { return .null }
+            if let millis = ISO8601.parse(text, zone: zone) { return .timestamp(millis) }
+            if let date = CivilDate(iso: text) {
+                return .timestamp(zone.utcMilliseconds(localDate: date, millisecondsOfDay: 12 * 3_600_000))
+            }
+            throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida")
+        case .timeOfDay:
+            guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)") }
+            if text.isEmpty { return .null }
+            guard let millis = FieldDecoder.timeOfDay(text) else {
+                throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)")
+            }
+            return .timeOfDay(millis)
+        case .boolean:
+            guard case .bool(let flag) = input else { throw FieldDecoder.error(spec, "debe ser verdadero o falso") }
+            return .boolean(flag)
+        case .integer(let range):
+            let text: String
+            switch input {
+            case .number(let n): text = n
+            case .string(let s): text = s
+            default: throw FieldDecoder.error(spec, "debe ser un número entero")
+            }
+            guard let value = Int(text), range.contains(value) else { throw FieldDecoder.error(spec, "debe ser un número entero") }
+            return .integer(value)
+        case .money:
+            let text: String
+            switch input {
+            case .number(let n): text = n
+            case .string(let s): text = s
+            default: throw FieldDecoder.error(spec, "debe ser un importe con a lo más 2 decimales")
+            }
+            guard let amount = FieldDecoder.money(text) else {
+                throw FieldDecoder.error(spec, "debe ser un importe con a lo más 2 decimales")
+            }
+            return .money(amount)
+        }
+    }
+
+    /// `YYYY-MM-DD`, an ISO date-time (its local date), or, when allowed, `DD/MM/YYYY`.
+    func parseDate(_ text: String, dayMonthYear: Bool) -> CivilDate? {
+        if let date = CivilDate(iso: text) { return date }
+        if text.utf8.count > 10, let millis = ISO8601.parse(text, zone: zone) {
+            return zone.civilDate(atUTCMilliseconds: millis)
+        }
+        if dayMonthYear {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+               let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) {
+                return CivilDate(year: y, month: m, day: d)
+            }
+        }
+        return nil
+    }
+
+    /// Milliseconds since midnight for `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`.
+    static func timeOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].count == 2, parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        var millis = (h * 60 + m) * 60_000
+        if parts.count == 3 {
+            let seconds = parts[2].split(separator: ".", omittingEmptySubsequences: false)
+            guard seconds[0].count == 2, let s = Int(seconds[0]), (0..<60).contains(s) else { return nil }
+            millis += s * 1_000
+            if seconds.count == 2 {
+                guard (1...3).contains(seconds[1].count), let fraction = Int(seconds[1]) else { return nil }
+                millis += fraction * [100, 10, 1][seconds[1].count - 1]
+            } else if seconds.count > 2 { return nil }
+        }
+        return millis
+    }
+
+    /// The canonical decimal text of an amount (`"3500"` → `"3500.00"`), or nil.
+    static func money(_ text: String) -> String? {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" { negative = true; body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 12,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if parts.count == 2 && fraction.isEmpty { return nil }
+        while fraction.count < 2 { fraction += "0" }
+        let trimmed = whole.drop { $0 == "0" }
+        return (negative ? "-" : "") + (trimmed.isEmpty ? "0" : String(trimmed)) + "." + fraction
+    }
+
+    static func error(_ spec: FieldSpec, _ problem: String) -> MonitorError {
+        MonitorError(status: 400, "El campo '\(spec.name)' \(problem)")
+    }
+}

@@ -1,0 +1,38 @@
+import AppCore
+import HTTPCore
+import MariaDB
+
+/// Turns database rows into Monitor's JSON: DATE as `YYYY-MM-DDT12:00:00.000Z` (M9), DATETIME as ISO 8601 UTC
+/// with milliseconds (M3), DECIMAL as a string (as the original's Prisma output), TIME as `HH:MM:SS`,
+/// booleans (TINYINT(1) columns named in `booleans`) as `true`/`false`.
+enum RowJSON {
+    /// The row as an object, columns in select order.
+    static func object(_ row: SQLRow, booleans: Set<String> = []) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(row.values.count)
+        for (index, name) in row.columns.names.enumerated() {
+            members.append((name, value(row.values[index], boolean: booleans.contains(name))))
+        }
+        return members
+    }
+
+    /// One value.
+    static func value(_ value: SQLValue, boolean: Bool = false) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .int(let n): return boolean ? .bool(n != 0) : .int(n)
+        case .uint(let n): return boolean ? .bool(n != 0) : .number(String(n))
+        case .double(let d): return .double(d)
+        case .decimal(let text): return .string(text)
+        case .text(let text): return .string(text)
+        case .blob(let bytes): return .string(Base64URL.encode(bytes))
+        case .date(let date):
+            return CivilDate(year: date.year, month: date.month, day: date.day).map { .string(ISO8601.noonUTC($0)) } ?? .null
+        case .dateTime(let stamp):
+            return .string(ISO8601.format(utcMilliseconds: stamp.unixTime * 1_000 + Int64(stamp.microsecond / 1_000)))
+        case .time(let time):
+            let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+            return .string("\(pad(time.hours)):\(pad(time.minutes)):\(pad(time.seconds))")
+        }
+    }
+}
