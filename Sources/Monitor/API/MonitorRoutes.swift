@@ -4,5 +4,12 @@ import HTTPCore
 enum MonitorRoutes {
     static func register(in router: inout Router<MonitorContext>) {
         SystemRoutes().register(in: &router)
+        ExpedienteRoutes().register(in: &router)
+        EvidenciaRoutes().register(in: &router)
+        LevantamientoRoutes().register(in: &router)
+        ChecklistRoutes().register(in: &router)
+        ComentarioRoutes().register(in: &router)
+        AuthRoutes().register(in: &router)
+        OpenAPIRoutes().register(in: &router)
     }
 }

@@ -101,4 +101,58 @@ SELECT 'SIN-DEV-003', '2024-05-07', '10:30:00', 'tecnico', 'Patio 2', TRUE,
   FROM DUAL
  WHERE NOT EXISTS (SELECT 1 FROM checklist WHERE no_siniestro = 'SIN-DEV-003');
 
+-- SIN-DEV-BENCH: every field of seed 000 filled (plus fecha_entrega and unidad_terminada), with an insurer,
+-- two historial rows and two evidencia rows, so GET /api/expedientes/SIN-DEV-BENCH returns a fully filled
+-- detail. The values are seed 000's request example, completed with seed 001's. scripts/bench reads it.
+-- The evidencia rows follow the product's layout (M7: /evidencias/<sha256(no_siniestro)[:32]>/<random>.<ext>);
+-- no files exist on disk for them.
+INSERT INTO expediente (no_siniestro, factura, orden, asesor,
+                        fecha_ingreso, fecha_valuacion, fecha_autorizacion, fecha_pzas_completas,
+                        fecha_entrega, unidad_terminada, tecnico, mecanico, vehiculo, observaciones,
+                        marca, modelo, tipo, color, placas, nombre_cliente, telefono_cliente, correo_cliente,
+                        dato1, dato1_fecha_hora, dato2, dato2_fecha_hora, dato3, dato3_fecha_hora,
+                        dato4, dato4_fecha_hora, comentarios_aseguradora, comentarios_aseguradora_fh,
+                        doc_orden_admision, doc_identificacion, doc_tarjeta_circulacion, doc_caratula_poliza,
+                        doc_carta_reparacion, doc_comprobante_deducible, doc_finiquito, doc_encuesta_servicio,
+                        id_aseguradora, creado_por, estado)
+SELECT 'SIN-DEV-BENCH', 'F-00123', 'OT-2024-045', 'María López',
+       '2024-03-15', '2024-03-18', '2024-03-20', '2024-03-22',
+       '2024-04-05', '2024-04-03', 'Carlos Pérez', 'Roberto Sánchez',
+       'VIN JTDBR32E520123456, unidad de reparto', 'Daño lateral derecho severo.',
+       'Toyota', 'Corolla', 'Sedán', 'Blanco', 'ABC-123', 'Juan García', '555-100-2000', 'juan@example.com',
+       'Valuación enviada a la aseguradora', '2024-03-18 17:05:00.000',
+       'Piezas pedidas al proveedor', '2024-03-20 19:30:00.000',
+       'Piezas recibidas completas', '2024-03-22 16:10:00.000',
+       'Unidad lista para entrega', '2024-04-03 22:45:00.000',
+       'Autorizada la reparación del costado derecho.', '2024-03-20 10:30:00.000',
+       TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE,
+       (SELECT id FROM aseguradora WHERE nombre = 'AXA'),
+       (SELECT id FROM usuario WHERE username = 'operador'),
+       'Restauracion'
+  FROM DUAL
+ WHERE NOT EXISTS (SELECT 1 FROM expediente WHERE no_siniestro = 'SIN-DEV-BENCH');
+
+INSERT INTO historial_estado (no_siniestro, estado_anterior, estado_nuevo, fecha_cambio, cambiado_por)
+SELECT h.no_siniestro, h.estado_anterior, h.estado_nuevo, h.fecha_cambio,
+       (SELECT id FROM usuario WHERE username = h.usuario)
+  FROM (SELECT 'SIN-DEV-BENCH' AS no_siniestro, NULL AS estado_anterior, 'Ingreso' AS estado_nuevo,
+               '2024-03-15 17:00:00.000' AS fecha_cambio, 'operador' AS usuario
+        UNION ALL
+        SELECT 'SIN-DEV-BENCH', 'Ingreso', 'Restauracion', '2024-03-20 18:15:00.000', 'admin') AS h
+ WHERE NOT EXISTS (SELECT 1 FROM historial_estado WHERE no_siniestro = 'SIN-DEV-BENCH')
+ ORDER BY h.fecha_cambio;
+
+INSERT INTO evidencia (no_siniestro, tipo, nombre_archivo, ruta, fecha_carga, ubicacion_almacenamiento, subido_por)
+SELECT e.no_siniestro, e.tipo, e.nombre_archivo, e.ruta, e.fecha_carga, 'Local',
+       (SELECT id FROM usuario WHERE username = 'operador')
+  FROM (SELECT 'SIN-DEV-BENCH' AS no_siniestro, 'evidencia' AS tipo, 'costado derecho.jpg' AS nombre_archivo,
+               '/evidencias/ccc618aa1bfa388e036ea7a673d928e1/093d21e463c91c5538a0f89cb38cffdb.jpg' AS ruta,
+               '2024-03-15 17:20:00.000' AS fecha_carga
+        UNION ALL
+        SELECT 'SIN-DEV-BENCH', 'documento', 'orden de admision.pdf',
+               '/evidencias/ccc618aa1bfa388e036ea7a673d928e1/1ecf8c88df1e398ab6a962ab6bcc15e1.pdf',
+               '2024-03-15 17:25:00.000') AS e
+ WHERE NOT EXISTS (SELECT 1 FROM evidencia WHERE no_siniestro = 'SIN-DEV-BENCH')
+ ORDER BY e.fecha_carga;
+
 COMMIT;

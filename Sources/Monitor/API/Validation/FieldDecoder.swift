@@ -24,20 +24,29 @@ struct FieldDecoder: Sendable {
         switch spec.kind {
         case .text(let maxLength):
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser texto") }
-            guard text.count <= maxLength else {
+            // MariaDB counts characters as code points (not grapheme clusters), and a TEXT column holds at most
+            // 65,535 bytes whatever its character count, so both limits are checked here rather than by the database.
+            guard text.unicodeScalars.count <= maxLength, text.utf8.count <= FieldDecoder.textColumnBytes else {
                 throw FieldDecoder.error(spec, "excede la longitud máxima de \(maxLength) caracteres")
             }
             return .text(text)
         case .date, .dateOrDayMonthYear:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)") }
             if text.isEmpty { return .null }
-            if let date = parseDate(text, dayMonthYear: spec.kind == .dateOrDayMonthYear) { return .date(date) }
+            if let date = parseDate(text, dayMonthYear: spec.kind == .dateOrDayMonthYear), FieldDecoder.storableYears.contains(date.year) {
+                return .date(date)
+            }
             throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)")
         case .timestamp:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida") }
             if text.isEmpty { return .null }
-            if let millis = ISO8601.parse(text, zone: zone) { return .timestamp(millis) }
-            if let date = CivilDate(iso: text) {
+            if let millis = ISO8601.parse(text, zone: zone) {
+                guard FieldDecoder.storableMillis.contains(millis) else {
+                    throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida")
+                }
+                return .timestamp(millis)
+            }
+            if let date = CivilDate(iso: text), FieldDecoder.storableYears.contains(date.year) {
                 return .timestamp(zone.utcMilliseconds(localDate: date, millisecondsOfDay: 12 * 3_600_000))
             }
             throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida")
@@ -123,6 +132,15 @@ struct FieldDecoder: Sendable {
         let trimmed = whole.drop { $0 == "0" }
         return (negative ? "-" : "") + (trimmed.isEmpty ? "0" : String(trimmed)) + "." + fraction
     }
+
+    /// The years a DATE column holds; a date outside them (e.g. an instant late on 9999-12-31 UTC that is already
+    /// year 10000 in the module zone) is a 400, not a database error.
+    static let storableYears = 0...9999
+    /// The instants a DATETIME(3) column holds: 0000-01-01T00:00:00.000Z through 9999-12-31T23:59:59.999Z.
+    static let storableMillis: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
+
+    /// The most bytes a TEXT column holds; no text field can be longer.
+    static let textColumnBytes = 65_535
 
     static func error(_ spec: FieldSpec, _ problem: String) -> MonitorError {
         MonitorError(status: 400, "El campo '\(spec.name)' \(problem)")

@@ -1,7 +1,7 @@
 /// What one body field accepts; the endpoints declare their fields as data (`FieldSpec`) and one decoder
 /// checks them all, so every field error has the same shape.
 enum FieldKind: Sendable, Equatable {
-    /// A JSON string of at most `maxLength` characters.
+    /// A JSON string of at most `maxLength` characters (code points, as MariaDB counts them) and 65,535 UTF-8 bytes.
     case text(maxLength: Int)
     /// A calendar date: `YYYY-MM-DD`, or an ISO date-time whose local date (module zone) is used (ruling M3).
     case date

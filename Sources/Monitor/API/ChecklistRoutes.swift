@@ -1,0 +1,57 @@
+import HTTPCore
+
+/// `/api/checklist` (monitor.md §4.8): any role reads and writes, deletes need Administrador.
+struct ChecklistRoutes {
+    func register(in router: inout Router<MonitorContext>) {
+        router.group("/api/checklist") { router in
+            router.post("", middleware: [MonitorAuth.token]) { request, context in
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist)
+                return .json(try Self.service(context).create(fields), status: 201)
+            }
+            router.get("", middleware: [MonitorAuth.token]) { _, context in
+                .json(try Self.service(context).list())
+            }
+            router.get("/siniestro/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
+                .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))
+            }
+            router.get("/:id", middleware: [MonitorAuth.token]) { request, context in
+                .json(try Self.service(context).checklist(id: try Self.id(request, "id")))
+            }
+            router.put("/:id", middleware: [MonitorAuth.token]) { request, context in
+                let id = try Self.id(request, "id")
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist)
+                return .json(try Self.service(context).update(id: id, fields))
+            }
+            router.post("/:id/items", middleware: [MonitorAuth.token]) { request, context in
+                let id = try Self.id(request, "id")
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.item)
+                return .json(try Self.service(context).addItem(checklist: id, fields), status: 201)
+            }
+            router.put("/:id/items/bulk", middleware: [MonitorAuth.token]) { request, context in
+                let id = try Self.id(request, "id")
+                let body = try request.bodyObject(context)
+                let items = try Self.decoder(context).decodeList(body["items"], key: "items", ChecklistFields.item)
+                return .json(try Self.service(context).replaceItems(checklist: id, items))
+            }
+            router.delete("/items/:id_item", middleware: [MonitorAuth.admin]) { request, context in
+                .json(try Self.service(context).deleteItem(id: try Self.id(request, "id_item")))
+            }
+            router.delete("/:id", middleware: [MonitorAuth.admin]) { request, context in
+                .json(try Self.service(context).delete(id: try Self.id(request, "id")))
+            }
+        }
+    }
+
+    private static func service(_ context: MonitorContext) -> ChecklistService {
+        ChecklistService(repository: context.persistence.checklists)
+    }
+
+    private static func decoder(_ context: MonitorContext) -> FieldDecoder {
+        FieldDecoder(zone: context.environment.zone)
+    }
+
+    /// A path id, or 400 `ID inválido` when it is not a number or is 0 (as the original's `Number(param)` check).
+    private static func id(_ request: Request, _ name: String) throws -> Int {
+        try RecordID.require(request.parameter(name), message: "ID inválido", allowZero: false)
+    }
+}

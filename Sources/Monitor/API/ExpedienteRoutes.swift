@@ -1,0 +1,82 @@
+import HTTPCore
+import Logging
+
+/// `/api/expedientes` (monitor.md §4.4, seeds 000/001, rulings M1-M3, M6) and, through `EstadoRoutes`, the
+/// estado workflow (§4.5). Handlers only decode and answer; the rules are in `ExpedienteService`.
+struct ExpedienteRoutes {
+    func register(in router: inout Router<MonitorContext>) {
+        router.get("/api/expedientes", middleware: [MonitorAuth.token]) { _, context in
+            try Self.guarding("Error al obtener la lista de expedientes", context) {
+                .json(try Self.service(context).list(.todos))
+            }
+        }
+        router.get("/api/expedientes/pendientes", middleware: [MonitorAuth.token]) { _, context in
+            try Self.guarding("Error al obtener la lista de expedientes pendientes", context) {
+                .json(try Self.service(context).list(.pendientes))
+            }
+        }
+        router.get("/api/expedientes/nube", middleware: [MonitorAuth.token]) { _, context in
+            try Self.guarding("Error al obtener la lista de expedientes en la nube", context) {
+                .json(try Self.service(context).list(.nube))
+            }
+        }
+        router.get("/api/expedientes/aseguradoras", middleware: [MonitorAuth.token]) { _, context in
+            try Self.guarding("Error al obtener la lista de aseguradoras", context) {
+                .json(try Self.service(context).aseguradoras())
+            }
+        }
+        router.get("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
+            try Self.guarding("Error al obtener el expediente", context) {
+                .json(try Self.service(context).detail(noSiniestro: request.parameter("no_siniestro")))
+            }
+        }
+        router.post("/api/expedientes", middleware: [MonitorAuth.adminOrOperator]) { request, context in
+            try Self.guarding("Error interno al crear expediente", context) {
+                let body = try request.bodyObject(context)
+                let decoder = FieldDecoder(zone: context.environment.zone)
+                // §4.4 checks no_siniestro before anything else.
+                let noSiniestro = try body[ExpedienteFields.noSiniestro.name].map { try decoder.decode($0, ExpedienteFields.noSiniestro) }
+                let fields = try decoder.decode(body, ExpedienteFields.writable)
+                let row = try Self.service(context).create(noSiniestro: noSiniestro, fields: fields, caller: try context.caller())
+                return .json(row, status: 201)
+            }
+        }
+        router.put("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.adminOrOperator]) { request, context in
+            try Self.guarding("Error interno al actualizar expediente", context) {
+                let body = try request.bodyObject(context)
+                let fields = try FieldDecoder(zone: context.environment.zone).decode(body, ExpedienteFields.writable)
+                return .json(try Self.service(context).update(noSiniestro: request.parameter("no_siniestro"), fields: fields))
+            }
+        }
+        router.delete("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.admin]) { request, context in
+            try Self.guarding("Error interno al eliminar expediente", context) {
+                let noSiniestro = request.parameter("no_siniestro")
+                try Self.service(context).delete(noSiniestro: noSiniestro, logger: context.logger)
+                return .json(.object([("ok", .bool(true)), ("no_siniestro", .string(noSiniestro))]))
+            }
+        }
+        EstadoRoutes().register(in: &router)
+    }
+
+    static func service(_ context: MonitorContext) -> ExpedienteService {
+        ExpedienteService(repository: context.persistence.expedientes,
+                          storage: EvidenceStorage(root: context.environment.evidenceDirectory))
+    }
+
+    /// Runs a handler body, answering an unexpected failure with the endpoint's documented 500 message (logged
+    /// with its details). Client errors, HTTP errors and a lost database (503) pass through unchanged.
+    static func guarding(_ message: String, _ context: MonitorContext, _ body: () throws -> Response) throws -> Response {
+        do {
+            return try body()
+        } catch let error as MonitorError {
+            throw error
+        } catch let error as HTTPError {
+            throw error
+        } catch let error as any ClassifiedError where error.errorClass == .serviceUnavailable {
+            throw error
+        } catch {
+            context.logger.error("\(message)", metadata: ["error": "\(String(reflecting: error))"])
+            throw MonitorError(status: 500, message)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import HTTPCore
+
+/// `/api/levantamientos` (monitor.md §4.7): any role reads and writes, deletes need Administrador.
+struct LevantamientoRoutes {
+    func register(in router: inout Router<MonitorContext>) {
+        router.group("/api/levantamientos") { router in
+            router.post("", middleware: [MonitorAuth.token]) { request, context in
+                let body = try request.bodyObject(context)
+                let decoder = FieldDecoder(zone: context.environment.zone)
+                let fields = try decoder.decode(body, LevantamientoFields.levantamiento)
+                let conceptos = try decoder.decodeList(body["conceptos"], key: "conceptos", LevantamientoFields.concepto)
+                return .json(try Self.service(context).create(fields, conceptos: conceptos), status: 201)
+            }
+            router.get("", middleware: [MonitorAuth.token]) { request, context in
+                let filter = request.query["no_siniestro"].flatMap { $0.isEmpty ? nil : $0 }
+                return .json(try Self.service(context).list(noSiniestro: filter))
+            }
+            router.get("/siniestro/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
+                .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))
+            }
+            router.get("/:id/costo-total", middleware: [MonitorAuth.token]) { request, context in
+                .json(try Self.service(context).total(id: try Self.id(request)))
+            }
+            router.get("/:id", middleware: [MonitorAuth.token]) { request, context in
+                .json(try Self.service(context).detailWithExpediente(id: try Self.id(request)))
+            }
+            router.put("/:id", middleware: [MonitorAuth.token]) { request, context in
+                let id = try Self.id(request)
+                let fields = try FieldDecoder(zone: context.environment.zone)
+                    .decode(try request.bodyObject(context), LevantamientoFields.levantamiento)
+                return .json(try Self.service(context).update(id: id, fields))
+            }
+            router.post("/:id/conceptos", middleware: [MonitorAuth.token]) { request, context in
+                let id = try Self.id(request)
+                let fields = try FieldDecoder(zone: context.environment.zone)
+                    .decode(try request.bodyObject(context), LevantamientoFields.concepto)
+                return .json(try Self.service(context).addConcepto(id: id, fields), status: 201)
+            }
+            router.delete("/conceptos/:id_concepto", middleware: [MonitorAuth.admin]) { request, context in
+                let id = try RecordID.require(request.parameter("id_concepto"), message: "id_concepto inválido")
+                return .json(try Self.service(context).deleteConcepto(id: id))
+            }
+            router.delete("/:id", middleware: [MonitorAuth.admin]) { request, context in
+                .json(try Self.service(context).delete(id: try Self.id(request)))
+            }
+        }
+    }
+
+    private static func service(_ context: MonitorContext) -> LevantamientoService {
+        LevantamientoService(repository: context.persistence.levantamientos)
+    }
+
+    /// The `:id` of the path, or 400 `id inválido` (0 and negatives pass and simply 404, as in the original).
+    private static func id(_ request: Request) throws -> Int {
+        try RecordID.require(request.parameter("id"), message: "id inválido")
+    }
+}

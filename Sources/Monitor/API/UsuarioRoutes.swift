@@ -1,0 +1,89 @@
+import HTTPCore
+
+/// `/api/usuarios` (all A, monitor.md §4.2, ruling M10): list, get, update, delete. Registered by `AuthRoutes`.
+struct UsuarioRoutes {
+    /// The longest password accepted when setting one (bcrypt reads 72 bytes; libxcrypt refuses 512 or more).
+    static let passwordMaxLength = 100
+
+    /// The fields an update reads.
+    static let updateFields = [
+        FieldSpec("nombre", .text(maxLength: 255)),
+        FieldSpec("username", .text(maxLength: 100)),
+        FieldSpec("password", .text(maxLength: passwordMaxLength)),
+        FieldSpec("rol", .text(maxLength: 1_000)),
+    ]
+
+    func register(in router: inout Router<MonitorContext>) {
+        router.group("/api/usuarios", middleware: [MonitorAuth.admin]) { router in
+            router.get("") { _, context in
+                .json(.array(try Self.service(context).list().map(\.json)))
+            }
+            router.get("/:id") { request, context in
+                let id = try Self.id(request)
+                return .json(try Self.service(context).get(id: id).json)
+            }
+            router.put("/:id") { request, context in
+                let id = try Self.id(request)
+                let fields = try FieldDecoder(zone: context.environment.zone).decode(try request.bodyObject(context), Self.updateFields)
+                let changes = UsuarioChanges(nombre: fields["nombre"].map { Self.text($0) }, username: Self.text(fields, "username"),
+                                             password: Self.text(fields, "password"), rol: Self.text(fields, "rol"))
+                return .json(try Self.service(context).update(id: id, changes).json)
+            }
+            router.delete("/:id") { request, context in
+                let id = try Self.id(request)
+                try Self.service(context).delete(id: id, caller: try context.caller())
+                return .json(.object([("ok", .bool(true)), ("id", .integer(id))]))
+            }
+        }
+    }
+
+    /// The service over the request's persistence.
+    static func service(_ context: MonitorContext) -> UsuarioService {
+        UsuarioService(repository: context.persistence.usuarios, logger: context.logger)
+    }
+
+    /// The `:id` parameter, or 400 `ID inválido`.
+    static func id(_ request: Request) throws -> Int {
+        guard let id = parseID(request.parameter("id")) else { throw MonitorError.invalidUsuarioID }
+        return id
+    }
+
+    /// JavaScript's `parseInt` as the original used it: leading whitespace, a sign, then the longest run of
+    /// digits (`"12abc"` → 12; `"0x1f"` → 31); nil when there are no digits. Values beyond `Int` saturate, so
+    /// they name no user (404) rather than being refused.
+    static func parseID(_ text: String) -> Int? {
+        var scalars = Substring(text).unicodeScalars.drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+        var negative = false
+        if let sign = scalars.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            scalars = scalars.dropFirst()
+        }
+        var radix = 10
+        if scalars.count >= 2, scalars.first == "0", let x = scalars.dropFirst().first, x == "x" || x == "X" {
+            radix = 16
+            scalars = scalars.dropFirst(2)
+        }
+        var value = 0
+        var digits = 0
+        for scalar in scalars {
+            guard scalar.isASCII, let digit = Int(String(scalar), radix: radix) else { break }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: radix)
+            let (sum, overflowSum) = times.addingReportingOverflow(digit)
+            value = overflowTimes || overflowSum ? Int.max : sum
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
+    /// The text of a decoded field; nil when absent or `null`.
+    static func text(_ fields: DecodedFields, _ name: String) -> String? {
+        fields[name].flatMap { text($0) }
+    }
+
+    /// The text of a decoded value; nil for `null`.
+    static func text(_ value: FieldValue) -> String? {
+        if case .text(let text) = value { return text }
+        return nil
+    }
+}

@@ -1,0 +1,31 @@
+import HTTPCore
+
+extension FieldDecoder {
+    /// Decodes `input` (the value of body key `key`) as a list of objects against `specs`. Errors name the element
+    /// (`El campo 'items[2].valor' …`); the decoded values keep the plain column names. nil or `null` is an empty list.
+    func decodeList(_ input: Input?, key: String, _ specs: [FieldSpec]) throws -> [DecodedFields] {
+        guard let input else { return [] }
+        let elements: [Input]
+        switch input {
+        case .null: return []
+        case .array(let array): elements = array
+        default: throw MonitorError(status: 400, "El campo '\(key)' debe ser una lista")
+        }
+        var result: [DecodedFields] = []
+        result.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            let path = "\(key)[\(index)]"
+            guard case .object(let object) = element else {
+                throw MonitorError(status: 400, "El campo '\(path)' debe ser un objeto")
+            }
+            var fields = DecodedFields(values: [])
+            for spec in specs {
+                guard let value = object[spec.name] else { continue }
+                let named = FieldSpec("\(path).\(spec.name)", spec.kind, nullable: spec.nullable)
+                fields.values.append((spec.name, try decode(value, named)))
+            }
+            result.append(fields)
+        }
+        return result
+    }
+}

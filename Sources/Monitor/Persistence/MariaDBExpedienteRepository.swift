@@ -1,0 +1,300 @@
+import HTTPCore
+import MariaDB
+
+/// Expedientes in MariaDB. Every statement's text is a constant (prepared once per connection and reused):
+/// an update binds a "sent" flag and a value for every writable column instead of building its SET list.
+struct MariaDBExpedienteRepository: ExpedienteRepository {
+    let connection: MariaDBConnection
+
+    // MARK: Reads
+
+    func summaries(_ listado: ExpedienteListado) throws -> [JSONValue] {
+        let sql: String
+        switch listado {
+        case .todos: sql = Self.summariesAllSQL
+        case .pendientes: sql = Self.summariesPendientesSQL
+        case .nube: sql = Self.summariesNubeSQL
+        }
+        return try connection.query(SQLQuery(unsafeSQL: sql)).map { row in
+            var members = Self.members(row, Self.summaryColumns, Self.summaryBooleans)
+            members.append(("aseguradora", Self.aseguradora(row, at: Self.summaryColumns.count)))
+            return .object(members)
+        }
+    }
+
+    func aseguradoras() throws -> [JSONValue] {
+        try connection.query("SELECT id, nombre FROM aseguradora ORDER BY nombre, id").map { row in
+            .object([("id", RowJSON.value(row[0])), ("nombre", RowJSON.value(row[1]))])
+        }
+    }
+
+    func detail(noSiniestro: String) throws -> JSONValue? {
+        // One statement (the benchmark path): a round trip costs more than the extra NULL columns.
+        let key = SQLValue.text(noSiniestro)
+        let rows = try connection.query(SQLQuery(unsafeSQL: Self.detailUnionSQL, binds: [key, key, key]))
+        var expediente: SQLRow?
+        var historial: [SQLRow] = []
+        var evidencia: [SQLRow] = []
+        for row in rows {
+            guard case .int(let part) = row[0] else { continue }
+            switch part {
+            case 0: expediente = row
+            case 1: historial.append(row)
+            default: evidencia.append(row)
+            }
+        }
+        guard let expediente else { return nil }
+        var members = Self.members(expediente, Self.rowColumns, Self.rowBooleans, from: 1)
+        members.reserveCapacity(Self.rowColumns.count + 3)
+        members.append(("aseguradora", Self.aseguradora(expediente, at: 1 + Self.rowColumns.count)))
+        // Newest first; the id breaks ties within one millisecond.
+        let h = Self.detailHistorialOffset
+        historial.sort { Self.newer($0, $1, stamp: h + 4, id: h) }
+        members.append(("historial_estado", .array(historial.map {
+            .object(Self.members($0, Self.historialColumns, nil, from: h))
+        })))
+        let v = Self.detailEvidenciaOffset
+        evidencia.sort { Self.newer($0, $1, stamp: v + 5, id: v) }
+        members.append(("evidencia", .array(evidencia.map { .object(Self.members($0, Self.evidenciaColumns, nil, from: v)) })))
+        return .object(members)
+    }
+
+    func historial(noSiniestro: String) throws -> [JSONValue]? {
+        let rows = try connection.query(SQLQuery(unsafeSQL: Self.historialWithUserSQL, binds: [.text(noSiniestro)]))
+        guard let first = rows.first else { return nil }
+        if first[0].isNull { return [] }
+        let userAt = Self.historialColumns.count
+        return rows.map { row in
+            var members = Self.members(row, Self.historialColumns, nil)
+            let usuario: JSONValue = row[userAt].isNull ? .null : .object([
+                ("id", RowJSON.value(row[userAt])), ("nombre", RowJSON.value(row[userAt + 1])),
+                ("username", RowJSON.value(row[userAt + 2])),
+            ])
+            members.append(("usuario", usuario))
+            return .object(members)
+        }
+    }
+
+    // MARK: Writes
+
+    func insert(noSiniestro: String, fields: DecodedFields, creadoPor: Int) throws -> ExpedienteWrite {
+        let binds = Self.insertBinds(noSiniestro: noSiniestro, fields: fields, creadoPor: creadoPor)
+        do {
+            return try retryingDeadlocks {
+                try connection.transaction {
+                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.insertSQL, binds: binds))
+                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.firstHistorialSQL, binds: [
+                        .text(noSiniestro), .text(Estado.initial.rawValue), .int(Int64(creadoPor)),
+                    ]))
+                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
+                }
+            }
+        } catch let error as MariaDBError {
+            if error.kind == .duplicateKey { return .duplicate }
+            if let outcome = Self.foreignKeyOutcome(error) { return outcome }
+            throw error
+        }
+    }
+
+    func update(noSiniestro: String, fields: DecodedFields) throws -> ExpedienteWrite {
+        let binds = Self.updateBinds(noSiniestro: noSiniestro, fields: fields)
+        do {
+            return try retryingDeadlocks {
+                try connection.transaction {
+                    let key = [SQLValue.text(noSiniestro)]
+                    guard try connection.queryFirst(SQLQuery(unsafeSQL: Self.lockSQL, binds: key)) != nil else {
+                        return ExpedienteWrite.notFound
+                    }
+                    if !fields.isEmpty {
+                        _ = try connection.execute(SQLQuery(unsafeSQL: Self.updateSQL, binds: binds))
+                    }
+                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
+                }
+            }
+        } catch let error as MariaDBError {
+            if let outcome = Self.foreignKeyOutcome(error) { return outcome }
+            throw error
+        }
+    }
+
+    func delete(noSiniestro: String) throws -> Bool {
+        try retryingDeadlocks {
+            try connection.transaction {
+                try connection.execute("DELETE FROM expediente WHERE no_siniestro = \(noSiniestro)").affectedRows > 0
+            }
+        }
+    }
+
+    func changeEstado(noSiniestro: String, to estado: Estado, by usuario: Int) throws -> ExpedienteEstadoChange {
+        do {
+            return try retryingDeadlocks {
+                try connection.transaction {
+                    _ = try connection.execute("CALL cambiar_estado_expediente(\(noSiniestro), \(estado.rawValue), \(usuario))")
+                    return try row(noSiniestro).map(ExpedienteEstadoChange.changed) ?? .rejected(.expedienteNotFound)
+                }
+            }
+        } catch let error as MariaDBError where error.kind == .signal {
+            if let rejection = EstadoRejection(message: error.message) { return .rejected(rejection) }
+            if error.message == "Usuario no encontrado" { return .unknownUser }
+            throw error
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The binds of `insertSQL`: the key, every writable column (NULL when not sent), `creado_por`.
+    private static func insertBinds(noSiniestro: String, fields: DecodedFields, creadoPor: Int) -> [SQLValue] {
+        var binds: [SQLValue] = [.text(noSiniestro)]
+        binds.reserveCapacity(ExpedienteFields.writable.count + 2)
+        for spec in ExpedienteFields.writable {
+            binds.append(fields[spec.name]?.sqlValue ?? .null)
+        }
+        binds.append(.int(Int64(creadoPor)))
+        return binds
+    }
+
+    /// The binds of `updateSQL`: a sent flag and a value per writable column, then the key.
+    private static func updateBinds(noSiniestro: String, fields: DecodedFields) -> [SQLValue] {
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(ExpedienteFields.writable.count * 2 + 1)
+        for spec in ExpedienteFields.writable {
+            if let value = fields[spec.name] {
+                binds.append(.int(1))
+                binds.append(value.sqlValue)
+            } else {
+                binds.append(.int(0))
+                binds.append(.null)
+            }
+        }
+        binds.append(.text(noSiniestro))
+        return binds
+    }
+
+    /// The expediente's scalars, or nil.
+    private func row(_ noSiniestro: String) throws -> JSONValue? {
+        try connection.queryFirst(SQLQuery(unsafeSQL: Self.rowSQL, binds: [.text(noSiniestro)]))
+            .map { .object(Self.members($0, Self.rowColumns, Self.rowBooleans)) }
+    }
+
+    /// Runs a whole transaction again when InnoDB picked it as a deadlock victim (it was rolled back entirely).
+    private func retryingDeadlocks<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try body()
+            } catch let error as MariaDBError where error.kind == .deadlock && attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// A foreign-key failure the client caused (unknown aseguradora) or that means its user is gone.
+    private static func foreignKeyOutcome(_ error: MariaDBError) -> ExpedienteWrite? {
+        guard error.kind == .foreignKeyViolation else { return nil }
+        if error.message.contains("fk_expediente_aseguradora") { return .unknownAseguradora }
+        if error.message.contains("fk_expediente_creado_por") || error.message.contains("fk_historial_usuario") {
+            return .unknownUser
+        }
+        return nil
+    }
+
+    /// `names.count` values of `row` from column `start` on as JSON members (booleans where `booleans` says so).
+    private static func members(_ row: SQLRow, _ names: [String], _ booleans: [Bool]?, from start: Int = 0) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(names.count + 3)
+        for index in names.indices {
+            members.append((names[index], RowJSON.value(row[start + index], boolean: booleans?[index] ?? false)))
+        }
+        return members
+    }
+
+    /// Whether `a` sorts before `b` newest first: by the DATETIME at `stamp`, then by the id at `id`, descending.
+    private static func newer(_ a: SQLRow, _ b: SQLRow, stamp: Int, id: Int) -> Bool {
+        let (x, y) = (instant(a[stamp]), instant(b[stamp]))
+        if x != y { return x > y }
+        if case .int(let i) = a[id], case .int(let j) = b[id] { return i > j }
+        return false
+    }
+
+    /// A DATETIME as microseconds since the epoch (NULL sorts last).
+    private static func instant(_ value: SQLValue) -> Int64 {
+        guard case .dateTime(let stamp) = value else { return .min }
+        return stamp.unixTime * 1_000_000 + Int64(stamp.microsecond)
+    }
+
+    /// `{id, nombre}` from the two columns at `index`, or null without an aseguradora.
+    private static func aseguradora(_ row: SQLRow, at index: Int) -> JSONValue {
+        row[index].isNull ? .null : .object([("id", RowJSON.value(row[index])), ("nombre", RowJSON.value(row[index + 1]))])
+    }
+
+    // MARK: SQL (built once)
+
+    /// The expediente row as the API returns it, in the order of seeds 000/001 (with `fecha_entrega`, a column
+    /// the seeds do not show, beside `unidad_terminada`). Bookkeeping columns are not part of it.
+    static let rowColumns: [String] = {
+        let writable = ExpedienteFields.writable.map(\.name).filter { $0 != "id_aseguradora" }
+        return ["no_siniestro"] + writable + ["estado", "ubicacion_almacenamiento", "id_aseguradora", "creado_por"]
+    }()
+    static let rowBooleans = rowColumns.map { $0.hasPrefix("doc_") }
+    static let summaryColumns = ["no_siniestro", "factura", "orden", "asesor", "fecha_ingreso", "estado", "marca", "placas",
+                                 "tipo", "color", "modelo", "nombre_cliente", "telefono_cliente"]
+    static let summaryBooleans = summaryColumns.map { _ in false }
+    static let historialColumns = ["id", "no_siniestro", "estado_anterior", "estado_nuevo", "fecha_cambio", "cambiado_por"]
+    static let evidenciaColumns = ["id", "no_siniestro", "tipo", "nombre_archivo", "ruta", "fecha_carga",
+                                   "ubicacion_almacenamiento", "subido_por"]
+
+    private static func list(_ prefix: String, _ columns: [String]) -> String {
+        columns.map { prefix + $0 }.joined(separator: ", ")
+    }
+
+    static let rowSQL = "SELECT \(list("", rowColumns)) FROM expediente WHERE no_siniestro = ?"
+    static let lockSQL = "SELECT no_siniestro FROM expediente WHERE no_siniestro = ? FOR UPDATE"
+    static let detailHistorialOffset = 1 + rowColumns.count + 2
+    static let detailEvidenciaOffset = detailHistorialOffset + historialColumns.count
+    /// The detail in one round trip: the expediente (part 0), its historial rows (1) and evidencia rows (2), each
+    /// part in its own columns (NULL elsewhere) so that every result column keeps its one source's type.
+    static let detailUnionSQL: String = {
+        func nulls(_ count: Int) -> String { Array(repeating: "NULL", count: count).joined(separator: ", ") }
+        let expediente = rowColumns.count + 2
+        return "SELECT 0 AS part, \(list("e.", rowColumns)), a.id AS aseguradora_id, a.nombre AS aseguradora_nombre, "
+            + "\(nulls(historialColumns.count)), \(nulls(evidenciaColumns.count)) "
+            + "FROM expediente e LEFT JOIN aseguradora a ON a.id = e.id_aseguradora WHERE e.no_siniestro = ? "
+            + "UNION ALL SELECT 1, \(nulls(expediente)), \(list("h.", historialColumns)), \(nulls(evidenciaColumns.count)) "
+            + "FROM historial_estado h WHERE h.no_siniestro = ? "
+            + "UNION ALL SELECT 2, \(nulls(expediente)), \(nulls(historialColumns.count)), \(list("v.", evidenciaColumns)) "
+            + "FROM evidencia v WHERE v.no_siniestro = ?"
+    }()
+    static let historialWithUserSQL = """
+        SELECT \(list("h.", historialColumns)), u.id AS usuario_id, u.nombre AS usuario_nombre, \
+        u.username AS usuario_username \
+        FROM expediente e LEFT JOIN historial_estado h ON h.no_siniestro = e.no_siniestro \
+        LEFT JOIN usuario u ON u.id = h.cambiado_por \
+        WHERE e.no_siniestro = ? ORDER BY h.fecha_cambio DESC, h.id DESC
+        """
+    private static let summarySelect = """
+        SELECT \(list("e.", summaryColumns)), a.id AS aseguradora_id, a.nombre AS aseguradora_nombre \
+        FROM expediente e LEFT JOIN aseguradora a ON a.id = e.id_aseguradora
+        """
+    // PostgreSQL (the original) puts NULLs first in a descending order; MariaDB puts them last unless told.
+    private static let summaryOrder = " ORDER BY e.fecha_ingreso IS NULL DESC, e.fecha_ingreso DESC, e.fecha_creacion DESC, e.no_siniestro"
+    static let summariesAllSQL = summarySelect + summaryOrder
+    static let summariesPendientesSQL = summarySelect
+        + " WHERE e.ubicacion_almacenamiento = 'Local' AND e.estado = 'Salida'" + summaryOrder
+    static let summariesNubeSQL = summarySelect + " WHERE e.ubicacion_almacenamiento = 'Nube'" + summaryOrder
+
+    static let insertSQL: String = {
+        let names = ExpedienteFields.writable.map(\.name)
+        return "INSERT INTO expediente (no_siniestro, \(names.joined(separator: ", ")), estado, ubicacion_almacenamiento, "
+            + "creado_por) VALUES (?, \(names.map { _ in "?" }.joined(separator: ", ")), '\(Estado.initial.rawValue)', "
+            + "'Local', ?)"
+    }()
+    static let firstHistorialSQL = """
+        INSERT INTO historial_estado (no_siniestro, estado_anterior, estado_nuevo, fecha_cambio, cambiado_por) \
+        VALUES (?, NULL, ?, UTC_TIMESTAMP(3), ?)
+        """
+    /// `col = IF(sent, value, col)` for every writable column: one statement text whatever the body sends.
+    static let updateSQL: String = {
+        let sets = ExpedienteFields.writable.map { "\($0.name) = IF(?, ?, \($0.name))" }
+        return "UPDATE expediente SET \(sets.joined(separator: ", ")) WHERE no_siniestro = ?"
+    }()
+}

@@ -1,0 +1,4 @@
+extension MonitorPersistence {
+    /// Users (`usuario`).
+    var usuarios: any UsuarioRepository { MariaDBUsuarioRepository(connection: connection) }
+}

@@ -1,0 +1,113 @@
+import AppCore
+import HTTPCore
+import Logging
+
+/// The rules of login and user administration (monitor.md §2, §4.1–4.2, rulings M5, M10), in the original's
+/// order of checks. Storage is behind `UsuarioRepository`; passwords go through `PasswordHasher` (bcrypt, cost 10).
+struct UsuarioService {
+    let repository: any UsuarioRepository
+    let logger: Logger
+
+    /// A valid bcrypt hash that no one logs in with: verified against when the username does not exist, so an
+    /// unknown user costs the same bcrypt round as a wrong password.
+    static let dummyHash = "$2b$10$r7W1RiArWuiWnnwNoypN5egbMcMNX2GSuc7URh6IKpoxUmf1BTfs."
+
+    /// The user whose credentials these are (400 when missing or with whitespace, else 401 `Credenciales inválidas`).
+    func login(username: String?, password: String?) throws -> Usuario {
+        guard let username, !username.isEmpty, let password, !password.isEmpty else { throw MonitorError.loginRequired }
+        guard !Self.hasWhitespace(username) else { throw MonitorError.usernameWithSpaces }
+        guard let stored = try repository.credentials(username: username) else {
+            _ = PasswordHasher.verify(password, hash: Self.dummyHash)
+            throw MonitorError.invalidCredentials
+        }
+        guard PasswordHasher.verify(password, hash: stored.passwordHash) else { throw MonitorError.invalidCredentials }
+        return stored.usuario
+    }
+
+    /// Creates a user: required fields, whitespace, role, then the unique username.
+    func register(_ draft: UsuarioDraft) throws -> Usuario {
+        guard let username = draft.username, !username.isEmpty, let password = draft.password, !password.isEmpty,
+              let rolText = draft.rol, !rolText.isEmpty else { throw MonitorError.registerRequired }
+        guard !Self.hasWhitespace(username) else { throw MonitorError.usernameWithSpaces }
+        guard let rol = Rol(input: rolText) else { throw MonitorError.invalidRol }
+        let hash = try Self.hash(password)
+        return try guarded(.createUsuarioFailed) {
+            try repository.insert(nombre: draft.nombre, username: username, passwordHash: hash, rol: rol)
+        }
+    }
+
+    /// Every user, by id.
+    func list() throws -> [Usuario] {
+        try repository.all()
+    }
+
+    /// The user `id`, or 404.
+    func get(id: Int) throws -> Usuario {
+        guard let usuario = try repository.find(id: id) else { throw MonitorError.usuarioNotFound }
+        return usuario
+    }
+
+    /// Applies `changes` (role, whitespace, existence, unique username, in that order) and returns the user.
+    func update(id: Int, _ changes: UsuarioChanges) throws -> Usuario {
+        var update = UsuarioUpdate()
+        if let rolText = changes.rol, !rolText.isEmpty {
+            guard let rol = Rol(input: rolText) else { throw MonitorError.invalidRol }
+            update.rol = rol
+        }
+        if let username = changes.username, !username.isEmpty {
+            guard !Self.hasWhitespace(username) else { throw MonitorError.usernameWithSpaces }
+            update.username = username
+        }
+        if let nombre = changes.nombre {
+            update.setsNombre = true
+            update.nombre = nombre
+        }
+        if let password = changes.password, !password.isEmpty {
+            update.passwordHash = try Self.hash(password)
+        }
+        let updated = try guarded(.updateUsuarioFailed) { try repository.update(id: id, update) }
+        guard let updated else { throw MonitorError.usuarioNotFound }
+        return updated
+    }
+
+    /// Deletes the user `id`; never the caller's own account, never a user still referenced (409, ruling M10).
+    func delete(id: Int, caller: MonitorIdentity) throws {
+        guard id != caller.id else { throw MonitorError.cannotDeleteSelf }
+        let deleted = try guarded(.deleteUsuarioFailed) { try repository.delete(id: id) }
+        guard deleted else { throw MonitorError.usuarioNotFound }
+    }
+
+    /// Whether `username` has whitespace anywhere: JavaScript's `\s` (the original's test), i.e. Unicode
+    /// White_Space plus U+FEFF.
+    static func hasWhitespace(_ username: String) -> Bool {
+        username.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+    }
+
+    /// A new bcrypt hash; a password the hasher cannot take (NUL) is the client's mistake.
+    static func hash(_ password: String) throws -> String {
+        do {
+            return try PasswordHasher.hash(password)
+        } catch PasswordHasher.Failure.invalidPassword {
+            throw MonitorError.invalidPassword
+        }
+    }
+
+    /// Runs a write, mapping conflicts to their messages and unexpected failures to the endpoint's 500
+    /// (a lost database stays a 503, rendered by the module).
+    private func guarded<T>(_ internalFailure: MonitorError, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch UsuarioConflict.usernameTaken {
+            throw MonitorError.usernameTaken
+        } catch UsuarioConflict.referenced {
+            throw MonitorError.usuarioReferenced
+        } catch let error as MonitorError {
+            throw error
+        } catch let error as any ClassifiedError where error.errorClass == .serviceUnavailable {
+            throw error
+        } catch {
+            logger.error("\(internalFailure.message)", metadata: ["error": "\(String(reflecting: error))"])
+            throw internalFailure
+        }
+    }
+}
