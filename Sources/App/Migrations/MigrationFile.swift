@@ -1,3 +1,4 @@
+import AppCore
 /// One numbered migration file, `NNNN_description.sql`, read from disk with its checksum.
 public struct MigrationFile: Sendable, Hashable, CustomStringConvertible {
     /// The number before the underscore, the row key in `schema_migrations`.
@@ -20,7 +21,7 @@ public struct MigrationFile: Sendable, Hashable, CustomStringConvertible {
         self.fileName = fileName
         self.path = path
         self.contents = contents
-        checksum = SHA256.hexDigest(contents)
+        checksum = Hashing.sha256Hex(contents)
     }
 
     /// The file name.

@@ -1,3 +1,4 @@
+import AppCore
 import App
 import Testing
 
@@ -41,7 +42,7 @@ struct MigrationDirectoryTests {
             #expect(loaded.map(\.version) == [1, 2, 10])
             #expect(loaded.map(\.fileName) == ["0001_first.sql", "0002_second.sql", "0010_third.sql"])
             #expect(loaded.map(\.name) == ["first", "second", "third"])
-            #expect(loaded[0].checksum == SHA256.hexDigest("SELECT 1;".utf8))
+            #expect(loaded[0].checksum == Hashing.sha256Hex(Array("SELECT 1;".utf8)))
             #expect(loaded[0].path == directory.path + "/0001_first.sql")
         }
     }

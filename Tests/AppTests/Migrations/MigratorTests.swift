@@ -1,3 +1,4 @@
+import AppCore
 import App
 import Foundation
 import MariaDB
@@ -67,7 +68,7 @@ struct MigratorTests {
                 #expect(try rows.map { try $0.string("name") }
                         == ["0001_create_tables.sql", "0002_cambiar_estado.sql", "0003_add_nota.sql"])
                 #expect(try rows.map { try $0.string("checksum") } == report.applied.map(\.checksum))
-                #expect(try rows[1].string("checksum") == SHA256.hexDigest(Self.fixtures["0002_cambiar_estado.sql"]!.utf8))
+                #expect(try rows[1].string("checksum") == Hashing.sha256Hex(Array(Self.fixtures["0002_cambiar_estado.sql"]!.utf8)))
                 #expect(try rows.allSatisfy { try $0.int("execution_ms") >= 0 })
                 let appliedAt = try rows[0].dateTime("applied_at")
                 let now = try #require(try connection.queryFirst("SELECT UTC_TIMESTAMP(6) AS now")).dateTime("now")
@@ -103,7 +104,7 @@ struct MigratorTests {
         try MigrationTestDatabase.withConnection { (connection, _) throws in
             try MigrationFixtureDirectory.with(Self.fixtures) { (directory) throws in
                 _ = try migrator(directory).migrate(on: connection)
-                let original = SHA256.hexDigest(Self.fixtures["0002_cambiar_estado.sql"]!.utf8)
+                let original = Hashing.sha256Hex(Array(Self.fixtures["0002_cambiar_estado.sql"]!.utf8))
                 let edited = Self.fixtures["0002_cambiar_estado.sql"]! + "\n-- a harmless-looking edit\n"
                 try directory.write("0002_cambiar_estado.sql", edited)
                 try directory.write("0004_nuevo.sql", "CREATE TABLE nuevo (id INT PRIMARY KEY);")
@@ -115,10 +116,10 @@ struct MigratorTests {
                 }
                 #expect(mismatches == [MigrationError.ChecksumMismatch(
                     version: 2, fileName: "0002_cambiar_estado.sql", recorded: original,
-                    current: SHA256.hexDigest(edited.utf8))])
+                    current: Hashing.sha256Hex(Array(edited.utf8)))])
                 let message = String(describing: error!)
                 #expect(message.contains("0002_cambiar_estado.sql") && message.contains(original)
-                        && message.contains(SHA256.hexDigest(edited.utf8)))
+                        && message.contains(Hashing.sha256Hex(Array(edited.utf8))))
                 #expect(try !tableExists("nuevo", on: connection))
                 #expect(try recordedVersions(on: connection) == [1, 2, 3])
             }
