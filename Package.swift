@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CXCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The only Swift that touches the C libraries.
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -30,7 +31,8 @@ let package = Package(
         // HTTP model, router, middleware, body parsing.
         .target(name: "HTTPCore", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         // Shared application services: configuration, clock, errors.
-        .target(name: "AppCore", dependencies: ["HTTPCore", "CXCrypt", .product(name: "Crypto", package: "swift-crypto"),
+        // Its Persistence/ files (the mail outbox writer) are the only ones that import MariaDB.
+        .target(name: "AppCore", dependencies: ["HTTPCore", "MariaDB", "CXCrypt", .product(name: "Crypto", package: "swift-crypto"),
                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
@@ -40,7 +42,7 @@ let package = Package(
         .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Composition root: configuration per module, FastCGI glue, migrator.
-        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
+        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "CCurl", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .executableTarget(name: "VentanillaCLI", dependencies: ["App", "AppCore", "FastCGI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

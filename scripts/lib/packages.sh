@@ -11,7 +11,7 @@ REQUIRED_PACKAGES=(
     libfcgi-dev libmariadb-dev libcrypt-dev libcurl4-openssl-dev pkg-config
     binutils libc6-dev libgcc-12-dev libstdc++-12-dev zlib1g-dev git tzdata
     mariadb-server mariadb-client nginx
-    wrk openssl python3 ca-certificates curl procps
+    wrk openssl python3 python3-pip ca-certificates curl procps
 )
 
 # missing_packages -> prints the packages of REQUIRED_PACKAGES that are not installed.

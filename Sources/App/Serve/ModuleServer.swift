@@ -17,6 +17,9 @@ public enum ModuleServer {
         MariaDBLibrary.initialize()
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
+        // Delivers the module's mail outbox where it has one; stopped after the workers, before the library ends.
+        let mailSender = try MailSenderThread.start(settings, logger: logger)
+        defer { mailSender.stop() }
         _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: try handlerFactory(settings, logger: logger))
     }
 

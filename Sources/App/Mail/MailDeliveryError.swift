@@ -1,0 +1,17 @@
+/// Why one SMTP delivery failed: curl's error and the server's last reply code. Never holds credentials
+/// (they are not part of the URL, and curl does not echo them).
+public struct MailDeliveryError: Error, CustomStringConvertible, Sendable {
+    /// A one-line explanation, for `last_error` and the log.
+    public let message: String
+    /// True when the delivery was cut short because the process is stopping (not the message's fault).
+    public let abortedForShutdown: Bool
+
+    /// An error with `message`.
+    public init(_ message: String, abortedForShutdown: Bool = false) {
+        self.message = message
+        self.abortedForShutdown = abortedForShutdown
+    }
+
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,31 @@
+import MariaDB
+
+/// The outbox writer on a module's connection: one `INSERT` into `mail_outbox` (`MailOutboxSchema`).
+///
+/// Made by a module's repository on the connection of the running transaction, so the message commits or rolls
+/// back with the change it reports. Called outside a transaction, the row commits at once.
+public struct MariaDBMailOutbox: MailOutbox {
+    /// The connection (and so the transaction) the rows are written on.
+    public let connection: MariaDBConnection
+
+    /// A writer on `connection`.
+    public init(connection: MariaDBConnection) {
+        self.connection = connection
+    }
+
+    /// Inserts `message` as a pending row, due at once.
+    @discardableResult
+    public func enqueue(_ message: MailMessage) throws -> Int64 {
+        try Self.enqueue(message, on: connection)
+    }
+
+    /// Inserts `message` as a pending row on `connection`, due at once; returns its id.
+    @discardableResult
+    public static func enqueue(_ message: MailMessage, on connection: MariaDBConnection) throws(MariaDBError) -> Int64 {
+        let result = try connection.execute("""
+            INSERT INTO mail_outbox (recipients, subject, body_text, body_html)
+            VALUES (\(message.to.joined(separator: ",")), \(message.subject), \(message.text), \(message.html))
+            """)
+        return Int64(result.lastInsertID)
+    }
+}
