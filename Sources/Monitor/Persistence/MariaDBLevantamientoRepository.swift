@@ -18,8 +18,7 @@ struct MariaDBLevantamientoRepository: LevantamientoRepository {
     func transaction<T>(_ body: () throws -> T) throws -> T { try connection.transaction(body) }
 
     func expedienteKey(_ noSiniestro: String) throws -> String? {
-        try connection.queryFirst(
-            "SELECT no_siniestro FROM expediente WHERE no_siniestro = \(noSiniestro) LOCK IN SHARE MODE")?.string("no_siniestro")
+        try connection.lockedExpedienteKey(noSiniestro)
     }
 
     func insert(_ fields: DecodedFields) throws -> Int {
