@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "HTTPCore", "AppCore", "MariaDB",
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "HTTPCore", "AppCore", "MariaDB",
+                                                            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -5,17 +5,30 @@ import HTTPCore
 public struct TransporteModule: Sendable {
     /// The common settings.
     public let settings: ModuleSettings
+    /// What handlers need of the settings.
+    public let environment: TransporteEnvironment
+    /// Access and refresh tokens (`JWT_SECRET`, T5).
+    public let tokens: TransporteTokens
 
-    /// Reads Transporte's settings.
-    public init(settings: ModuleSettings) throws {
+    /// Reads Transporte's settings on top of the common ones: `JWT_SECRET` (required, at least 16 bytes).
+    public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
+        let secret = try settings.environment.required("JWT_SECRET")
+        guard secret.utf8.count >= 16 else {
+            throw ConfigurationError(variable: "JWT_SECRET", problem: "must be at least 16 bytes long")
+        }
+        guard let zone = ZoneRules(identifier: settings.timeZone) else {
+            throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
+        }
+        tokens = TransporteTokens(secret: secret, clock: clock)
+        environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock)
     }
 
     /// The routes, frozen. Routing comes first (FastAPI), then the body is parsed for matched routes.
     public func makeResponder() -> Responder<TransporteContext> {
         var router = Router<TransporteContext>()
         router.group("", middleware: [BodyParsingMiddleware(limits: settings.bodyLimits)]) { router in
-            SystemRoutes().register(in: &router)
+            TransporteRoutes.register(in: &router)
         }
         return router.freeze(middleware: [
             RequestIDMiddleware(),

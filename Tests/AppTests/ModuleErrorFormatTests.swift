@@ -31,7 +31,9 @@ struct Modules {
 
     static func transporte(_ request: Request, up: Bool = true) -> Response {
         let module = try! TransporteModule(settings: settings(.transporte))
-        return module.makeResponder().respond(to: request, context: TransporteContext(logger: Logger(label: "t"), health: FakeHealth(up: up)))
+        return module.makeResponder().respond(to: request, context: TransporteContext(
+            logger: Logger(label: "t"), persistence: TransportePersistence(connection: MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))),
+            health: FakeHealth(up: up), tokens: module.tokens, environment: module.environment))
     }
 
     static func egresos(_ request: Request, up: Bool = true) -> Response {

@@ -31,8 +31,7 @@ enum RowJSON {
         case .dateTime(let stamp):
             return .string(ISO8601.format(utcMilliseconds: stamp.unixTime * 1_000 + Int64(stamp.microsecond / 1_000)))
         case .time(let time):
-            let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-            return .string("\(pad(time.hours)):\(pad(time.minutes)):\(pad(time.seconds))")
+            return .string(TimeOfDay.format(hours: time.hours, minutes: time.minutes, seconds: time.seconds))
         }
     }
 }

@@ -5,6 +5,9 @@ import Logging
 struct TransporteErrorRenderer: ErrorRenderer {
     func response(for error: any Error, request: Request, logger: Logger) -> Response {
         var response = Envelope.failure(classify(error, request: request, logger: logger))
+        if response.status == 401 {
+            response.headers.set("WWW-Authenticate", "Bearer")
+        }
         if case HTTPError.methodNotAllowed(let allowed) = error {
             response.headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
         }

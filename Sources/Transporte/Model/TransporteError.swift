@@ -28,6 +28,22 @@ public struct TransporteError: Error, Equatable, Sendable {
         self.errors = errors
     }
 
+    /// 401 without a bearer token (`WWW-Authenticate: Bearer` is added by the renderer).
+    public static let notAuthenticated = TransporteError(status: 401, "No autenticado")
+    /// 401 for a token that is forged, malformed, expired or of the wrong kind.
+    public static let invalidToken = TransporteError(status: 401, "Token inválido o expirado")
+    /// 403 for a caller whose roles, or whose relation to the solicitud, do not allow the action (T5).
+    public static let forbidden = TransporteError(status: 403, "No tiene permisos para realizar esta acción")
+    /// 400 with the field errors of a request (transporte.md §1.3, T2).
+    public static func validation(_ errors: [FieldError]) -> TransporteError {
+        TransporteError(status: 400, "Error de validación en los datos enviados", errors: errors)
+    }
+    /// 400 for a single field (an unknown referenced id, requester = approver, ...): the message is both the
+    /// top-level message and the field's.
+    public static func field(_ field: String, _ message: String, status: Int = 400) -> TransporteError {
+        TransporteError(status: status, message, errors: [FieldError(field: field, message: message)])
+    }
+
     /// 404 for an unknown route.
     public static let routeNotFound = TransporteError(status: 404, "Ruta no encontrada")
     /// 405 for a known path with another method.

@@ -4,6 +4,8 @@ import MariaDB
 extension TransporteModule {
     /// The context of one request, over the worker thread's connection.
     public func makeContext(connection: MariaDBConnection, logger: Logger) -> TransporteContext {
-        TransporteContext(logger: logger, health: MariaDBTransporteHealthRepository(connection: connection))
+        TransporteContext(logger: logger, persistence: TransportePersistence(connection: connection),
+                          health: MariaDBTransporteHealthRepository(connection: connection), tokens: tokens,
+                          environment: environment)
     }
 }

@@ -53,7 +53,7 @@ struct FieldDecoder: Sendable {
         case .timeOfDay:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)") }
             if text.isEmpty { return .null }
-            guard let millis = FieldDecoder.timeOfDay(text) else {
+            guard let millis = TimeOfDay.milliseconds(text) else {
                 throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)")
             }
             return .timeOfDay(millis)
@@ -97,24 +97,6 @@ struct FieldDecoder: Sendable {
             }
         }
         return nil
-    }
-
-    /// Milliseconds since midnight for `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`.
-    static func timeOfDay(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        var millis = (h * 60 + m) * 60_000
-        if parts.count == 3 {
-            let seconds = parts[2].split(separator: ".", omittingEmptySubsequences: false)
-            guard seconds[0].count == 2, let s = Int(seconds[0]), (0..<60).contains(s) else { return nil }
-            millis += s * 1_000
-            if seconds.count == 2 {
-                guard (1...3).contains(seconds[1].count), let fraction = Int(seconds[1]) else { return nil }
-                millis += fraction * [100, 10, 1][seconds[1].count - 1]
-            } else if seconds.count > 2 { return nil }
-        }
-        return millis
     }
 
     /// The canonical decimal text of an amount (`"3500"` → `"3500.00"`), or nil.

@@ -1,0 +1,32 @@
+import HTTPCore
+
+/// `POST /auth/login` and `POST /auth/refresh` (T5, T8), both public.
+struct AuthRoutes {
+    static let loginFields = [
+        Field("username", .text(minLength: 1, maxLength: 100), required: true),
+        Field("password", .text(minLength: 1, maxLength: 1_000), required: true),
+    ]
+    static let refreshFields = [Field("refresh_token", .text(minLength: 1, maxLength: 4_096), required: true)]
+
+    func register(in router: inout Router<TransporteContext>) {
+        router.post("/auth/login") { request, context in
+            var decoder = FieldDecoder()
+            let fields = decoder.decode(try request.bodyObject(context), Self.loginFields)
+            try decoder.finish()
+            let data = try Self.service(context).login(username: fields["username"]?.text ?? "",
+                                                       password: fields["password"]?.text ?? "")
+            return Envelope.success("Inicio de sesión exitoso", data: data)
+        }
+        router.post("/auth/refresh") { request, context in
+            var decoder = FieldDecoder()
+            let fields = decoder.decode(try request.bodyObject(context), Self.refreshFields)
+            try decoder.finish()
+            let data = try Self.service(context).refresh(token: fields["refresh_token"]?.text ?? "")
+            return Envelope.success("Token renovado exitosamente", data: data)
+        }
+    }
+
+    static func service(_ context: TransporteContext) -> AuthService {
+        AuthService(repository: context.persistence.auth, tokens: context.tokens, logger: context.logger)
+    }
+}

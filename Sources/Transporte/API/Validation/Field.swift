@@ -1,0 +1,48 @@
+/// What one request field accepts. Endpoints declare their fields as data (`Field`) and one decoder
+/// (`FieldDecoder`) checks them all, so every field error has the same shape and the same Spanish text
+/// (transporte.md §1.3, answered as 400 by ruling T2).
+enum FieldKind: Sendable, Equatable {
+    /// A JSON integer (or a string of digits, as query strings and forms send them) in `range`.
+    case integer(ClosedRange<Int>)
+    /// A JSON number (or numeric string) in `range`; kept as its decimal text.
+    case decimal(ClosedRange<Double>)
+    /// A JSON string, trimmed, of `minLength...maxLength` characters (code points, as MariaDB counts them).
+    /// A blank optional text is stored as NULL.
+    case text(minLength: Int, maxLength: Int)
+    /// A catalog code: trimmed, upper-cased, no inner whitespace (§10), at most `maxLength` characters.
+    case code(maxLength: Int)
+    /// A JSON boolean (or `true`/`false`/`1`/`0` in a query string).
+    case boolean
+    /// A calendar date `YYYY-MM-DD`.
+    case date
+    /// A time of day `HH:MM` or `HH:MM:SS`.
+    case time
+}
+
+/// One accepted field: its request key (camelCase), its column (PascalCase) and its rules.
+struct Field: Sendable {
+    /// The request key (`idLugar`).
+    let key: String
+    /// The column it is stored in (`IdLugar`); derived from the key by default.
+    let column: String
+    /// What it accepts.
+    let kind: FieldKind
+    /// Whether a create must send it.
+    let required: Bool
+    /// Whether `null` is accepted (it clears the column on update, ruling 5).
+    let nullable: Bool
+
+    init(_ key: String, _ kind: FieldKind, required: Bool = false, nullable: Bool? = nil, column: String? = nil) {
+        self.key = key
+        self.kind = kind
+        self.required = required
+        self.nullable = nullable ?? !required
+        self.column = column ?? Field.pascalCase(key)
+    }
+
+    /// `idLugar` → `IdLugar`.
+    static func pascalCase(_ key: String) -> String {
+        guard let first = key.first else { return key }
+        return first.uppercased() + key.dropFirst()
+    }
+}

@@ -1,0 +1,175 @@
+import AppCore
+import HTTPCore
+
+/// Checks input objects against field declarations and collects every problem (as Pydantic does) before
+/// answering: `finish()` throws one 400 "Error de validación en los datos enviados" listing each field, named
+/// by its path (`lugares[1].horaEstimadaRetorno`), with the texts of transporte.md §1.3. Undeclared keys are
+/// ignored.
+struct FieldDecoder {
+    /// The problems found so far.
+    private(set) var errors: [TransporteError.FieldError] = []
+
+    /// Decodes `object` against `fields`; `partial` (an update) makes every field optional. `path` prefixes
+    /// the field names in errors (`lugares[0]`).
+    mutating func decode(_ object: InputObject, _ fields: [Field], partial: Bool = false, path: String = "") -> Validated {
+        var result = Validated()
+        for field in fields {
+            let name = path.isEmpty ? field.key : "\(path).\(field.key)"
+            guard let input = object[field.key] else {
+                if field.required && !partial { fail(name, "es obligatorio") }
+                continue
+            }
+            if let value = decode(input, field, name: name) { result.values.append((field, value)) }
+        }
+        return result
+    }
+
+    /// Decodes the list under `key`: an array of objects, each against `fields`, with at least `minItems`
+    /// elements. nil when the key is absent (and not required), `null`, or wrong.
+    mutating func decodeList(_ object: InputObject, _ key: String, _ fields: [Field], required: Bool, minItems: Int,
+                             partial: Bool = false) -> [Validated]? {
+        guard let input = object[key] else {
+            if required && !partial { fail(key, "es obligatorio") }
+            return nil
+        }
+        guard case .array(let elements) = input else {
+            fail(key, "debe ser una lista")
+            return nil
+        }
+        guard elements.count >= minItems else {
+            fail(key, "debe tener al menos los elementos mínimos requeridos")
+            return nil
+        }
+        var result: [Validated] = []
+        for (index, element) in elements.enumerated() {
+            guard case .object(let item) = element else {
+                fail("\(key)[\(index)]", "debe ser un objeto")
+                continue
+            }
+            result.append(decode(item, fields, path: "\(key)[\(index)]"))
+        }
+        return result
+    }
+
+    /// Decodes query parameters (all strings) against `fields`; an empty value (`?codigo=`) counts as absent.
+    mutating func decode(query: QueryParameters, _ fields: [Field]) -> Validated {
+        var object = InputObject()
+        for field in fields {
+            if let value = query[field.key], !value.isEmpty { object[field.key] = .string(value) }
+        }
+        return decode(object, fields, partial: true)
+    }
+
+    /// Records a problem of `field` (full sentence: `El campo 'x' <problem>`).
+    mutating func fail(_ field: String, _ problem: String) {
+        errors.append(TransporteError.FieldError(field: field, message: "El campo '\(field)' \(problem)"))
+    }
+
+    /// Records a problem of `field` with a message of its own.
+    mutating func fail(_ field: String, message: String) {
+        errors.append(TransporteError.FieldError(field: field, message: message))
+    }
+
+    /// Throws the 400 if any problem was recorded.
+    func finish() throws {
+        if !errors.isEmpty { throw TransporteError.validation(errors) }
+    }
+
+    private mutating func decode(_ input: Input, _ field: Field, name: String) -> FieldValue? {
+        if case .null = input {
+            guard field.nullable else { fail(name, "no puede ser nulo"); return nil }
+            return .null
+        }
+        switch field.kind {
+        case .integer(let range):
+            let text: String
+            switch input {
+            case .number(let n): text = n
+            case .string(let s): text = s.trimmingCharacters(in: " ")
+            default: fail(name, "debe ser un número entero"); return nil
+            }
+            guard let value = Self.integer(text) else { fail(name, "debe ser un número entero"); return nil }
+            return checkRange(Double(value), Double(range.lowerBound), Double(range.upperBound), name) ? .integer(value) : nil
+        case .decimal(let range):
+            let text: String
+            switch input {
+            case .number(let n): text = n
+            case .string(let s): text = s.trimmingCharacters(in: " ")
+            default: fail(name, "debe ser un número"); return nil
+            }
+            guard let value = Double(text), value.isFinite, text.utf8.count <= 40 else { fail(name, "debe ser un número"); return nil }
+            return checkRange(value, range.lowerBound, range.upperBound, name) ? .decimal(text) : nil
+        case .text(let minLength, let maxLength):
+            guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
+            let text = raw.trimmingCharacters(in: " \t\r\n")
+            if text.isEmpty {
+                if field.required || minLength > 0 && !field.nullable { fail(name, "no puede estar vacío"); return nil }
+                return field.nullable ? .null : .text("")
+            }
+            let length = text.unicodeScalars.count
+            guard length >= minLength else { fail(name, "es demasiado corto"); return nil }
+            guard length <= maxLength, text.utf8.count <= 65_535 else {
+                fail(name, "excede la longitud máxima permitida")
+                return nil
+            }
+            return .text(text)
+        case .code(let maxLength):
+            guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
+            let text = raw.trimmingCharacters(in: " \t\r\n").uppercased()
+            if text.isEmpty {
+                if field.nullable && !field.required { return .null }
+                fail(name, "no puede estar vacío")
+                return nil
+            }
+            guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
+                fail(name, message: "El código no debe contener espacios, use guion bajo (_) como separador")
+                return nil
+            }
+            guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
+            return .text(text)
+        case .boolean:
+            switch input {
+            case .bool(let flag): return .boolean(flag)
+            case .string(let s) where ["true", "1"].contains(s.lowercased()): return .boolean(true)
+            case .string(let s) where ["false", "0"].contains(s.lowercased()): return .boolean(false)
+            default: fail(name, "debe ser verdadero o falso"); return nil
+            }
+        case .date:
+            guard case .string(let text) = input, text.utf8.count == 10, let date = CivilDate(iso: text), date.year >= 1 else {
+                fail(name, "debe ser una fecha válida (YYYY-MM-DD)")
+                return nil
+            }
+            return .date(date)
+        case .time:
+            guard case .string(let text) = input, let millis = TimeOfDay.milliseconds(text) else {
+                fail(name, "debe ser una hora válida (HH:MM:SS)")
+                return nil
+            }
+            return .time(millis)
+        }
+    }
+
+    private mutating func checkRange(_ value: Double, _ low: Double, _ high: Double, _ name: String) -> Bool {
+        if value < low { fail(name, "debe ser mayor o igual al mínimo permitido"); return false }
+        if value > high { fail(name, "debe ser menor o igual al máximo permitido"); return false }
+        return true
+    }
+
+    /// An integer from JSON number text: `5`, `-3`, `5.0` (integral), not `5.5`, not out of Int range.
+    static func integer(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
+        guard let double = Double(text), double.isFinite, double.rounded() == double, abs(double) < 9.0e15 else { return nil }
+        return Int(double)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        let scalars = Set(set.unicodeScalars)
+        let view = unicodeScalars
+        guard let start = view.firstIndex(where: { !scalars.contains($0) }) else { return "" }
+        let end = view.lastIndex(where: { !scalars.contains($0) })!
+        return String(view[start...end])
+    }
+}

@@ -1,0 +1,25 @@
+import AppCore
+import HTTPCore
+
+/// What Transporte's handlers need of the settings: the time zone (America/El_Salvador: "today", code
+/// months, rendered timestamps), the clock, and the body limits.
+public struct TransporteEnvironment: Sendable {
+    /// The module's zone (ruling 3, T7).
+    public let zone: ZoneRules
+    /// The body limits of the module.
+    public let bodyLimits: BodyLimits
+    /// The clock (a fixed one in tests).
+    public let clock: any Clock
+
+    /// The environment from its parts.
+    public init(zone: ZoneRules, bodyLimits: BodyLimits, clock: any Clock) {
+        self.zone = zone
+        self.bodyLimits = bodyLimits
+        self.clock = clock
+    }
+
+    /// Today's date in the module's zone.
+    public func today() -> CivilDate {
+        zone.civilDate(atUTCMilliseconds: clock.nowMilliseconds())
+    }
+}

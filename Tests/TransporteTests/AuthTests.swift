@@ -1,0 +1,109 @@
+import AppCore
+import HTTPCore
+import Logging
+import MariaDB
+import Testing
+@testable import Transporte
+
+@Suite("Transporte auth (T5, T8)", .serialized)
+struct AuthTests {
+    @Test("login answers the token pair and the user with Perfil and roles")
+    func login() throws {
+        let harness = try TransporteHarness()
+        let response = harness.call(.post, "/auth/login", json: #"{"username":"aprobador1","password":"ventanilla"}"#)
+        #expect(response.status == 200)
+        #expect(response.success == true && response.message == "Inicio de sesión exitoso")
+        let data = try #require(response.data)
+        #expect(data["token_type"]?.stringValue == "bearer")
+        #expect(data["expires_in"]?.intValue == 3_600)
+        #expect(data["usuario"]?["IdPerfil"]?.intValue == TransporteHarness.perfiles["aprobador1"])
+        #expect(data["usuario"]?["Email"]?.stringValue == "aprobador1@transporte.local")
+        #expect(data["usuario"]?["Roles"]?.arrayValue?.compactMap { $0.stringValue } == ["APROBADOR"])
+        let access = try #require(data["access_token"]?.stringValue)
+        let refresh = try #require(data["refresh_token"]?.stringValue)
+        let identity = try #require(harness.module.tokens.identity(from: access, kind: .access))
+        #expect(identity.perfilID == 3 && identity.username == "aprobador1")
+        // Neither token is accepted in the other's place.
+        #expect(harness.module.tokens.identity(from: refresh, kind: .access) == nil)
+        #expect(harness.module.tokens.identity(from: access, kind: .refresh) == nil)
+    }
+
+    @Test("a wrong password, an unknown user and an inactive user get the same 401")
+    func refusals() throws {
+        let harness = try TransporteHarness()
+        _ = try harness.connection.execute("UPDATE Usuario SET Activo = 0 WHERE Username = 'solicitante2'")
+        for body in [#"{"username":"admin","password":"nope"}"#, #"{"username":"nadie","password":"ventanilla"}"#,
+                     #"{"username":"solicitante2","password":"ventanilla"}"#] {
+            let response = harness.call(.post, "/auth/login", json: body)
+            #expect(response.status == 401 && response.message == "Usuario o contraseña incorrectos", "\(body)")
+            #expect(response.success == false && response.json?["data"] == Input.null)
+        }
+    }
+
+    @Test("missing and mistyped login fields are 400 naming each field")
+    func loginValidation() throws {
+        let harness = try TransporteHarness()
+        let response = harness.call(.post, "/auth/login", json: #"{"password": 5}"#)
+        #expect(response.status == 400)
+        #expect(response.message == "Error de validación en los datos enviados")
+        #expect(response.errorFields == ["username", "password"])
+        #expect(response.errorMessages == ["El campo 'username' es obligatorio", "El campo 'password' debe ser texto"])
+        #expect(harness.call(.post, "/auth/login", json: "{nope").status == 400)
+    }
+
+    @Test("refresh gives a new pair; an access token, a forged or an expired refresh token is 401")
+    func refresh() throws {
+        let harness = try TransporteHarness()
+        let login = harness.call(.post, "/auth/login", json: #"{"username":"admin","password":"ventanilla"}"#)
+        let refresh = try #require(login.data?["refresh_token"]?.stringValue)
+        let access = try #require(login.data?["access_token"]?.stringValue)
+        let renewed = harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(refresh)"}"#)
+        #expect(renewed.status == 200 && renewed.message == "Token renovado exitosamente")
+        #expect(renewed.data?["usuario"]?["Roles"]?.arrayValue?.compactMap { $0.stringValue } == ["ADMIN"])
+        #expect(harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(access)"}"#).status == 401)
+        #expect(harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(refresh)x"}"#).status == 401)
+        harness.clock.advance(seconds: TransporteTokens.refreshLifetimeSeconds + 1)
+        #expect(harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(refresh)"}"#).status == 401)
+    }
+
+    @Test("a deleted user's refresh token stops working")
+    func refreshDeleted() throws {
+        let harness = try TransporteHarness()
+        let login = harness.call(.post, "/auth/login", json: #"{"username":"solicitante1","password":"ventanilla"}"#)
+        let refresh = try #require(login.data?["refresh_token"]?.stringValue)
+        _ = try harness.connection.execute("UPDATE Usuario SET Eliminado = 1 WHERE Username = 'solicitante1'")
+        #expect(harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(refresh)"}"#).status == 401)
+    }
+
+    @Test("protected routes: no token 401 with WWW-Authenticate, forged and expired 401")
+    func accessTokens() throws {
+        let harness = try TransporteHarness()
+        var router = Router<TransporteContext>()
+        router.get("/probe", middleware: [TransporteAuth.admin]) { _, context in
+            Envelope.success("ok", data: .integer(try context.caller().perfilID))
+        }
+        let responder = router.freeze(middleware: [], errors: TransporteErrorRenderer())
+        func call(_ token: String?) -> TestResponse {
+            var headers = HTTPHeaders()
+            if let token { headers.add("Authorization", "Bearer \(token)") }
+            let request = Request(method: .get, path: "/probe", rawQuery: "", headers: headers, clientAddress: "127.0.0.1",
+                                  body: .empty())
+            return TestResponse(responder.respond(to: request, context: harness.module.makeContext(
+                connection: harness.connection, logger: .init(label: "t"))))
+        }
+        let missing = call(nil)
+        #expect(missing.status == 401 && missing.message == "No autenticado")
+        #expect(missing.headers["WWW-Authenticate"] == "Bearer")
+        let admin = try harness.token("admin")
+        #expect(call(admin).status == 200 && call(admin).data?.intValue == 5)
+        #expect(call(admin + "x").status == 401)
+        let forged = HS256Token(secret: "another-secret-0123456789").sign([("sub", .string("5")), ("perfil", .integer(5)),
+            ("username", .string("admin")), ("roles", .array([.string("ADMIN")])), ("typ", .string("access")),
+            ("exp", .integer(harness.clock.nowSeconds() + 60))])
+        #expect(call(forged).message == "Token inválido o expirado")
+        let solicitante = call(try harness.token("solicitante1"))
+        #expect(solicitante.status == 403 && solicitante.message == "No tiene permisos para realizar esta acción")
+        harness.clock.advance(seconds: TransporteTokens.accessLifetimeSeconds)
+        #expect(call(admin).status == 401)
+    }
+}
