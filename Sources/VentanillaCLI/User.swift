@@ -15,8 +15,12 @@ struct User: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a user; the password is the first line of standard input.",
             discussion: """
-            Example: printf '%s\\n' "$PASSWORD" | ventanilla user create monitor --username admin --rol Administrador \
-            --nombre Admin. Available for monitor; rol is Administrador, Operador or Tecnico (Técnico accepted).
+            Examples:
+              printf '%s\\n' "$PASSWORD" | ventanilla user create monitor --username admin --rol Administrador --nombre Admin
+              printf '%s\\n' "$PASSWORD" | ventanilla user create transporte --username admin --rol ADMIN \
+                --nombre "Ana Pérez" --email ana@example.gob.sv
+            Monitor roles: Administrador, Operador, Tecnico (Técnico accepted). Transporte roles: ADMIN, SOLICITANTE,
+            APROBADOR, MOTORISTA; --nombre (name and surname) is required there, --email is where its mail goes.
             """)
 
         @OptionGroup var options: ModuleOptions
@@ -24,14 +28,17 @@ struct User: ParsableCommand {
         @Option(help: "The login name (no whitespace, unique).")
         var username: String
 
-        @Option(help: "The role: Administrador, Operador or Tecnico.")
+        @Option(help: "The role: Administrador, Operador or Tecnico (monitor); ADMIN, SOLICITANTE, APROBADOR or MOTORISTA (transporte).")
         var rol: String
 
-        @Option(help: "The display name.")
+        @Option(help: "The display name (transporte: required, name and surname).")
         var nombre: String?
 
+        @Option(help: "The e-mail address (transporte: where the user's notifications go).")
+        var email: String?
+
         func run() throws {
-            guard options.module == .monitor else {
+            guard options.module != .egresos else {
                 printError(UserTasks.Failure.notAvailable(options.module).description)
                 throw ExitCode(1)
             }
@@ -43,7 +50,7 @@ struct User: ParsableCommand {
             }
             do {
                 print(try UserTasks.create(settings, username: username, nombre: nombre, rol: rol, password: password,
-                                           logger: logger))
+                                           email: email, logger: logger))
             } catch let failure as UserTasks.Failure {
                 printError(failure.description)
                 throw ExitCode(1)

@@ -73,7 +73,7 @@ struct UserCommandTests {
     @Test("Other modules: not available yet, clearly")
     func otherModules() throws {
         let h = try MonitorHarness()
-        for module in [ModuleName.transporte, .egresos] {
+        for module in [ModuleName.egresos] {
             #expect(throws: UserTasks.Failure.notAvailable(module)) {
                 try UserTasks.create(try Self.settings(h, module: module), username: "x", nombre: nil, rol: "ADMIN",
                                      password: "x", logger: Self.logger)

@@ -2,6 +2,7 @@ import AppCore
 import Logging
 import MariaDB
 import Monitor
+import Transporte
 
 /// The user commands of the CLI (`ventanilla user create <module>`): the first administrator of a deployment,
 /// created over one connection with the module's settings and the module's own rules.
@@ -27,9 +28,21 @@ public enum UserTasks {
 
     /// Creates a user of `settings.module`; returns a summary for the operator (never the password or its hash).
     public static func create(_ settings: ModuleSettings, username: String, nombre: String?, rol: String,
-                              password: String, logger: Logger) throws -> String {
-        guard settings.module == .monitor else { throw Failure.notAvailable(settings.module) }
+                              password: String, email: String? = nil, logger: Logger) throws -> String {
+        guard settings.module != .egresos else { throw Failure.notAvailable(settings.module) }
         guard !password.isEmpty else { throw Failure.emptyPassword }
+        if settings.module == .transporte {
+            return try withConnection(settings, logger: logger) { connection in
+                let created: TransporteUserAdministration.Created
+                do {
+                    created = try TransporteUserAdministration.create(username: username, nombre: nombre ?? "", email: email,
+                                                                      rol: rol, password: password, on: connection)
+                } catch let error as TransporteError where error.status < 500 {
+                    throw Failure.refused(error.errors.first?.message ?? error.message)
+                }
+                return "created transporte user \(username) (id \(created.usuarioID), perfil \(created.perfilID), rol \(created.rol))"
+            }
+        }
         return try withConnection(settings, logger: logger) { connection in
             let usuario: Usuario
             do {
