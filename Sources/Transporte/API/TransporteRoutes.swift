@@ -3,6 +3,7 @@ import HTTPCore
 /// Every Transporte route, one line per feature.
 enum TransporteRoutes {
     static func register(in router: inout Router<TransporteContext>) {
+        OpenAPIRoutes().register(in: &router)
         SystemRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
     }

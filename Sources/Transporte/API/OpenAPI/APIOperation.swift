@@ -1,0 +1,53 @@
+import HTTPCore
+
+/// One documented operation. Each feature lists its operations as data next to its routes; `OpenAPIDocument`
+/// turns them into the OpenAPI 3.1 document and `DocsPage` into the HTML reference, and a test checks that
+/// they are exactly the routes the router declares.
+struct APIOperation: Sendable {
+    /// Who may call it.
+    enum Access: Sendable, Equatable {
+        /// No token.
+        case open
+        /// Any valid access token.
+        case authenticated
+        /// An access token with one of these roles (ADMIN always passes).
+        case roles([TransporteRol])
+    }
+
+    /// A query or path parameter.
+    struct Parameter: Sendable {
+        let name: String
+        let location: String
+        let kind: FieldKind
+        let description: String
+    }
+
+    let method: HTTPMethod
+    /// OpenAPI path (`/solicitud/{id}`).
+    let path: String
+    let tag: String
+    let summary: String
+    let access: Access
+    var parameters: [Parameter] = []
+    /// The body's fields, validated by the same declarations (`nil`: no body).
+    var body: [Field]? = nil
+    /// Nested lists in the body: key, item fields, minimum items.
+    var bodyLists: [(key: String, fields: [Field], minItems: Int)] = []
+    /// Whether every body field is optional (a partial update).
+    var partial: Bool = false
+    /// The success status and message.
+    var success: (status: Int, message: String)
+    /// The shape of `data` on success (a JSON Schema).
+    var data: JSONValue = .object([("type", .string("object"))])
+    /// The error statuses it may answer besides 401/403 (implied by `access`) and 500.
+    var errors: [Int] = []
+
+    /// A path parameter `id` (integer).
+    static let idParameter = Parameter(name: "id", location: "path", kind: .integer(1...Int(Int32.max)),
+                                       description: "Id del registro")
+
+    /// Query parameters from the same fields a list validates.
+    static func query(_ fields: [Field]) -> [Parameter] {
+        fields.map { Parameter(name: $0.key, location: "query", kind: $0.kind, description: "") }
+    }
+}

@@ -1,0 +1,90 @@
+import HTTPCore
+
+/// The HTML reference at `GET /docs` (T10), generated from the same operations as the OpenAPI document, so it
+/// needs no script or CDN: one self-contained page.
+enum DocsPage {
+    static func html(_ operations: [APIOperation]) -> String {
+        var tags: [String] = []
+        for operation in operations where !tags.contains(operation.tag) { tags.append(operation.tag) }
+        var html = """
+            <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Ventanilla Transporte: API</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+            h2{border-bottom:1px solid #ccc;margin-top:2.5rem}section{margin:1.2rem 0}code{background:#f3f3f3;padding:0 .2rem}
+            .m{font-weight:bold;display:inline-block;min-width:4.5rem}table{border-collapse:collapse;font-size:.9rem}
+            td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}small{color:#666}</style></head><body>
+            <h1>Ventanilla Transporte</h1>
+            <p>Respuestas <code>{"success", "message", "data"}</code>; errores <code>{"success": false, "message", "data": null,
+            "errors": [{"field", "message"}]}</code>. Autenticación: <code>POST /auth/login</code> y luego
+            <code>Authorization: Bearer &lt;access_token&gt;</code>. Documento OpenAPI 3.1: <a href="/openapi.json">/openapi.json</a>.</p>
+            """
+        for tag in tags {
+            html += "<h2>\(escape(tag))</h2>"
+            for operation in operations where operation.tag == tag {
+                html += section(operation)
+            }
+        }
+        return html + "</body></html>"
+    }
+
+    private static func section(_ op: APIOperation) -> String {
+        var html = "<section><div><span class=\"m\">\(op.method.rawValue)</span><code>\(escape(op.path))</code> "
+            + "<small>\(escape(access(op.access)))</small></div><div>\(escape(op.summary))</div>"
+        let query = op.parameters.filter { $0.location == "query" }
+        if !query.isEmpty {
+            html += "<div>Parámetros: " + query.map { "<code>\(escape($0.name))</code>" }.joined(separator: ", ") + "</div>"
+        }
+        if let body = op.body {
+            html += "<table><tr><th>campo</th><th>tipo</th><th>obligatorio</th></tr>"
+            for field in body {
+                html += row(field.key, field.kind, required: field.required && !op.partial)
+            }
+            for list in op.bodyLists {
+                html += "<tr><td><code>\(escape(list.key))</code></td><td>lista (mínimo \(list.minItems))</td><td>\(list.minItems > 0 && !op.partial ? "sí" : "")</td></tr>"
+                for field in list.fields {
+                    html += row("\(list.key)[].\(field.key)", field.kind, required: field.required)
+                }
+            }
+            html += "</table>"
+        }
+        let errors = op.errors.map(String.init).joined(separator: ", ")
+        return html + "<div><small>\(op.success.status) «\(escape(op.success.message))»\(errors.isEmpty ? "" : "; errores: \(errors)")</small></div></section>"
+    }
+
+    private static func row(_ name: String, _ kind: FieldKind, required: Bool) -> String {
+        "<tr><td><code>\(escape(name))</code></td><td>\(escape(describe(kind)))</td><td>\(required ? "sí" : "")</td></tr>"
+    }
+
+    private static func describe(_ kind: FieldKind) -> String {
+        switch kind {
+        case .integer(let range): return "entero" + (range.lowerBound >= 0 && range.lowerBound < 2 ? " ≥ \(range.lowerBound)" : "")
+        case .decimal(let range): return "número \(range.lowerBound)…\(range.upperBound)"
+        case .text(let minLength, let maxLength): return minLength > 1 ? "texto \(minLength)-\(maxLength)" : "texto ≤ \(maxLength)"
+        case .code(let maxLength): return "código ≤ \(maxLength), sin espacios"
+        case .boolean: return "booleano"
+        case .date: return "fecha YYYY-MM-DD"
+        case .time: return "hora HH:MM[:SS]"
+        }
+    }
+
+    private static func access(_ access: APIOperation.Access) -> String {
+        switch access {
+        case .open: return "público"
+        case .authenticated: return "token"
+        case .roles(let roles): return "token; roles " + (["ADMIN"] + roles.filter { $0 != .admin }.map(\.rawValue)).joined(separator: ", ")
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,71 @@
+import HTTPCore
+
+/// JSON Schemas of the document, built from the field declarations the decoder validates with, so the
+/// documented rules are the enforced ones.
+enum OpenAPISchema {
+    /// The schema of one field kind.
+    static func schema(_ kind: FieldKind, nullable: Bool = false) -> JSONValue {
+        var members: [(String, JSONValue)]
+        switch kind {
+        case .integer(let range):
+            members = [("type", type("integer", nullable))]
+            if range.lowerBound > Int(Int32.min) { members.append(("minimum", .integer(range.lowerBound))) }
+            if range.upperBound < Int(Int32.max) { members.append(("maximum", .integer(range.upperBound))) }
+        case .decimal(let range):
+            members = [("type", type("number", nullable)), ("minimum", .double(range.lowerBound)),
+                       ("maximum", .double(range.upperBound))]
+        case .text(let minLength, let maxLength):
+            members = [("type", type("string", nullable))]
+            if minLength > 0 { members.append(("minLength", .integer(minLength))) }
+            members.append(("maxLength", .integer(maxLength)))
+        case .code(let maxLength):
+            members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
+                       ("pattern", .string("^\\S+$")),
+                       ("description", .string("Se guarda en mayúsculas, sin espacios (use _ como separador)"))]
+        case .boolean:
+            members = [("type", type("boolean", nullable))]
+        case .date:
+            members = [("type", type("string", nullable)), ("format", .string("date"))]
+        case .time:
+            members = [("type", type("string", nullable)), ("pattern", .string("^\\d{2}:\\d{2}(:\\d{2})?$")),
+                       ("description", .string("HH:MM o HH:MM:SS"))]
+        }
+        return .object(members)
+    }
+
+    /// An object schema of `fields` (required ones listed unless `partial`), with nested lists.
+    static func object(_ fields: [Field], lists: [(key: String, fields: [Field], minItems: Int)] = [],
+                       partial: Bool = false) -> JSONValue {
+        var properties = fields.map { ($0.key, schema($0.kind, nullable: $0.nullable)) }
+        for list in lists {
+            properties.append((list.key, .object([("type", .string("array")), ("minItems", .integer(list.minItems)),
+                                                  ("items", object(list.fields))])))
+        }
+        var members: [(String, JSONValue)] = [("type", .string("object")), ("properties", .object(properties))]
+        let required = partial ? [] : fields.filter(\.required).map(\.key) + lists.filter { $0.minItems > 0 }.map(\.key)
+        if !required.isEmpty { members.append(("required", .array(required.map(JSONValue.string)))) }
+        return .object(members)
+    }
+
+    /// A record with the given PascalCase keys (types left open: the reference lists them).
+    static func record(_ keys: [String]) -> JSONValue {
+        .object([("type", .string("object")), ("properties", .object(keys.map { ($0, .object([])) }))])
+    }
+
+    /// An array of `items`.
+    static func array(_ items: JSONValue) -> JSONValue {
+        .object([("type", .string("array")), ("items", items)])
+    }
+
+    /// A page of `items` (`{total, pagina, porPagina, registros}`).
+    static func page(_ items: JSONValue) -> JSONValue {
+        .object([("type", .string("object")), ("properties", .object([
+            ("total", .object([("type", .string("integer"))])), ("pagina", .object([("type", .string("integer"))])),
+            ("porPagina", .object([("type", .string("integer"))])), ("registros", array(items)),
+        ]))])
+    }
+
+    private static func type(_ name: String, _ nullable: Bool) -> JSONValue {
+        nullable ? .array([.string(name), .string("null")]) : .string(name)
+    }
+}

@@ -1,0 +1,5 @@
+/// Every documented operation of Transporte, feature by feature, as the OpenAPI document and `/docs` show
+/// them; `OpenAPITests` checks they are exactly the routes `TransporteRoutes` registers.
+enum TransporteAPI {
+    static let operations: [APIOperation] = OpenAPIRoutes.operations + SystemRoutes.operations + AuthRoutes.operations
+}

@@ -1,0 +1,121 @@
+import AppCore
+import Foundation
+import HTTPCore
+import Logging
+import MariaDB
+import Testing
+@testable import Transporte
+
+/// The OpenAPI document and the HTML reference: valid, served, and describing exactly the routes the router
+/// declares. No database needed.
+@Suite("Transporte OpenAPI document")
+struct OpenAPITests {
+    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+
+    static func module() throws -> TransporteModule {
+        try TransporteModule(settings: ModuleSettings(module: .transporte, values: [
+            "JWT_SECRET": "openapi-tests-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "transporte-openapi-tests",
+            "LOG_LEVEL": "critical",
+        ]))
+    }
+
+    static func document() throws -> Input { try JSONParser.parse(OpenAPIRoutes.document) }
+
+    static func operations(_ document: Input) -> [(key: String, operation: InputObject)] {
+        guard let paths = document["paths"]?.objectValue else { return [] }
+        var result: [(String, InputObject)] = []
+        for (path, item) in paths.members {
+            for (method, value) in item.objectValue?.members ?? [] where methods.contains(method) {
+                if let operation = value.objectValue { result.append(("\(method.uppercased()) \(path)", operation)) }
+            }
+        }
+        return result
+    }
+
+    /// `/x/:id(int)/y` → `/x/{id}/y`.
+    static func openAPIPath(_ routerPath: String) -> String {
+        let segments = routerPath.split(separator: "/").map { segment -> String in
+            guard segment.hasPrefix(":") else { return String(segment) }
+            var name = segment.dropFirst()
+            if let open = name.firstIndex(of: "("), name.hasSuffix(")") { name = name[..<open] }
+            return "{\(name)}"
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    /// Requests one route of the frozen responder without a database (public routes only).
+    static func get(_ path: String) throws -> Response {
+        let module = try module()
+        let context = TransporteContext(
+            logger: Logger(label: "t"),
+            persistence: TransportePersistence(connection: MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))),
+            health: NoHealth(), tokens: module.tokens, environment: module.environment)
+        return module.makeResponder().respond(to: Request(method: .get, path: path), context: context)
+    }
+
+    struct NoHealth: TransporteHealthRepository { func databaseAnswers() -> Bool { false } }
+
+    @Test("the document is OpenAPI 3.1 with bearer auth and the envelope schemas")
+    func structure() throws {
+        let document = try Self.document()
+        #expect(document["openapi"]?.stringValue?.hasPrefix("3.1") == true)
+        #expect(document["components"]?["securitySchemes"]?["bearerAuth"]?["scheme"]?.stringValue == "bearer")
+        #expect(document["components"]?["schemas"]?["Error"] != nil)
+        let ids = Self.operations(document).compactMap { $0.operation["operationId"]?.stringValue }
+        #expect(Set(ids).count == ids.count, "operationId must be unique")
+    }
+
+    @Test("the router's routes and the document's operations are the same set")
+    func parityWithRouter() throws {
+        let routed = Set(try Self.module().makeResponder().declaredRoutes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path))" })
+        let documented = Set(Self.operations(try Self.document()).map(\.key))
+        let undocumented = routed.subtracting(documented).sorted()
+        let unrouted = documented.subtracting(routed).sorted()
+        #expect(undocumented.isEmpty, "routed but not documented:\n  \(undocumented.joined(separator: "\n  "))")
+        #expect(unrouted.isEmpty, "documented but not routed:\n  \(unrouted.joined(separator: "\n  "))")
+    }
+
+    @Test("every path placeholder is a declared path parameter; every $ref resolves")
+    func parametersAndReferences() throws {
+        let document = try Self.document()
+        for (key, operation) in Self.operations(document) {
+            let path = String(key.split(separator: " ")[1])
+            let segments: [Substring] = path.split(separator: "/").filter { $0.hasPrefix("{") }
+            let placeholders: [String] = segments.map { String($0.dropFirst().dropLast()) }
+            var parameters: [Input] = []
+            if case .array(let items)? = operation["parameters"] { parameters = items }
+            let declared: [String] = parameters.filter { $0["in"]?.stringValue == "path" }.compactMap { $0["name"]?.stringValue }
+            #expect(placeholders == declared, "\(key)")
+        }
+        var references: [String] = []
+        func collect(_ value: Input) {
+            switch value {
+            case .object(let object):
+                for (key, member) in object.members {
+                    if key == "$ref", let text = member.stringValue { references.append(text) } else { collect(member) }
+                }
+            case .array(let items): items.forEach(collect)
+            default: break
+            }
+        }
+        collect(document)
+        #expect(!references.isEmpty)
+        for reference in Set(references) {
+            var node: Input? = document
+            for part in reference.dropFirst(2).split(separator: "/") { node = node?[String(part)] }
+            #expect(node != nil, "unresolved \(reference)")
+        }
+    }
+
+    @Test("GET /openapi.json, /docs and / are served without a token")
+    func served() throws {
+        let json = try Self.get("/openapi.json")
+        #expect(json.status == 200 && json.headers["Content-Type"]?.hasPrefix("application/json") == true)
+        #expect(json.body == OpenAPIRoutes.document)
+        let docs = try Self.get("/docs")
+        let page = String(decoding: docs.body, as: UTF8.self)
+        #expect(docs.status == 200 && page.contains("<code>/auth/login</code>") && page.contains("/openapi.json"))
+        let landing = try Self.get("/")
+        #expect(landing.status == 200 && String(decoding: landing.body, as: UTF8.self).contains("href=\"/docs\""))
+    }
+}
