@@ -1,8 +1,9 @@
 /// SQL fragments about people that several repositories share.
 enum PerfilSQL {
-    /// The full name of Perfil `alias` ("Juan Pérez"): its name parts in order, skipping the missing ones.
+    /// The display name of Perfil `alias`: first name and first surname, "Juan Pérez" as seed 002 shows
+    /// `NombreSolicitante` (the development seed's Perfil 1 is Juan Carlos Pérez López).
     static func nombreCompleto(_ alias: String) -> String {
-        "CONCAT_WS(' ', \(alias).Nombre1, \(alias).Nombre2, \(alias).Nombre3, \(alias).Apellido1, \(alias).Apellido2, \(alias).Apellido3)"
+        "CONCAT_WS(' ', \(alias).Nombre1, \(alias).Apellido1)"
     }
 
     /// The e-mail mail goes to for Perfil `alias` of Usuario `usuario`: the profile's, else the account's.
