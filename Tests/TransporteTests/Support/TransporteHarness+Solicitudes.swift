@@ -81,14 +81,32 @@ extension TransporteHarness {
     func huella() throws -> [Int] {
         try ["Solicitud", "DetalleLugarSolicitud", "HistoricoEstadoSolicitud", "mail_outbox"].map {
             try count(SQLQuery(unsafeSQL: "SELECT COUNT(*) FROM \($0)"))
-        } + [try count("SELECT COALESCE(SUM(Ultimo), 0) FROM CorrelativoSolicitud")]
+        } + [try count("SELECT CAST(COALESCE(SUM(Ultimo), 0) AS SIGNED) FROM CorrelativoSolicitud")]
     }
 
     /// Moves solicitud `id` to `estado` with the T4 procedure directly (the mission moves have no endpoint yet).
-    func forzarEstado(_ id: Int, _ estado: String) throws {
+    func forzarEstado(_ id: Int, _ estado: String, motivo: String? = nil) throws {
         _ = try connection.transaction {
-            try connection.execute("CALL cambiar_estado_solicitud(\(id), \(estado), NULL)")
+            try connection.execute("CALL cambiar_estado_solicitud(\(id), \(estado), \(motivo))")
         }
+    }
+
+    /// A solicitud of solicitante1 (approver aprobador1) brought to `estado` through the procedure.
+    func solicitudEn(_ estado: String) throws -> Int {
+        let id = try crearId()
+        let camino: [String: [String]] = [
+            "PENDIENTE_APROBACION": [], "APROBADA": ["APROBADA"], "RECHAZADA": ["RECHAZADA"], "CANCELADA": ["CANCELADA"],
+            "EN_PROCESO": ["APROBADA", "EN_PROCESO"], "COMPLETADA": ["APROBADA", "EN_PROCESO", "COMPLETADA"],
+        ]
+        for paso in try #require(camino[estado]) {
+            try forzarEstado(id, paso, motivo: paso == "RECHAZADA" || paso == "CANCELADA" ? "Preparación de la prueba" : nil)
+        }
+        return id
+    }
+
+    /// How many history rows (active or not) solicitud `id` has.
+    func historicos(_ id: Int) throws -> Int {
+        try count("SELECT COUNT(*) FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id)")
     }
 }
 
@@ -98,10 +116,10 @@ final class SolicitudClient {
     let responder: Responder<TransporteContext>
     let connection: MariaDBConnection
 
-    init(_ harness: TransporteHarness) {
-        module = harness.module
-        responder = harness.responder
-        connection = MariaDBConnection(configuration: harness.connection.configuration)
+    init(module: TransporteModule, responder: Responder<TransporteContext>, configuration: MariaDBConfiguration) {
+        self.module = module
+        self.responder = responder
+        connection = MariaDBConnection(configuration: configuration)
     }
 
     deinit { connection.close() }
