@@ -97,6 +97,48 @@ struct SolicitudCorrelativoTests {
     }
 }
 
+extension SolicitudCorrelativoTests {
+    /// Holds the correlative's lock row from another connection for `seconds` while `h` creates a solicitud
+    /// with a 1 s lock wait; answers the response and how long it took.
+    func creacionBloqueada(_ h: TransporteHarness, segundos: Double) throws -> (TestResponse, Double) {
+        let otra = MariaDBConnection(configuration: h.connection.configuration)
+        try otra.executeText("START TRANSACTION; SELECT Ultimo FROM CorrelativoSolicitud WHERE Anio = 0 AND Mes = 0 FOR UPDATE")
+        let bloqueo = ConexionCompartida(otra)
+        let liberada = DispatchSemaphore(value: 0)
+        Thread {
+            Thread.sleep(forTimeInterval: segundos)
+            try? bloqueo.connection.executeText("COMMIT")
+            liberada.signal()
+        }.start()
+        _ = try h.connection.execute("SET SESSION innodb_lock_wait_timeout = 1")
+        let inicio = Date()
+        let response = try h.crear()
+        let duracion = Date().timeIntervalSince(inicio)
+        liberada.wait()
+        otra.close()
+        return (response, duracion)
+    }
+
+    @Test("a lock wait timeout retries the whole creation; after three attempts it is a 500 that writes nothing")
+    func reintentos() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        let (segunda, espera) = try creacionBloqueada(h, segundos: 1.5)
+        #expect(segunda.status == 201 && codigo(segunda) == "SOL-2026-02-00000001", "\(segunda.text)")
+        #expect(espera >= 1.0, "the first attempt timed out and the transaction was run again")
+        let before = try h.huella()
+        let (agotada, total) = try creacionBloqueada(h, segundos: 4.5)
+        #expect(agotada.status == 500 && total >= 3.0)
+        #expect(try h.huella() == before)
+        #expect(codigo(try h.crear()) == "SOL-2026-02-00000002")
+    }
+}
+
+/// A connection handed to another thread by a test that no longer uses it meanwhile.
+final class ConexionCompartida: @unchecked Sendable {
+    let connection: MariaDBConnection
+    init(_ connection: MariaDBConnection) { self.connection = connection }
+}
+
 /// Responses collected from several threads.
 final class SolicitudOutcomes: @unchecked Sendable {
     private let lock = NSLock()
