@@ -6,5 +6,6 @@ enum TransporteRoutes {
         OpenAPIRoutes().register(in: &router)
         SystemRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
+        SolicitudRoutes().register(in: &router)
     }
 }

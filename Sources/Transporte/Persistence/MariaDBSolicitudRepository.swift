@@ -1,0 +1,166 @@
+import AppCore
+import MariaDB
+
+/// Solicitudes in MariaDB: writes, the two procedures (T3 code, T4 state) and the mail outbox, on the
+/// worker's connection. Reads are in `MariaDBSolicitudRepository+Lecturas.swift`.
+struct MariaDBSolicitudRepository: SolicitudRepository {
+    let connection: MariaDBConnection
+    /// Zone of the rendered timestamps (T7).
+    let zone: ZoneRules
+
+    /// Attempts of one transaction when the database picks it as a deadlock victim or a lock wait times out.
+    static let intentos = 3
+
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        var intento = 1
+        while true {
+            do {
+                return try connection.transaction(body)
+            } catch let error as MariaDBError {
+                // Rolled back entirely (the wrapper issues ROLLBACK): nothing, the correlative included, is kept.
+                guard intento < Self.intentos, error.kind == .deadlock || error.kind == .lockWaitTimeout else { throw error }
+                intento += 1
+            }
+        }
+    }
+
+    func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
+        var encontradas = SolicitudReferencias.Encontradas()
+        if let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.referencias, binds: [
+            referencias.departamento.sqlValue, referencias.solicitante.sqlValue, referencias.aprobador.sqlValue,
+            referencias.aprobador.sqlValue, referencias.prioridad.sqlValue, referencias.servicio.sqlValue,
+        ])) {
+            encontradas.departamento = try row.bool("Departamento")
+            encontradas.solicitante = try row.bool("Solicitante")
+            encontradas.aprobador = try row.bool("Aprobador")
+            encontradas.aprobadorConRol = try row.bool("AprobadorConRol")
+            encontradas.prioridad = try row.bool("Prioridad")
+            encontradas.servicio = try row.bool("Servicio")
+        }
+        if !referencias.lugares.isEmpty {
+            let rows = try connection.query(
+                "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: Set(referencias.lugares).sorted()))")
+            for row in rows { encontradas.lugares.insert(try row.int("Id")) }
+        }
+        return encontradas
+    }
+
+    func siguienteCodigo(anio: Int, mes: Int) throws -> String {
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.siguienteCodigo, binds: [.int(Int64(anio)), .int(Int64(mes))]))
+        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.codigoGenerado)) else {
+            throw MariaDBError(kind: .other, message: "siguiente_codigo_solicitud no devolvió un código")
+        }
+        return try row.string("Codigo")
+    }
+
+    func insertar(_ campos: [(column: String, value: FieldValue)], codigo: String, instante: Int64) throws -> Int {
+        var binds: [SQLValue] = [.text(codigo)]
+        for columna in SolicitudSQL.columnas {
+            binds.append(campos.last { $0.column == columna }.map { Self.bind($0.value) } ?? .null)
+        }
+        let creacion = Self.dateTime(utcMilliseconds: instante)
+        binds += [creacion, creacion]
+        return Int(try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertar, binds: binds)).lastInsertID)
+    }
+
+    func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws {
+        for lugar in lugares.sorted(by: { $0.orden < $1.orden }) {
+            try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugar, binds: [
+                .int(Int64(id)), .int(Int64(lugar.idLugar)), lugar.esOrigen.sqlValue, .int(Int64(lugar.orden)),
+                lugar.descripcion.sqlValue, lugar.horaEstimadaLlegada.map(Self.time) ?? .null,
+                lugar.requiereRetorno.sqlValue, lugar.horaEstimadaRetorno.map(Self.time) ?? .null,
+            ]))
+        }
+    }
+
+    func eliminarLugares(solicitud id: Int) throws {
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminarLugares, binds: [.int(Int64(id))]))
+    }
+
+    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?) throws {
+        do {
+            try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.cambiarEstado, binds: [
+                .int(Int64(id)), .text(estado.rawValue), motivo.sqlValue,
+            ]))
+        } catch {
+            // 0006's header: SQLSTATE 45000 answers the client; HY000 and everything else are internal (500).
+            if error.kind == .signal, error.sqlState == "45000", let rechazo = EstadoSolicitudRechazo(message: error.message) {
+                throw rechazo
+            }
+            throw error
+        }
+    }
+
+    func bloquear(_ id: Int) throws -> SolicitudActual? {
+        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.bloquear, binds: [.int(Int64(id))])) else {
+            return nil
+        }
+        var codigoEstado: String?
+        if let idEstado = try row.optionalInt("IdEstadoActual") {
+            codigoEstado = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.codigoEstado, binds: [.int(Int64(idEstado))]))?
+                .string("Codigo")
+        }
+        return SolicitudActual(id: try row.int("Id"), codigo: try row.string("CodigoSolicitud"),
+                               idSolicitante: try row.int("IdUsuarioSolicitante"),
+                               idAprobador: try row.int("IdUsuarioAprobador"), codigoEstado: codigoEstado)
+    }
+
+    func actualizar(_ id: Int, campos: [(column: String, value: FieldValue)]) throws {
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(SolicitudSQL.columnas.count * 2 + 1)
+        for columna in SolicitudSQL.columnas {
+            if let campo = campos.last(where: { $0.column == columna }) {
+                binds += [.int(1), Self.bind(campo.value)]
+            } else {
+                binds += [.int(0), .null]
+            }
+        }
+        binds.append(.int(Int64(id)))
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.actualizar, binds: binds))
+    }
+
+    func eliminar(_ id: Int) throws {
+        let key: [SQLValue] = [.int(Int64(id))]
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminar, binds: key))
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminarHistorico, binds: key))
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminarLugares, binds: key))
+    }
+
+    func encolar(_ mensaje: MailMessage) throws {
+        try MariaDBMailOutbox.enqueue(mensaje, on: connection)
+    }
+
+    // MARK: Binds
+
+    /// The bind of a validated value.
+    static func bind(_ value: FieldValue) -> SQLValue {
+        switch value {
+        case .null: .null
+        case .text(let text): .text(text)
+        case .integer(let number): .int(Int64(number))
+        case .decimal(let text): .decimal(text)
+        case .boolean(let flag): .int(flag ? 1 : 0)
+        case .date(let date): .date(SQLDate(year: date.year, month: date.month, day: date.day))
+        case .time(let millis): time(millis)
+        }
+    }
+
+    /// A TIME from milliseconds since midnight.
+    static func time(_ millis: Int) -> SQLValue {
+        .time(SQLTime(hours: millis / 3_600_000, minutes: millis / 60_000 % 60, seconds: millis / 1_000 % 60,
+                      microseconds: millis % 1_000 * 1_000))
+    }
+
+    /// A DATETIME(3) holding the UTC instant `millis`.
+    static func dateTime(utcMilliseconds millis: Int64) -> SQLValue {
+        let seconds = millis >= 0 ? millis / 1_000 : (millis - 999) / 1_000
+        return .dateTime(SQLDateTime(unixTime: seconds, microsecond: Int(millis - seconds * 1_000) * 1_000))
+    }
+}
+
+extension TransportePersistence {
+    /// Solicitudes, rendered in `zone` (T7).
+    func solicitudes(zone: ZoneRules) -> any SolicitudRepository {
+        MariaDBSolicitudRepository(connection: connection, zone: zone)
+    }
+}

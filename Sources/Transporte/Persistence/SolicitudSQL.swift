@@ -1,0 +1,115 @@
+/// The SQL text of the solicitud repository, built once. Column aliases are the record keys (T1, seed 002).
+enum SolicitudSQL {
+    /// The writable columns of Solicitud, in seed 002's order (the request fields, PascalCase).
+    static let columnas = [
+        "IdUsuarioSolicitante", "IdDepartamentoSolicitante", "IdUsuarioAprobador", "IdTipoPrioridadSolicitud",
+        "IdTipoServicioSolicitud", "Asunto", "Descripcion", "Justificacion", "CantidadPasajeros", "NombresPasajeros",
+        "FechaServicioRequerido", "HoraServicioRequerido", "Observaciones",
+    ]
+
+    /// The record's columns in seed 002's order.
+    static let registro = """
+        s.Id, s.CodigoSolicitud, \
+        s.IdUsuarioSolicitante, \(PerfilSQL.nombreCompleto("ps")) AS NombreSolicitante, \
+        \(PerfilSQL.email("ps", usuario: "us")) AS EmailSolicitante, \
+        s.IdDepartamentoSolicitante, d.Nombre AS NombreDepartamento, \
+        s.IdUsuarioAprobador, \(PerfilSQL.nombreCompleto("pa")) AS NombreAprobador, \
+        \(PerfilSQL.email("pa", usuario: "ua")) AS EmailAprobador, \
+        s.IdTipoPrioridadSolicitud, tp.Nombre AS NombrePrioridad, \
+        s.IdTipoServicioSolicitud, ts.Nombre AS NombreTipoServicio, \
+        s.Asunto, s.Descripcion, s.Justificacion, s.CantidadPasajeros, s.NombresPasajeros, \
+        s.FechaServicioRequerido, s.HoraServicioRequerido, s.Observaciones, \
+        s.IdEstadoActual, e.Codigo AS CodigoEstadoActual, e.Nombre AS NombreEstadoActual, \
+        e.Color AS ColorEstadoActual, e.EsEstadoFinal, \
+        s.FechaHoraCreacion, s.FechaHoraActualizacion
+        """
+
+    /// The solicitud with everything its record names (names are shown even for since-deleted rows).
+    static let desde = """
+         FROM Solicitud s \
+        LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
+        LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
+        LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
+        LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
+        LEFT JOIN TipoServicioSolicitud ts ON ts.Id = s.IdTipoServicioSolicitud \
+        LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
+        """
+
+    static let registroPorId = "SELECT " + registro + desde + " WHERE s.Id = ? AND s.Eliminado = 0"
+
+    /// The active stops of a solicitud by Orden, with exactly seed 002's keys.
+    static let lugares = """
+        SELECT dl.Id, dl.IdLugar, l.Nombre AS NombreLugar, l.Direccion AS DireccionLugar, dl.EsOrigen, dl.Orden, \
+        dl.Descripcion, dl.HoraEstimadaLlegada, dl.RequiereRetorno, dl.HoraEstimadaRetorno \
+        FROM DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar \
+        WHERE dl.IdSolicitud = ? AND dl.Eliminado = 0 ORDER BY dl.Orden, dl.Id
+        """
+
+    /// The history rows of §6, oldest first; `IdEstadoSolicitud` is the state's id.
+    static let historico = """
+        SELECT h.IdEstadoSolicitud, h.IdSolicitud, e.Codigo AS CodigoEstado, e.Nombre AS NombreEstado, \
+        e.Color AS ColorEstado, e.Orden AS OrdenEstado, e.EsEstadoFinal, h.MotivoEstadoSolicitud, \
+        h.FechaHoraCreacion, h.FechaHoraActualizacion \
+        FROM HistoricoEstadoSolicitud h LEFT JOIN EstadoSolicitud e ON e.Id = h.IdEstadoSolicitud \
+        WHERE h.IdSolicitud = ? AND h.Eliminado = 0 ORDER BY h.FechaHoraCreacion, h.Id
+        """
+
+    static let codigo = "SELECT CodigoSolicitud FROM Solicitud WHERE Id = ? AND Eliminado = 0"
+
+    /// The row lock of every change (one table only: a join would lock the EstadoSolicitud row too).
+    static let bloquear = """
+        SELECT Id, CodigoSolicitud, IdUsuarioSolicitante, IdUsuarioAprobador, IdEstadoActual \
+        FROM Solicitud WHERE Id = ? AND Eliminado = 0 FOR UPDATE
+        """
+    static let codigoEstado = "SELECT Codigo FROM EstadoSolicitud WHERE Id = ?"
+
+    static let siguienteCodigo = "CALL siguiente_codigo_solicitud(?, ?, @transporte_codigo_solicitud)"
+    static let codigoGenerado = "SELECT @transporte_codigo_solicitud AS Codigo"
+    static let cambiarEstado = "CALL cambiar_estado_solicitud(?, ?, ?)"
+
+    static let insertar = "INSERT INTO Solicitud (CodigoSolicitud, " + columnas.joined(separator: ", ")
+        + ", FechaHoraCreacion, FechaHoraActualizacion) VALUES (?, "
+        + columnas.map { _ in "?" }.joined(separator: ", ") + ", ?, ?)"
+
+    /// `col = IF(sent, value, col)` for every writable column: one statement text whatever the body sends.
+    /// The audit trigger bumps FechaHoraActualizacion even when nothing else changes (stops replaced).
+    static let actualizar = "UPDATE Solicitud SET "
+        + columnas.map { "\($0) = IF(?, ?, \($0))" }.joined(separator: ", ") + " WHERE Id = ?"
+
+    static let insertarLugar = """
+        INSERT INTO DetalleLugarSolicitud (IdSolicitud, IdLugar, EsOrigen, Orden, Descripcion, HoraEstimadaLlegada, \
+        RequiereRetorno, HoraEstimadaRetorno) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let eliminarLugares = """
+        UPDATE DetalleLugarSolicitud SET Eliminado = 1, FechaHoraEliminacion = UTC_TIMESTAMP(3) \
+        WHERE IdSolicitud = ? AND Eliminado = 0
+        """
+    static let eliminarHistorico = """
+        UPDATE HistoricoEstadoSolicitud SET Eliminado = 1, FechaHoraEliminacion = UTC_TIMESTAMP(3) \
+        WHERE IdSolicitud = ? AND Eliminado = 0
+        """
+    static let eliminar = "UPDATE Solicitud SET Eliminado = 1, FechaHoraEliminacion = UTC_TIMESTAMP(3) WHERE Id = ?"
+
+    /// Which referenced rows exist and are active; unsent ids are bound as NULL (and come back false).
+    static let referencias = """
+        SELECT EXISTS(SELECT 1 FROM Departamento WHERE Id = ? AND Eliminado = 0) AS Departamento, \
+        EXISTS(SELECT 1 FROM Perfil p JOIN Usuario u ON u.Id = p.IdUsuario AND u.Eliminado = 0 \
+               WHERE p.Id = ? AND p.Eliminado = 0) AS Solicitante, \
+        EXISTS(SELECT 1 FROM Perfil p JOIN Usuario u ON u.Id = p.IdUsuario AND u.Eliminado = 0 \
+               WHERE p.Id = ? AND p.Eliminado = 0) AS Aprobador, \
+        EXISTS(SELECT 1 FROM PerfilRol pr JOIN Rol r ON r.Id = pr.IdRol AND r.Eliminado = 0 \
+               WHERE pr.IdPerfil = ? AND pr.Eliminado = 0 AND r.Codigo IN ('APROBADOR', 'ADMIN')) AS AprobadorConRol, \
+        EXISTS(SELECT 1 FROM TipoPrioridadSolicitud WHERE Id = ? AND Eliminado = 0) AS Prioridad, \
+        EXISTS(SELECT 1 FROM TipoServicioSolicitud WHERE Id = ? AND Eliminado = 0) AS Servicio
+        """
+
+    /// `text` with the LIKE wildcards and the escape character escaped, for a `%…%` pattern.
+    static func likeEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,20 @@
+import HTTPCore
+
+/// A solicitud as the API returns it (transporte.md §3.2, seed 002: PascalCase columns, `lugares` by Orden,
+/// `misiones`) together with its typed summary.
+struct SolicitudRegistro: Sendable {
+    /// The record, `data` of the detail, create, update and state-change answers.
+    let json: JSONValue
+    /// The facts notifications use.
+    let resumen: SolicitudResumen
+}
+
+/// The state history of one solicitud (transporte.md §6), oldest first.
+struct HistoricoSolicitud: Sendable {
+    /// `Solicitud.Id`.
+    let idSolicitud: Int
+    /// Its code.
+    let codigoSolicitud: String
+    /// The history rows as records (PascalCase, T9).
+    let filas: [JSONValue]
+}

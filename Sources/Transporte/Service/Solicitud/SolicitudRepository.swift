@@ -1,0 +1,37 @@
+import AppCore
+import HTTPCore
+
+/// Storage of solicitudes, their stops, their state history and their mail, as the service composes them.
+/// Writes happen inside `transaction`; state changes only through `cambiarEstado` (the T4 procedure).
+protocol SolicitudRepository {
+    /// Runs `body` in one transaction; the whole transaction is retried (up to 3 attempts) when the database
+    /// picks it as a deadlock victim or a lock wait times out. Rolled back when `body` throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T
+    /// Which of `referencias` exist and are active.
+    func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
+    /// The next code of (anio, mes) from the T3 procedure; must run inside the creating transaction.
+    func siguienteCodigo(anio: Int, mes: Int) throws -> String
+    /// Inserts a solicitud without state from the sent `campos` (PascalCase columns), created at `instante`
+    /// (UTC milliseconds); returns its id.
+    func insertar(_ campos: [(column: String, value: FieldValue)], codigo: String, instante: Int64) throws -> Int
+    /// Inserts the stops of solicitud `id`.
+    func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws
+    /// Soft-deletes the active stops of solicitud `id`.
+    func eliminarLugares(solicitud id: Int) throws
+    /// Changes the state through `cambiar_estado_solicitud` (T4); throws `EstadoSolicitudRechazo` when refused.
+    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?) throws
+    /// The active solicitud `id`, its row locked until the end of the transaction; nil when there is none.
+    func bloquear(_ id: Int) throws -> SolicitudActual?
+    /// Writes the sent `campos` (`.null` clears) of solicitud `id` and bumps its update time.
+    func actualizar(_ id: Int, campos: [(column: String, value: FieldValue)]) throws
+    /// Soft-deletes solicitud `id`, its history rows and its stops.
+    func eliminar(_ id: Int) throws
+    /// The active solicitud `id` as the API returns it, or nil.
+    func registro(_ id: Int) throws -> SolicitudRegistro?
+    /// One page of active solicitudes matching `filtro`, newest first, without lugares/misiones, and the total.
+    func listado(_ filtro: SolicitudFiltro, offset: Int, limite: Int) throws -> (total: Int, registros: [JSONValue])
+    /// The history of the active solicitud `id`, oldest first, or nil.
+    func historico(_ id: Int) throws -> HistoricoSolicitud?
+    /// Puts `mensaje` in the outbox, in the running transaction (T6).
+    func encolar(_ mensaje: MailMessage) throws
+}

@@ -1,0 +1,145 @@
+import AppCore
+import HTTPCore
+import Logging
+
+/// The rules of the solicitud endpoints (transporte.md §7, seed 002, rulings T2-T6): the order of the checks,
+/// who may act, and what each write does in its one transaction. Field validation (400) happens before, in
+/// the routes; the state machine itself is the T4 procedure behind `SolicitudRepository.cambiarEstado`.
+struct SolicitudService {
+    /// Where solicitudes are stored.
+    let repository: any SolicitudRepository
+    /// Zone and clock: "today" for the date rule, the creation instant and the code month (T3).
+    let environment: TransporteEnvironment
+    /// For mails that could not be built (T6: never an API error).
+    let logger: Logger
+
+    /// 404 for an unknown, deleted or malformed id (transporte.md §7.3).
+    static func noEncontrada(_ id: String) -> TransporteError {
+        TransporteError(status: 404, "Solicitud con Id \(id) no encontrada")
+    }
+
+    /// 400 for a reject or cancel without a reason (the message of the T4 procedure, 0006).
+    static let motivoObligatorio = "El campo 'motivo' es obligatorio"
+
+    /// 403 for a caller who is not ADMIN naming someone else as the requester.
+    static let soloPropias = TransporteError(
+        status: 403, TransporteError.forbidden.message,
+        errors: [.init(field: "idUsuarioSolicitante", message: "Solo puede registrar solicitudes a su propio nombre")])
+
+    // MARK: Create and read
+
+    /// `POST /solicitud`. After field validation: 422 rules, requester ≠ approver (400), referenced rows (400),
+    /// permission (403); then one transaction: code (T3), row, stops, first state (T4), the two mails (T6).
+    func crear(_ datos: Validated, lugares: [LugarSolicitud], caller: TransporteIdentity) throws -> JSONValue {
+        try SolicitudRules.verificar(fechaServicio: datos["fechaServicioRequerido"]?.date, hoy: environment.today(),
+                                     lugares: lugares)
+        let solicitante = datos["idUsuarioSolicitante"]?.integer ?? 0
+        try SolicitudRules.verificarPersonas(solicitante: solicitante, aprobador: datos["idUsuarioAprobador"]?.integer ?? 0)
+        try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
+        try verificarTitular(solicitante, caller)
+        let registro = try repository.transaction {
+            // One clock reading: the code's month and FechaHoraCreacion can never disagree (0005's header).
+            let instante = environment.clock.nowMilliseconds()
+            let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
+            // Everything that can be refused was checked above: the counter lock is held only from here on.
+            let codigo = try repository.siguienteCodigo(anio: fecha.year, mes: fecha.month)
+            let id = try repository.insertar(datos.columns, codigo: codigo, instante: instante)
+            try repository.insertarLugares(lugares, solicitud: id)
+            try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil)
+            let registro = try leer(id)
+            try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
+            return registro
+        }
+        return registro.json
+    }
+
+    /// `GET /solicitud/:id`.
+    func obtener(_ id: Int) throws -> JSONValue {
+        guard let registro = try repository.registro(id) else { throw Self.noEncontrada(String(id)) }
+        return registro.json
+    }
+
+    /// `GET /solicitud`: one page and the total.
+    func listar(_ filtro: SolicitudFiltro, offset: Int, limite: Int) throws -> (total: Int, registros: [JSONValue]) {
+        try repository.listado(filtro, offset: offset, limite: limite)
+    }
+
+    /// `GET /solicitud/:id/historico` (T9: camelCase wrapper, PascalCase rows, oldest first).
+    func historico(_ id: Int) throws -> JSONValue {
+        guard let historico = try repository.historico(id) else { throw Self.noEncontrada(String(id)) }
+        return .object([("idSolicitud", .integer(historico.idSolicitud)),
+                        ("codigoSolicitud", .string(historico.codigoSolicitud)),
+                        ("historico", .array(historico.filas))])
+    }
+
+    // MARK: Shared steps
+
+    /// 400 listing every referenced row that does not exist, is deleted, or (approver) lacks the role.
+    func verificarReferencias(_ referencias: SolicitudReferencias) throws {
+        guard !referencias.isEmpty else { return }
+        let problemas = referencias.problemas(try repository.referencias(referencias))
+        if let first = problemas.first {
+            throw TransporteError(status: 400, first.message, errors: problemas)
+        }
+    }
+
+    /// 403 unless the caller is ADMIN or `solicitante` is the caller's own Perfil.
+    func verificarTitular(_ solicitante: Int, _ caller: TransporteIdentity) throws {
+        if !caller.isAdmin && solicitante != caller.perfilID { throw Self.soloPropias }
+    }
+
+    /// The locked solicitud `id`, or 404.
+    func bloquear(_ id: Int) throws -> SolicitudActual {
+        guard let actual = try repository.bloquear(id) else { throw Self.noEncontrada(String(id)) }
+        return actual
+    }
+
+    /// The record of a solicitud this transaction has just written (it must be there).
+    func leer(_ id: Int) throws -> SolicitudRegistro {
+        guard let registro = try repository.registro(id) else { throw RegistroPerdido(id: id) }
+        return registro
+    }
+
+    /// Queues the mails of `avisos`. A recipient without an address, or an address `MailMessage` refuses, is
+    /// skipped and logged: mail never fails the request (T6).
+    func avisar(_ avisos: [SolicitudMail.Aviso], _ resumen: SolicitudResumen, motivo: String?) throws {
+        for aviso in avisos {
+            let mensaje: MailMessage?
+            do {
+                mensaje = try SolicitudMail.mensaje(aviso, resumen, motivo: motivo)
+            } catch {
+                logger.warning("correo de solicitud omitido", metadata: [
+                    "solicitud": "\(resumen.id)", "aviso": "\(aviso)", "error": "\(error)",
+                ])
+                continue
+            }
+            guard let mensaje else {
+                logger.notice("correo de solicitud omitido: el destinatario no tiene e-mail", metadata: [
+                    "solicitud": "\(resumen.id)", "aviso": "\(aviso)",
+                    "perfil": "\(SolicitudMail.destinatario(aviso, resumen).id)",
+                ])
+                continue
+            }
+            try repository.encolar(mensaje)
+        }
+    }
+}
+
+/// A solicitud written in the running transaction could not be read back (a bug: 500).
+struct RegistroPerdido: Error, CustomStringConvertible {
+    /// The id written.
+    let id: Int
+    var description: String { "la solicitud \(id) no se pudo leer dentro de su transacción" }
+}
+
+extension SolicitudReferencias {
+    /// The references among the sent `datos` and `lugares`.
+    init(_ datos: Validated, lugares: [LugarSolicitud]) {
+        self.init(departamento: datos["idDepartamentoSolicitante"]?.integer,
+                  solicitante: datos["idUsuarioSolicitante"]?.integer,
+                  aprobador: datos["idUsuarioAprobador"]?.integer,
+                  prioridad: datos["idTipoPrioridadSolicitud"]?.integer,
+                  servicio: datos["idTipoServicioSolicitud"]?.integer,
+                  lugares: lugares.map(\.idLugar))
+    }
+}
