@@ -5,5 +5,6 @@ enum TransporteRoutes {
     static func register(in router: inout Router<TransporteContext>) {
         SystemRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
+        CatalogRoutes().register(in: &router)
     }
 }
