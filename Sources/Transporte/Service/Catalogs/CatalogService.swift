@@ -100,9 +100,9 @@ struct CatalogService {
         }
     }
 
-    /// The deleted row a create brings back: the one holding its first unique value (codigo before nombre).
+    /// The deleted row a create brings back: the one holding its first identifying value (codigo before nombre).
     private func deletedRow(_ keyed: [(key: CatalogUniqueKey, value: FieldValue)]) throws -> Int? {
-        for (key, value) in keyed {
+        for (key, value) in keyed where key.identifies {
             if let id = try repository.deletedRow(catalog, key: key, value: value) { return id }
         }
         return nil

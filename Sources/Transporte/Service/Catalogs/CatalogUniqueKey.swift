@@ -11,16 +11,19 @@ struct CatalogUniqueKey: Sendable {
     let label: String
     /// Whether the value is quoted in the 409 (`'X'` for text, bare for numbers).
     let quoted: Bool
+    /// Whether the value names the record, so that a create holding it brings back the deleted row that has it
+    /// (§1.5): the code and the name do; a position (`orden`) does not.
+    let identifies: Bool
 
     /// The generated column that holds the value of active rows only.
     var activeColumn: String { column + "Activo" }
 
     /// `codigo` → "código".
-    static let codigo = CatalogUniqueKey(key: "codigo", column: "Codigo", label: "código", quoted: true)
+    static let codigo = CatalogUniqueKey(key: "codigo", column: "Codigo", label: "código", quoted: true, identifies: true)
     /// `nombre` → "nombre".
-    static let nombre = CatalogUniqueKey(key: "nombre", column: "Nombre", label: "nombre", quoted: true)
+    static let nombre = CatalogUniqueKey(key: "nombre", column: "Nombre", label: "nombre", quoted: true, identifies: true)
     /// `orden` → "orden", unquoted ("con el orden 3").
-    static let orden = CatalogUniqueKey(key: "orden", column: "Orden", label: "orden", quoted: false)
+    static let orden = CatalogUniqueKey(key: "orden", column: "Orden", label: "orden", quoted: false, identifies: false)
 
     /// The index name the schema gives this key in `table` (what a 1062 message names).
     func indexName(table: String) -> String { "uq_\(table.lowercased())_\(column.lowercased())_activo" }
