@@ -52,7 +52,7 @@ extension TransporteHarness {
     func insertMotorista(perfil: Int = 2, departamento: Int = 2, licencia: Int, disponibilidad: Int?) throws -> Int {
         try connection.execute("""
             INSERT INTO DetallePerfilMotorista (IdPerfil, IdDepartamentoAsignado, IdTipoLicencia, IdTipoDisponibilidad, NumeroLicencia)
-            VALUES (\(perfil), \(departamento), \(licencia), \(disponibilidad), 'LIC-\(perfil)')
+            VALUES (\(perfil), \(departamento), \(licencia), \(disponibilidad), \("LIC-\(perfil)"))
             """).lastInsertID
     }
 }
