@@ -102,8 +102,8 @@ struct CatalogCrudTests {
             let records = response.data?.arrayValue ?? []
             #expect(records.contains { $0["Id"]?.intValue == id }, "\(filter.field.key)=\(value)")
             #expect(records.allSatisfy { CatalogSample.same($0[filter.field.column], member.stored) })
+            if case .upperText = filter.field.kind { continue }  // any text is a valid tipoLugar
             let bad = harness.call(.get, "/\(prefix)?\(filter.field.key)=x%20y&pagina=1", token: admin)
-            if case .upperText = filter.field.kind { continue }
             #expect(bad.status == 400 && bad.errorFields == [filter.field.key], "\(bad.text)")
         }
         let page = harness.call(.get, "/\(prefix)?pagina=0&por_pagina=101", token: admin)

@@ -23,7 +23,8 @@ struct CatalogFilter: Sendable {
     /// `nombre`: partial.
     static let nombre = CatalogFilter(field: Field("nombre", .text(minLength: 0, maxLength: 250)), match: .contains)
 
-    /// `busqueda` over `columns` (`Codigo` is matched upper-cased).
+    /// `busqueda` over `columns` (`Codigo` is matched upper-cased). The field's own column is unused: the
+    /// match names the columns.
     static func busqueda(_ columns: String...) -> CatalogFilter {
         CatalogFilter(field: Field("busqueda", .text(minLength: 0, maxLength: 250), column: ""),
                       match: .search(columns.map { ($0, $0 == "Codigo") }))

@@ -33,7 +33,8 @@ struct CatalogService {
         .array(try repository.list(catalog, filters: filters, page: nil))
     }
 
-    /// Creates a record, or reactivates the deleted one that holds one of its unique values (§1.5).
+    /// Creates a record, or reactivates the deleted one that holds its code or name (§1.5), after checking that
+    /// no active row holds any of its unique values.
     func create(_ values: Validated) throws -> JSONValue {
         try repository.transaction {
             try checkReferences(values)
@@ -51,7 +52,7 @@ struct CatalogService {
         }
     }
 
-    /// Updates the fields sent (ruling 5); `null` clears a nullable one (the decoder refused it elsewhere).
+    /// Updates the fields sent (ruling 5); `null` clears a nullable one (the decoder refuses it for required ones).
     func update(id: Int, values: Validated) throws -> JSONValue {
         try repository.transaction {
             guard let current = try repository.record(catalog, id: id, lock: true) else { throw notFound(String(id)) }
