@@ -7,5 +7,6 @@ enum TransporteRoutes {
         SystemRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
         SolicitudRoutes().register(in: &router)
+        CatalogRoutes().register(in: &router)
     }
 }

@@ -11,6 +11,9 @@ enum FieldKind: Sendable, Equatable {
     case text(minLength: Int, maxLength: Int)
     /// A catalog code: trimmed, upper-cased, no inner whitespace (§10), at most `maxLength` characters.
     case code(maxLength: Int)
+    /// Free text stored upper-case (`tipoLugar`): trimmed, upper-cased, then at most `maxLength` characters
+    /// (counted after upper-casing, which can lengthen a text: `ß` → `SS`). Blank is NULL when nullable.
+    case upperText(maxLength: Int)
     /// A JSON boolean (or `true`/`false`/`1`/`0` in a query string).
     case boolean
     /// A calendar date `YYYY-MM-DD`.

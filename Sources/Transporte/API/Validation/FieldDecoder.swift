@@ -127,6 +127,16 @@ struct FieldDecoder {
             }
             guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
             return .text(text)
+        case .upperText(let maxLength):
+            guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
+            let text = raw.trimmingCharacters(in: " \t\r\n").uppercased()
+            if text.isEmpty {
+                if field.nullable && !field.required { return .null }
+                fail(name, "no puede estar vacío")
+                return nil
+            }
+            guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
+            return .text(text)
         case .boolean:
             switch input {
             case .bool(let flag): return .boolean(flag)

@@ -1,0 +1,80 @@
+import HTTPCore
+
+/// The six endpoints of every catalog of `Catalogs.all` (transporte.md §10): `POST /<prefix>`,
+/// `GET /<prefix>/todos/lista`, `GET /<prefix>/:id`, `GET /<prefix>` (paginated; `/<prefix>/` is the same
+/// path to the router), `PUT /<prefix>/:id`, `DELETE /<prefix>/:id`. Reads need any valid token, writes an
+/// ADMIN (T5). The literal `todos/lista` is matched before `:id`.
+struct CatalogRoutes {
+    /// The catalogs to serve.
+    var catalogs: [CatalogDefinition] = Catalogs.all
+
+    func register(in router: inout Router<TransporteContext>) {
+        for catalog in catalogs {
+            router.group("/" + catalog.prefix) { router in
+                Self.register(catalog, in: &router)
+            }
+        }
+    }
+
+    private static func register(_ catalog: CatalogDefinition, in router: inout Router<TransporteContext>) {
+        let naming = catalog.naming
+        router.post("", middleware: [TransporteAuth.admin]) { request, context in
+            var decoder = FieldDecoder()
+            let values = decoder.decode(try request.bodyObject(context), catalog.fields)
+            try decoder.finish()
+            return Envelope.success(naming.created, data: try service(catalog, context).create(values), status: 201)
+        }
+        router.get("/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
+            let (filters, _) = try Self.filters(catalog, request, paginated: false)
+            return Envelope.success(naming.listedAll, data: try service(catalog, context).all(filters: filters))
+        }
+        router.get("", middleware: [TransporteAuth.authenticated]) { request, context in
+            let (filters, page) = try Self.filters(catalog, request, paginated: true)
+            return Envelope.success(naming.listed, data: try service(catalog, context).list(filters: filters, page: page))
+        }
+        router.get("/:id", middleware: [TransporteAuth.authenticated]) { request, context in
+            let service = service(catalog, context)
+            return Envelope.success(naming.obtained, data: try service.get(id: try Self.id(request, service)))
+        }
+        router.put("/:id", middleware: [TransporteAuth.admin]) { request, context in
+            let service = service(catalog, context)
+            let id = try Self.id(request, service)
+            var decoder = FieldDecoder()
+            let values = decoder.decode(try request.bodyObject(context), catalog.fields, partial: true)
+            try decoder.finish()
+            return Envelope.success(naming.updated, data: try service.update(id: id, values: values))
+        }
+        router.delete("/:id", middleware: [TransporteAuth.admin]) { request, context in
+            let service = service(catalog, context)
+            return Envelope.success(naming.deleted, data: try service.delete(id: try Self.id(request, service)))
+        }
+    }
+
+    private static func service(_ catalog: CatalogDefinition, _ context: TransporteContext) -> CatalogService {
+        CatalogService(catalog: catalog, repository: context.persistence.catalogs(zone: context.environment.zone))
+    }
+
+    /// The path's id: decimal digits (at most 18, so it fits any integer column's comparison); anything else
+    /// names no record, so it is the entity's 404 like an unknown id.
+    private static func id(_ request: Request, _ service: CatalogService) throws -> Int {
+        let text = request.parameter("id")
+        guard !text.isEmpty, text.count <= 18, text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int(text) else {
+            throw service.notFound(text)
+        }
+        return id
+    }
+
+    /// The list filters the query sends (and the page, when `paginated`), or a 400 naming each bad parameter.
+    private static func filters(_ catalog: CatalogDefinition, _ request: Request,
+                                paginated: Bool) throws -> ([CatalogFilterValue], Pagination) {
+        var decoder = FieldDecoder()
+        let fields = catalog.filters.map(\.field) + (paginated ? Pagination.fields : [])
+        let query = decoder.decode(query: request.query, fields)
+        try decoder.finish()
+        let filters = catalog.filters.compactMap { filter -> CatalogFilterValue? in
+            guard let value = query[filter.field.key], value != .null else { return nil }
+            return CatalogFilterValue(filter: filter, value: value)
+        }
+        return (filters, Pagination(query))
+    }
+}

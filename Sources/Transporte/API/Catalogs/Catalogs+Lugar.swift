@@ -1,0 +1,24 @@
+extension Catalogs {
+    /// `/lugar` (table `Lugares`, §11.15): the code is optional and unique among active rows when given;
+    /// `tipoLugar` is stored upper-case and filtered exactly. Guard "active missions use it as origin or
+    /// destination": when `Mision` exists.
+    static let lugar = CatalogDefinition(
+        prefix: "lugar", table: "Lugares",
+        naming: CatalogNaming("Lugar", plural: "lugares"),
+        fields: [
+            CatalogFields.codigo(required: false), CatalogFields.nombre(250), CatalogFields.text("direccion", 500),
+            Field("latitud", .decimal(-90...90)), Field("longitud", .decimal(-180...180)),
+            Field("tipoLugar", .upperText(maxLength: 50)), Field("esPuntoFrecuente", .boolean),
+            CatalogFields.text("referencia", 500), CatalogFields.text("telefonoContacto", 20),
+            CatalogFields.text("observaciones", 65_535),
+        ],
+        uniqueKeys: [.codigo],
+        filters: [
+            .codigo, .nombre, .busqueda("Codigo", "Nombre", "Direccion", "Referencia"),
+            .exact("tipoLugar", .upperText(maxLength: 50)), .exact("esPuntoFrecuente", .boolean),
+        ],
+        guards: [CatalogGuard(sql: """
+            SELECT 1 FROM DetalleLugarSolicitud d JOIN Solicitud s ON s.Id = d.IdSolicitud
+             WHERE d.IdLugar = ? AND d.Eliminado = 0 AND s.Eliminado = 0
+            """, reason: "tiene solicitudes activas asociadas")])
+}
