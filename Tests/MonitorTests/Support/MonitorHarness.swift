@@ -83,8 +83,9 @@ final class MonitorHarness {
             if let contentType { headers.add("Content-Type", contentType) }
             bytes = body
         }
-        let pathOnly = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        let query = path.contains("?") ? String(path.split(separator: "?", maxSplits: 1)[1]) : ""
+        let mark = path.firstIndex(of: "?")
+        let pathOnly = mark.map { String(path[..<$0]) } ?? path
+        let query = mark.map { String(path[path.index(after: $0)...]) } ?? ""
         let request = Request(method: method, path: pathOnly, rawQuery: query, headers: headers, clientAddress: "127.0.0.1",
                               body: bytes.map { RequestBody(bytes: $0) } ?? .empty())
         let context = module.makeContext(connection: connection, logger: Logger(label: "test"))

@@ -60,6 +60,7 @@ enum DocsPage {
         case .decimal(let range): return "número \(range.lowerBound)…\(range.upperBound)"
         case .text(let minLength, let maxLength): return minLength > 1 ? "texto \(minLength)-\(maxLength)" : "texto ≤ \(maxLength)"
         case .code(let maxLength): return "código ≤ \(maxLength), sin espacios"
+        case .upperText(let maxLength): return "texto ≤ \(maxLength), se guarda en mayúsculas"
         case .boolean: return "booleano"
         case .date: return "fecha YYYY-MM-DD"
         case .time: return "hora HH:MM[:SS]"

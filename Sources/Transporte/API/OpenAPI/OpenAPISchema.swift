@@ -22,6 +22,9 @@ enum OpenAPISchema {
             members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
                        ("pattern", .string("^\\S+$")),
                        ("description", .string("Se guarda en mayúsculas, sin espacios (use _ como separador)"))]
+        case .upperText(let maxLength):
+            members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
+                       ("description", .string("Se guarda en mayúsculas"))]
         case .boolean:
             members = [("type", type("boolean", nullable))]
         case .date:
