@@ -69,7 +69,7 @@ struct SolicitudCorrelativoTests {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let token = try h.token("solicitante1")
         let (module, responder, configuration) = (h.module, h.responder, h.connection.configuration)
-        let outcomes = SolicitudOutcomes()
+        let outcomes = RaceResponses()
         let ready = DispatchSemaphore(value: 0)
         let start = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
@@ -77,7 +77,7 @@ struct SolicitudCorrelativoTests {
         for _ in 0..<count {
             done.enter()
             Thread {
-                let client = SolicitudClient(module: module, responder: responder, configuration: configuration)
+                let client = TransporteRaceClient(module: module, responder: responder, configuration: configuration)
                 _ = client.connection.ping()
                 ready.signal()
                 start.wait()
@@ -88,7 +88,7 @@ struct SolicitudCorrelativoTests {
         for _ in 0..<count { ready.wait() }
         for _ in 0..<count { start.signal() }
         done.wait()
-        let responses = outcomes.snapshot()
+        let responses = outcomes.all
         #expect(responses.map(\.status) == Array(repeating: 201, count: count), "\(responses.map(\.text))")
         let codes = responses.compactMap(codigo).sorted()
         #expect(codes == (1...count).map { "SOL-2026-02-" + String(repeating: "0", count: 8 - String($0).count) + String($0) })
@@ -139,12 +139,30 @@ final class ConexionCompartida: @unchecked Sendable {
     init(_ connection: MariaDBConnection) { self.connection = connection }
 }
 
-/// Responses collected from several threads.
-final class SolicitudOutcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var responses: [TestResponse] = []
-
-    func record(_ response: TestResponse) { lock.withLock { responses.append(response) } }
-
-    func snapshot() -> [TestResponse] { lock.withLock { responses } }
+@Suite("POST /solicitud against a concurrent catalog delete", .serialized)
+struct SolicitudCatalogRaceTests {
+    @Test("a creation waits for a catalog row being deleted and then refuses it (400), writing nothing")
+    func deleteInFlight() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        let before = try h.huella()
+        // What DELETE /tipo-prioridad-solicitud/2 does in its transaction: lock the row, mark it deleted.
+        let otra = MariaDBConnection(configuration: h.connection.configuration)
+        try otra.executeText("""
+            START TRANSACTION; SELECT Id FROM TipoPrioridadSolicitud WHERE Id = 2 FOR UPDATE;
+            UPDATE TipoPrioridadSolicitud SET Eliminado = 1 WHERE Id = 2
+            """)
+        let borrado = ConexionCompartida(otra)
+        let confirmado = DispatchSemaphore(value: 0)
+        Thread {
+            Thread.sleep(forTimeInterval: 0.5)
+            try? borrado.connection.executeText("COMMIT")
+            confirmado.signal()
+        }.start()
+        let response = try h.crear()
+        confirmado.wait()
+        otra.close()
+        #expect(response.status == 400, "\(response.text)")
+        #expect(response.errorFields == ["idTipoPrioridadSolicitud"])
+        #expect(try h.huella() == before)
+    }
 }

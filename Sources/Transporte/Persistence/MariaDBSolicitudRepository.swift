@@ -39,7 +39,7 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         }
         if !referencias.lugares.isEmpty {
             let rows = try connection.query(
-                "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: Set(referencias.lugares).sorted()))")
+                "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: Set(referencias.lugares).sorted())) LOCK IN SHARE MODE")
             for row in rows { encontradas.lugares.insert(try row.int("Id")) }
         }
         return encontradas

@@ -109,29 +109,3 @@ extension TransporteHarness {
         try count("SELECT COUNT(*) FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id)")
     }
 }
-
-/// A client with its own connection to the harness database, for requests from several threads at once.
-final class SolicitudClient {
-    let module: TransporteModule
-    let responder: Responder<TransporteContext>
-    let connection: MariaDBConnection
-
-    init(module: TransporteModule, responder: Responder<TransporteContext>, configuration: MariaDBConfiguration) {
-        self.module = module
-        self.responder = responder
-        connection = MariaDBConnection(configuration: configuration)
-    }
-
-    deinit { connection.close() }
-
-    /// Sends a JSON request through the responder on this client's connection.
-    func call(_ method: HTTPMethod, _ path: String, json: String, token: String) -> TestResponse {
-        var headers = HTTPHeaders()
-        headers.add("Authorization", "Bearer \(token)")
-        headers.add("Content-Type", "application/json")
-        let request = Request(method: method, path: path, headers: headers, clientAddress: "127.0.0.1",
-                              body: RequestBody(bytes: Array(json.utf8)))
-        let context = module.makeContext(connection: connection, logger: Logger(label: "test.solicitudes"))
-        return TestResponse(responder.respond(to: request, context: context))
-    }
-}

@@ -11,10 +11,15 @@ final class TransporteRaceClient {
     let responder: Responder<TransporteContext>
     let connection: MariaDBConnection
 
-    init(_ harness: TransporteHarness) {
-        module = harness.module
-        responder = harness.responder
-        connection = MariaDBConnection(configuration: harness.connection.configuration)
+    convenience init(_ harness: TransporteHarness) {
+        self.init(module: harness.module, responder: harness.responder, configuration: harness.connection.configuration)
+    }
+
+    /// A runner from the harness's parts (the harness itself stays on the thread that made it).
+    init(module: TransporteModule, responder: Responder<TransporteContext>, configuration: MariaDBConfiguration) {
+        self.module = module
+        self.responder = responder
+        connection = MariaDBConnection(configuration: configuration)
     }
 
     deinit { connection.close() }

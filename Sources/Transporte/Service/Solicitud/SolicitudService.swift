@@ -35,9 +35,11 @@ struct SolicitudService {
                                      lugares: lugares)
         let solicitante = datos["idUsuarioSolicitante"]?.integer ?? 0
         try SolicitudRules.verificarPersonas(solicitante: solicitante, aprobador: datos["idUsuarioAprobador"]?.integer ?? 0)
-        try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
-        try verificarTitular(solicitante, caller)
         let registro = try repository.transaction {
+            // Inside the transaction, with the referenced catalog rows share-locked until COMMIT: a concurrent
+            // catalog DELETE either commits first (and this is a 400) or waits and then sees this solicitud (409).
+            try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
+            try verificarTitular(solicitante, caller)
             // One clock reading: the code's month and FechaHoraCreacion can never disagree (0005's header).
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
