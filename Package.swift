@@ -47,12 +47,15 @@ let package = Package(
         .executableTarget(name: "VentanillaCLI", dependencies: ["App", "AppCore", "FastCGI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
+        // Shared by the module test targets: a fresh migrated database, in-process requests, race clients.
+        .target(name: "TestSupport", dependencies: ["App", "AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")],
+                swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "HTTPCore", "AppCore", "MariaDB",
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "HTTPCore", "AppCore", "MariaDB",
+        .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB"], swiftSettings: strict),
     ],

@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 

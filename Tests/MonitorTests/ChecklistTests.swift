@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 

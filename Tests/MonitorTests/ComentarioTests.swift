@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 
@@ -121,7 +122,7 @@ struct ExpedienteEstadoTests {
         let rounds = 25
         let outcomes = RaceOutcomes()
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
-            let client = ExpedienteRaceClient(module: module, responder: responder, configuration: configuration)
+            let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
             for round in 0..<rounds {
                 let target = plans[index][round % plans[index].count]
                 let response = client.call(.patch, "/api/expedientes/SIN-RACE/estado", json: "{\"estado\": \"\(target)\"}",

@@ -3,6 +3,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 
@@ -10,8 +11,6 @@ import Testing
 /// served, and describing exactly the routes the router declares. No database needed.
 @Suite("Monitor OpenAPI document")
 struct OpenAPITests {
-    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-
     /// The module with the minimum settings; its responder is never asked to reach the database here.
     static func module() throws -> MonitorModule {
         try MonitorModule(settings: ModuleSettings(module: .monitor, values: [
@@ -22,30 +21,6 @@ struct OpenAPITests {
 
     static func document() throws -> Input {
         try JSONParser.parse(Array(MonitorOpenAPIDocument.json.utf8))
-    }
-
-    /// Every operation of the document as (`METHOD /path`, path item, operation).
-    static func operations(_ document: Input) -> [(key: String, pathItem: InputObject, operation: InputObject)] {
-        guard let paths = document["paths"]?.objectValue else { return [] }
-        var result: [(String, InputObject, InputObject)] = []
-        for (path, item) in paths.members {
-            guard let pathItem = item.objectValue else { continue }
-            for (method, value) in pathItem.members where methods.contains(method) {
-                if let operation = value.objectValue { result.append(("\(method.uppercased()) \(path)", pathItem, operation)) }
-            }
-        }
-        return result
-    }
-
-    /// `/api/x/:id(int)/y` → `/api/x/{id}/y`.
-    static func openAPIPath(_ routerPath: String) -> String {
-        let segments = routerPath.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            guard segment.hasPrefix(":") else { return String(segment) }
-            var name = segment.dropFirst()
-            if let open = name.firstIndex(of: "("), name.hasSuffix(")") { name = name[..<open] }
-            return "{\(name)}"
-        }
-        return "/" + segments.joined(separator: "/")
     }
 
     /// The `{name}` placeholders of a templated path.
@@ -72,8 +47,8 @@ struct OpenAPITests {
     @Test("the router's routes and the document's operations are the same set")
     func parityWithRouter() throws {
         let responder = try Self.module().makeResponder()
-        let routed = Set(responder.declaredRoutes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path))" })
-        let documented = Set(Self.operations(try Self.document()).map(\.key))
+        let routed = OpenAPIOperations.routed(responder.declaredRoutes)
+        let documented = Set(OpenAPIOperations.all(try Self.document()).map(\.key))
         let undocumented = routed.subtracting(documented).sorted()
         let unrouted = documented.subtracting(routed).sorted()
         #expect(undocumented.isEmpty, "routed but missing from monitor.openapi.json:\n  \(undocumented.joined(separator: "\n  "))")
@@ -94,7 +69,7 @@ struct OpenAPITests {
     @Test("every operation has responses, a summary, tags and a security entry; every path parameter is declared")
     func operationsAreComplete() throws {
         let document = try Self.document()
-        for (key, pathItem, operation) in Self.operations(document) {
+        for (key, pathItem, operation) in OpenAPIOperations.all(document) {
             let responses = operation["responses"]?.objectValue
             #expect(responses?.isEmpty == false, "\(key) has no response")
             #expect(operation["summary"]?.stringValue?.isEmpty == false, "\(key) has no summary")
@@ -146,7 +121,7 @@ struct OpenAPITests {
 
     @Test("error examples use the Error schema's shape")
     func errorExamplesAreErrorBodies() throws {
-        for (key, _, operation) in Self.operations(try Self.document()) {
+        for (key, _, operation) in OpenAPIOperations.all(try Self.document()) {
             guard let responses = operation["responses"]?.objectValue else { continue }
             for (status, response) in responses.members where !status.hasPrefix("2") {
                 guard let examples = response["content"]?["application/json"]?["examples"]?.objectValue else { continue }

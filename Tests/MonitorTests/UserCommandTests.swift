@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 
@@ -12,11 +13,7 @@ import Testing
 struct UserCommandTests {
     /// Settings of `module` pointing at the harness's database.
     static func settings(_ h: MonitorHarness, module: ModuleName = .monitor) throws -> ModuleSettings {
-        let env = ProcessInfo.processInfo.environment
-        return try ModuleSettings(module: module, values: [
-            "DB_SOCKET": env["VENTANILLA_TEST_DB_SOCKET"] ?? "", "DB_USER": env["VENTANILLA_TEST_DB_USER"] ?? "",
-            "DB_PASSWORD": env["VENTANILLA_TEST_DB_PASSWORD"] ?? "", "DB_NAME": h.database, "LOG_LEVEL": "critical",
-        ])
+        try TestEnvironment.settings(module, database: h.database)
     }
 
     static let logger = Logger(label: "test.user")

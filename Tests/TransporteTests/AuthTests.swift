@@ -2,6 +2,7 @@ import AppCore
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 

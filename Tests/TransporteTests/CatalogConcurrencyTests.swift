@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 
@@ -11,10 +12,10 @@ struct CatalogConcurrencyTests {
     static let clients = 6
 
     /// Runs `body` on `clients` threads at once, each with its own connection.
-    static func race(_ harness: TransporteHarness, _ body: @escaping @Sendable (TransporteRaceClient, Int) -> TestResponse)
+    static func race(_ harness: TransporteHarness, _ body: @escaping @Sendable (RaceClient<TransporteContext>, Int) -> TestResponse)
         -> [TestResponse] {
         let responses = RaceResponses()
-        let runners = (0..<clients).map { _ in TransporteRaceClient(harness) }
+        let runners = (0..<clients).map { _ in harness.raceClient() }
         nonisolated(unsafe) let shared = runners
         DispatchQueue.concurrentPerform(iterations: clients) { index in responses.record(body(shared[index], index)) }
         return responses.all

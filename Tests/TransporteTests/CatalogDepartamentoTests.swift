@@ -1,5 +1,6 @@
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 
@@ -10,8 +11,6 @@ import Testing
 /// declares. No database needed.
 @Suite("Transporte OpenAPI document")
 struct OpenAPITests {
-    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-
     static func module() throws -> TransporteModule {
         try TransporteModule(settings: ModuleSettings(module: .transporte, values: [
             "JWT_SECRET": "openapi-tests-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "transporte-openapi-tests",
@@ -20,28 +19,6 @@ struct OpenAPITests {
     }
 
     static func document() throws -> Input { try JSONParser.parse(OpenAPIRoutes.document) }
-
-    static func operations(_ document: Input) -> [(key: String, operation: InputObject)] {
-        guard let paths = document["paths"]?.objectValue else { return [] }
-        var result: [(String, InputObject)] = []
-        for (path, item) in paths.members {
-            for (method, value) in item.objectValue?.members ?? [] where methods.contains(method) {
-                if let operation = value.objectValue { result.append(("\(method.uppercased()) \(path)", operation)) }
-            }
-        }
-        return result
-    }
-
-    /// `/x/:id(int)/y` → `/x/{id}/y`.
-    static func openAPIPath(_ routerPath: String) -> String {
-        let segments = routerPath.split(separator: "/").map { segment -> String in
-            guard segment.hasPrefix(":") else { return String(segment) }
-            var name = segment.dropFirst()
-            if let open = name.firstIndex(of: "("), name.hasSuffix(")") { name = name[..<open] }
-            return "{\(name)}"
-        }
-        return "/" + segments.joined(separator: "/")
-    }
 
     /// Requests one route of the frozen responder without a database (public routes only).
     static func get(_ path: String) throws -> Response {
@@ -61,14 +38,14 @@ struct OpenAPITests {
         #expect(document["openapi"]?.stringValue?.hasPrefix("3.1") == true)
         #expect(document["components"]?["securitySchemes"]?["bearerAuth"]?["scheme"]?.stringValue == "bearer")
         #expect(document["components"]?["schemas"]?["Error"] != nil)
-        let ids = Self.operations(document).compactMap { $0.operation["operationId"]?.stringValue }
+        let ids = OpenAPIOperations.all(document).compactMap { $0.operation["operationId"]?.stringValue }
         #expect(Set(ids).count == ids.count, "operationId must be unique")
     }
 
     @Test("the router's routes and the document's operations are the same set")
     func parityWithRouter() throws {
-        let routed = Set(try Self.module().makeResponder().declaredRoutes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path))" })
-        let documented = Set(Self.operations(try Self.document()).map(\.key))
+        let routed = OpenAPIOperations.routed(try Self.module().makeResponder().declaredRoutes)
+        let documented = Set(OpenAPIOperations.all(try Self.document()).map(\.key))
         let undocumented = routed.subtracting(documented).sorted()
         let unrouted = documented.subtracting(routed).sorted()
         #expect(undocumented.isEmpty, "routed but not documented:\n  \(undocumented.joined(separator: "\n  "))")
@@ -78,7 +55,7 @@ struct OpenAPITests {
     @Test("every path placeholder is a declared path parameter; every $ref resolves")
     func parametersAndReferences() throws {
         let document = try Self.document()
-        for (key, operation) in Self.operations(document) {
+        for (key, _, operation) in OpenAPIOperations.all(document) {
             let path = String(key.split(separator: " ")[1])
             let segments: [Substring] = path.split(separator: "/").filter { $0.hasPrefix("{") }
             let placeholders: [String] = segments.map { String($0.dropFirst().dropLast()) }

@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 
@@ -77,7 +78,7 @@ struct SolicitudCorrelativoTests {
         for _ in 0..<count {
             done.enter()
             Thread {
-                let client = TransporteRaceClient(module: module, responder: responder, configuration: configuration)
+                let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
                 _ = client.connection.ping()
                 ready.signal()
                 start.wait()

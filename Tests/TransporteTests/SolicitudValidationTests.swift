@@ -1,6 +1,7 @@
 import AppCore
 import HTTPCore
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 

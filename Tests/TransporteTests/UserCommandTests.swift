@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 
@@ -11,11 +12,7 @@ import Testing
 @Suite("Transporte user command", .serialized)
 struct UserCommandTests {
     static func settings(_ h: TransporteHarness) throws -> ModuleSettings {
-        let env = ProcessInfo.processInfo.environment
-        return try ModuleSettings(module: .transporte, values: [
-            "DB_SOCKET": env["VENTANILLA_TEST_DB_SOCKET"] ?? "", "DB_USER": env["VENTANILLA_TEST_DB_USER"] ?? "",
-            "DB_PASSWORD": env["VENTANILLA_TEST_DB_PASSWORD"] ?? "", "DB_NAME": h.database, "LOG_LEVEL": "critical",
-        ])
+        try TestEnvironment.settings(.transporte, database: h.database)
     }
 
     static let logger = Logger(label: "test.user")

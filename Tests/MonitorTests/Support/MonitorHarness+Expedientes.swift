@@ -2,6 +2,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Monitor
 
@@ -38,32 +39,5 @@ extension MonitorHarness {
         try ["expediente", "historial_estado", "evidencia", "comentario", "checklist", "levantamiento_danios"].map {
             try count(SQLQuery(unsafeSQL: "SELECT COUNT(*) FROM \($0)"))
         }
-    }
-}
-
-/// A request runner over its own database connection, for tests that race requests on several threads (each
-/// thread builds its own runner: connections are not shared between threads).
-final class ExpedienteRaceClient {
-    let module: MonitorModule
-    let responder: Responder<MonitorContext>
-    let connection: MariaDBConnection
-
-    init(module: MonitorModule, responder: Responder<MonitorContext>, configuration: MariaDBConfiguration) {
-        self.module = module
-        self.responder = responder
-        connection = MariaDBConnection(configuration: configuration)
-    }
-
-    deinit { connection.close() }
-
-    /// Sends a JSON request through the responder on this client's connection.
-    func call(_ method: HTTPMethod, _ path: String, json: String, token: String) -> TestResponse {
-        var headers = HTTPHeaders()
-        headers.add("Authorization", "Bearer \(token)")
-        headers.add("Content-Type", "application/json")
-        let request = Request(method: method, path: path, headers: headers, clientAddress: "127.0.0.1",
-                              body: RequestBody(bytes: Array(json.utf8)))
-        let context = module.makeContext(connection: connection, logger: Logger(label: "test.race"))
-        return TestResponse(responder.respond(to: request, context: context))
     }
 }

@@ -1,4 +1,5 @@
 import HTTPCore
+import TestSupport
 @testable import Transporte
 
 /// A valid body for a catalog, generated from its definition (so every test runs over all twelve catalogs),

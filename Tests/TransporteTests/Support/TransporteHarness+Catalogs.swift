@@ -1,5 +1,6 @@
 import HTTPCore
 import MariaDB
+import TestSupport
 @testable import Transporte
 
 extension TransporteHarness {

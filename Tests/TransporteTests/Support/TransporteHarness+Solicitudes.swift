@@ -3,6 +3,7 @@ import Foundation
 import HTTPCore
 import Logging
 import MariaDB
+import TestSupport
 import Testing
 @testable import Transporte
 

@@ -113,7 +113,7 @@ struct FieldDecoder {
                 return nil
             }
             return .text(text)
-        case .code(let maxLength):
+        case .code(let maxLength), .upperText(let maxLength):
             guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
             let text = raw.trimmingCharacters(in: " \t\r\n").uppercased()
             if text.isEmpty {
@@ -121,20 +121,11 @@ struct FieldDecoder {
                 fail(name, "no puede estar vacío")
                 return nil
             }
-            guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
+            if case .code = field.kind, text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
                 fail(name, message: "El código no debe contener espacios, use guion bajo (_) como separador")
                 return nil
             }
-            guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
-            return .text(text)
-        case .upperText(let maxLength):
-            guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
-            let text = raw.trimmingCharacters(in: " \t\r\n").uppercased()
-            if text.isEmpty {
-                if field.nullable && !field.required { return .null }
-                fail(name, "no puede estar vacío")
-                return nil
-            }
+            // Checked after upper-casing: "ß" becomes "SS".
             guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
             return .text(text)
         case .boolean:
