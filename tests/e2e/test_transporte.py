@@ -42,6 +42,16 @@ class TransporteAppTest(ModuleTestCase):
     def test_cors_preflight(self):
         self.assertCORSPreflight("/solicitud")
 
+    def test_openapi_document_and_reference_are_public(self):
+        document = self.assertJSON(self.get("/openapi.json"), 200)
+        self.assertTrue(document["openapi"].startswith("3.1"), document["openapi"])
+        self.assertIn("/solicitud/{id}/aprobar", document["paths"])
+        self.assertIn("/tipo-prioridad-solicitud/{id}", document["paths"])
+        docs = self.get("/docs")
+        self.assertEqual(docs.status, 200, str(docs))
+        self.assertTrue(docs.content_type.startswith("text/html"), str(docs))
+        self.assertIn(b"/auth/login", docs.body)
+
 
 class TransporteNginxTest(ModuleTestCase):
     """What nginx answers by itself, with or without the module behind it."""
