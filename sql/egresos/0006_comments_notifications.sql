@@ -62,7 +62,9 @@ CREATE TABLE IF NOT EXISTS notifications (
     quotation_id   INT          NULL,
     supply_id      INT          NULL,
     refund_id      INT          NULL,
-    message        VARCHAR(512) NOT NULL,
+    -- TEXT, not §4's VARCHAR(512): a rejection appends the reviewer's reason (" Motivo: {message}", §7.4),
+    -- which has no maximum (#41/#53 "min:0" only); a long reason must not make the rejection fail (ruling 1).
+    message        TEXT         NOT NULL,
     read_at        DATETIME(3)  NULL,
     deleted_at     DATETIME(3)  NULL,
     mail_sended_at DATETIME(3)  NULL,

@@ -344,6 +344,12 @@ struct EgresosSchemaTests {
                 INSERT INTO notifications (`to`, `from`, type_of, status, quotation_id, message)
                 VALUES (\(reviewer), \(user), 'quotation', 'submited', \(quotation), 'Revisa')
                 """)
+            // A rejection's message carries the reviewer's reason, which has no maximum length.
+            let reason = "Ha rechazado la solicitud. Motivo: " + String(repeating: "demasiado caro ", count: 60)
+            try connection.execute("""
+                INSERT INTO notifications (`to`, `from`, type_of, status, message)
+                VALUES (\(user), \(reviewer), 'quotation', 'rejected', \(reason))
+                """)
             #expect(Self.serverError {
                 try connection.execute("""
                     INSERT INTO notifications (`to`, type_of, status, message) VALUES (\(reviewer), 'supply', 'submitted', 'x')
@@ -354,7 +360,7 @@ struct EgresosSchemaTests {
             #expect(try Self.count(connection, "expenses") == 1)
             #expect(try Self.count(connection, "expenses", where: "refund_id = \(refund)") == 1)
             #expect(try Self.count(connection, "comments") == 1)
-            #expect(try Self.count(connection, "notifications") == 2)
+            #expect(try Self.count(connection, "notifications") == 3)
             #expect(try Self.count(connection, "notifications", where: "type_of = 'supply' AND supply_id IS NULL") == 1)
 
             try connection.execute("DELETE FROM refunds WHERE id = \(refund)")
@@ -363,7 +369,7 @@ struct EgresosSchemaTests {
 
             // A quotation's deletion cascades to its tree and nulls its notifications' reference.
             try connection.execute("DELETE FROM quotations WHERE id = \(quotation)")
-            #expect(try Self.count(connection, "notifications", where: "quotation_id IS NULL") == 2)
+            #expect(try Self.count(connection, "notifications", where: "quotation_id IS NULL") == 3)
             // Staff users are only soft-deleted: a hard delete of a referenced one is refused.
             #expect(Self.serverError { try connection.execute("DELETE FROM users WHERE id = \(reviewer)") }?.code == 1451)
         }
