@@ -13,7 +13,8 @@
 --   Text compared as data (names, e-mails) is therefore case- and accent-insensitive, which is what the
 --   "unique" rules of §8 want: 'Grupo Modelo' and 'grupo modelo' are the same customer.
 -- * Ids are INT AUTO_INCREMENT. users start at 4001, the ids the doc shows (§1 "Ids"); the others at 1.
--- * Audit columns: created_at, updated_at DATETIME(3) NOT NULL holding UTC (ruling 3, "instants are
+-- * Audit columns (comments, notifications and project_collaborators have created_at only, as §4 lists):
+--   created_at, updated_at DATETIME(3) NOT NULL holding UTC (ruling 3, "instants are
 --   stored in UTC"): DATETIME so the stored value never depends on the session time_zone, (3) for the
 --   millisecond instants the API returns ("2019-11-29T22:07:31.893Z") and for stable ordering. Defaults use
 --   UTC_TIMESTAMP(3), which ignores the session time zone. A BEFORE UPDATE trigger per table sets
