@@ -110,8 +110,8 @@ final class AuthHarness {
     var now: Int { clock.nowSeconds() }
 
     /// `GET path` with `Authorization: <authorization>` (none when nil).
-    func get(_ path: String, authorization: String?) -> TestResponse {
-        let headers = authorization.map { [("Authorization", $0)] } ?? []
+    func get(_ path: String, authorization: String?, headers extra: [(String, String)] = []) -> TestResponse {
+        let headers = (authorization.map { [("Authorization", $0)] } ?? []) + extra
         return TestExchange.send(TestExchange.request(.get, path, headers: headers), to: responder,
                                  context: module.makeContext(connection: database.connection, logger: Logger(label: "egauth")))
     }
