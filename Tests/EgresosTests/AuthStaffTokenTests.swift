@@ -27,7 +27,7 @@ struct AuthStaffTokenTests {
 
     @Test("not Bearer <three parts>, or undecodable → 401 4011",
           arguments: ["Basic x", "Bearer", "Bearer abc", "Bearer a.b", "Bearer a.b.c", "Bearer !!.??.**",
-                      "Token eyJhbGciOiJSUzI1NiJ9.e30.AA"])
+                      "Token eyJhbGciOiJSUzI1NiJ9.e30.AA", "Bearer a.b .c"])
     func malformed(authorization: String) throws {
         let response = try AuthHarness().get("/test/staff", authorization: authorization)
         #expect(response.status == 401)

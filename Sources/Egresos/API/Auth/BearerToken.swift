@@ -8,8 +8,9 @@ enum BearerToken {
         guard let header = request.headers["Authorization"] else { throw EgresosError(code: "4014") }
         let pieces = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard pieces.count == 2, pieces[0].lowercased() == "bearer" else { throw EgresosError(code: "4011") }
-        let token = pieces[1].filter { $0 != " " && $0 != "\t" }
-        guard token.split(separator: ".", omittingEmptySubsequences: false).count == 3 else { throw EgresosError(code: "4011") }
+        let token = pieces[1].drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        guard !token.contains(where: \.isWhitespace),
+              token.split(separator: ".", omittingEmptySubsequences: false).count == 3 else { throw EgresosError(code: "4011") }
         return String(token)
     }
 }
