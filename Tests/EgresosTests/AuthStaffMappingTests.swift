@@ -1,4 +1,8 @@
 import AppCore
+import Dispatch
+import Logging
+import MariaDB
+import Foundation
 import HTTPCore
 import TestSupport
 import Testing
@@ -102,4 +106,39 @@ struct AuthStaffMappingTests {
         let response = harness.get("/test/rh", token: harness.staffToken(["exp": .integer(harness.now - 3600)]))
         #expect(authCode(response) == "4016")
     }
+}
+
+@Suite("Egresos staff tokens: concurrent first use")
+struct AuthStaffLinkRaceTests {
+    @Test("eight first requests at once: all pass, the user is linked once and one login is counted")
+    func concurrentFirstUse() throws {
+        let harness = try AuthHarness()
+        let id = try harness.user(email: "ana@element.com.mx")
+        let token = harness.staffToken(sub: "auth0|race")
+        let responder = harness.responder
+        let module = harness.module
+        let configuration = harness.database.configuration
+        let statuses = AuthStatuses()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let connection = MariaDBConnection(configuration: configuration)
+            defer { connection.close() }
+            let response = TestExchange.send(TestExchange.request(.get, "/test/staff", token: token), to: responder,
+                                             context: module.makeContext(connection: connection, logger: Logger(label: "race")))
+            statuses.append(response.status)
+        }
+        #expect(statuses.all == Array(repeating: 200, count: 8))
+        let row = try harness.userRow(id)
+        #expect(row.subject == "auth0|race")
+        #expect(row.logins == 1)
+    }
+}
+
+/// Statuses collected from several threads.
+final class AuthStatuses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int] = []
+
+    func append(_ status: Int) { lock.withLock { values.append(status) } }
+
+    var all: [Int] { lock.withLock { values } }
 }
