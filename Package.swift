@@ -33,6 +33,7 @@ let package = Package(
         // Shared application services: configuration, clock, errors.
         // Its Persistence/ files (the mail outbox writer) are the only ones that import MariaDB.
         .target(name: "AppCore", dependencies: ["HTTPCore", "MariaDB", "CXCrypt", .product(name: "Crypto", package: "swift-crypto"),
+                                                .product(name: "_CryptoExtras", package: "swift-crypto"),
                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
@@ -57,6 +58,7 @@ let package = Package(
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "EgresosTests", dependencies: ["Egresos", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,17 +1,27 @@
 import HTTPCore
 import Logging
 
-/// What an Egresos handler sees for one request.
+/// What an Egresos handler sees for one request: id, logger, caller, and the worker's persistence.
 public final class EgresosContext: RequestContext {
     /// The request id.
     public var requestID: String = ""
     /// The request's logger.
     public var logger: Logger
+    /// The staff caller, once `StaffAuth` has accepted the token.
+    public internal(set) var staff: StaffIdentity?
+    /// The supplier caller, once `SupplierAuth` has accepted the token.
+    public internal(set) var supplier: SupplierIdentity?
+    /// The worker's database access.
+    let persistence: EgresosPersistence
     /// Health reading from the database.
     let health: any EgresosHealthRepository
+    /// Token verification and issuing.
+    let auth: EgresosAuthentication
 
-    init(logger: Logger, health: any EgresosHealthRepository) {
+    init(logger: Logger, persistence: EgresosPersistence, health: any EgresosHealthRepository, auth: EgresosAuthentication) {
         self.logger = logger
+        self.persistence = persistence
         self.health = health
+        self.auth = auth
     }
 }

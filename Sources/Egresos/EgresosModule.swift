@@ -5,10 +5,17 @@ import HTTPCore
 public struct EgresosModule: Sendable {
     /// The common settings.
     public let settings: ModuleSettings
+    /// Egresos' own settings (§14).
+    public let egresos: EgresosSettings
+    /// Staff and supplier token verification, supplier session issuing.
+    public let auth: EgresosAuthentication
 
-    /// Reads Egresos' settings.
-    public init(settings: ModuleSettings) throws {
+    /// Reads Egresos' settings on top of the common ones (`EgresosSettings`); a missing or unusable value is a
+    /// `ConfigurationError`.
+    public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
+        egresos = try EgresosSettings(environment: settings.environment)
+        auth = EgresosAuthentication(settings: egresos, clock: clock)
     }
 
     /// The routes, frozen. Processing order of egresos.md §1.1: route match, then body parsing, then the rest.

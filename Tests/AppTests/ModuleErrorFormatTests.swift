@@ -1,3 +1,4 @@
+import Foundation
 import AppCore
 import HTTPCore
 import Logging
@@ -17,9 +18,19 @@ struct FakeHealth: MonitorHealthRepository, TransporteHealthRepository, EgresosH
 /// The three modules' frozen responders, driven in process (no sockets).
 struct Modules {
     static let uploads = "/tmp/ventanilla-tests-uploads"
+    /// A public key for Egresos' staff tokens (its settings require one), written once.
+    static let egresosPublicKey: String = {
+        let path = "/tmp/ventanilla-tests-egresos-\(getpid()).pem"
+        try! RS256Signer.generated().publicKeyPEM.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
+
     static func settings(_ module: ModuleName) -> ModuleSettings {
         try! ModuleSettings(module: module, values: ["UPLOAD_DIR": uploads, "BODY_LIMIT": "4096", "JSON_BODY_LIMIT": "1024",
-                                                     "JWT_SECRET": "module-error-format-tests"])
+                                                     "JWT_SECRET": "module-error-format-tests",
+                                                     "AUTH0_ISSUER": "https://issuer.test/", "AUTH0_AUDIENCES": "https://api.test",
+                                                     "AUTH0_PUBLIC_KEY_FILE": egresosPublicKey,
+                                                     "SUPPLIER_JWT_SECRET": "module-error-format-supplier"])
     }
 
     static func monitor(_ request: Request, up: Bool = true) -> Response {
@@ -38,7 +49,9 @@ struct Modules {
 
     static func egresos(_ request: Request, up: Bool = true) -> Response {
         let module = try! EgresosModule(settings: settings(.egresos))
-        return module.makeResponder().respond(to: request, context: EgresosContext(logger: Logger(label: "t"), health: FakeHealth(up: up)))
+        return module.makeResponder().respond(to: request, context: EgresosContext(
+            logger: Logger(label: "t"), persistence: EgresosPersistence(connection: MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))),
+            health: FakeHealth(up: up), auth: module.auth))
     }
 
     static func request(_ method: HTTPMethod, _ path: String, json: String? = nil, headers extra: [(String, String)] = []) -> Request {

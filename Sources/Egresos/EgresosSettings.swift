@@ -1,0 +1,52 @@
+import AppCore
+
+/// Egresos' own settings (egresos.md §10, §14), read once at start-up on top of the common ones. A missing or
+/// unusable value is a `ConfigurationError` that names the variable (never a secret's value).
+public struct EgresosSettings: Sendable {
+    /// Staff token verification: the keys of `AUTH0_JWKS_FILE` and/or `AUTH0_PUBLIC_KEY_FILE`, `AUTH0_ISSUER`,
+    /// `AUTH0_AUDIENCES` (both required, ruling E4) and `JWT_LEEWAY_SECONDS` (default 60).
+    public let staffTokens: RS256Verifier
+    /// The claim holding the staff e-mail (`AUTH0_EMAIL_CLAIM`, default `email`; `email` is read when it is absent).
+    public let emailClaim: String
+    /// `SUPPLIER_JWT_SECRET` (required, at least 16 bytes): the HS256 secret of supplier sessions.
+    let supplierSecret: String
+    /// `SUPPLIER_SESSION_TTL_SECONDS` (default 3600).
+    public let supplierSessionSeconds: Int
+    /// `ALLOWED_EMAIL_DOMAINS` (default `element.com.mx`), lower-cased: the domains `regex:element` accepts.
+    public let allowedEmailDomains: [String]
+    /// `AUTH0_PRIVATE_KEY_FILE` (optional): the local stack's signing key, read only by `ventanilla token egresos`.
+    public let privateKeyFile: String?
+
+    /// Reads the settings from the module's environment.
+    public init(environment env: Environment) throws {
+        let issuer = try env.required("AUTH0_ISSUER")
+        let audiences = env.list("AUTH0_AUDIENCES")
+        guard !audiences.isEmpty else { throw ConfigurationError(variable: "AUTH0_AUDIENCES", problem: "is required") }
+        let jwksFile = env.string("AUTH0_JWKS_FILE")
+        let pemFile = env.string("AUTH0_PUBLIC_KEY_FILE")
+        guard jwksFile != nil || pemFile != nil else {
+            throw ConfigurationError(variable: "AUTH0_JWKS_FILE", problem: "or AUTH0_PUBLIC_KEY_FILE is required")
+        }
+        let keySet: RS256KeySet
+        do {
+            keySet = try RS256KeySet.load(jwksFile: jwksFile, pemFile: pemFile)
+        } catch {
+            // Name the file at fault: the JWKS one is read first.
+            let variable = jwksFile != nil && (try? RS256KeySet.load(jwksFile: jwksFile, pemFile: nil)) == nil
+                ? "AUTH0_JWKS_FILE" : "AUTH0_PUBLIC_KEY_FILE"
+            throw ConfigurationError(variable: variable, problem: error.description)
+        }
+        let leeway = try env.int("JWT_LEEWAY_SECONDS", default: 60, range: 0...3600)
+        staffTokens = RS256Verifier(keys: keySet, issuer: issuer, audiences: audiences, leeway: leeway)
+        emailClaim = env.string("AUTH0_EMAIL_CLAIM", default: "email")
+        let secret = try env.required("SUPPLIER_JWT_SECRET")
+        guard secret.utf8.count >= 16 else {
+            throw ConfigurationError(variable: "SUPPLIER_JWT_SECRET", problem: "must be at least 16 bytes long")
+        }
+        supplierSecret = secret
+        supplierSessionSeconds = try env.int("SUPPLIER_SESSION_TTL_SECONDS", default: 3600, range: 60...(30 * 24 * 3600))
+        let domains = env.list("ALLOWED_EMAIL_DOMAINS").map { $0.lowercased() }
+        allowedEmailDomains = domains.isEmpty ? ["element.com.mx"] : domains
+        privateKeyFile = env.string("AUTH0_PRIVATE_KEY_FILE")
+    }
+}

@@ -1,0 +1,21 @@
+import HTTPCore
+
+/// Step 5 of egresos.md §10.1: the registered user a verified token stands for.
+enum StaffMapping {
+    /// The active user linked to the token's `sub`; otherwise the active, unlinked user with the token's e-mail
+    /// (the `emailClaim` claim, else `email`; ignored when `email_verified` is false), which is linked to the `sub`
+    /// now. Anyone else (unregistered, deleted, e-mail linked to another `sub`) → 403 `4031`.
+    static func user(subject: String, claims: InputObject, emailClaim: String, repository: any AuthRepository,
+                     nowMilliseconds: Int64) throws -> StaffUser {
+        if let user = try repository.activeUser(subject: subject) { return user }
+        guard claims["email_verified"] != .bool(false),
+              let email = (claims[emailClaim] ?? claims["email"])?.stringValue, !email.isEmpty,
+              let candidate = try repository.activeUnlinkedUser(email: email) else { throw EgresosError(code: "4031") }
+        if try repository.link(userID: candidate.id, subject: subject, atMilliseconds: nowMilliseconds) {
+            return StaffUser(id: candidate.id, subject: subject, email: candidate.email, name: candidate.name, role: candidate.role)
+        }
+        // Another request linked it meanwhile: to this sub (fine) or to another one (refused).
+        if let user = try repository.activeUser(subject: subject) { return user }
+        throw EgresosError(code: "4031")
+    }
+}
