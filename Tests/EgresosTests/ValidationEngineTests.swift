@@ -194,3 +194,29 @@ struct ValidationEngineTests {
         #expect(values["payment_conditions"] == .number("30"))
     }
 }
+
+@Suite("Validation language: query strings and path parameters")
+struct ValidationInputTests {
+    @Test("query strings: #18 friendly and #22 filters, optional and validated when present")
+    func query() {
+        let projects = EgresosEndpointRules.listProjects.query
+        #expect(failures(projects, ValidationInput.query(QueryParameters(""))) == [])
+        let friendly = outcome(projects, ValidationInput.query(QueryParameters("friendly=true&friendly=nope")))
+        #expect(friendly.passed)
+        #expect(friendly.values["friendly"] == .bool(true))
+        #expect(failures(projects, ValidationInput.query(QueryParameters("friendly=si"))) == ["friendly:42221"])
+        let suppliers = EgresosEndpointRules.listSuppliers.query
+        #expect(failures(suppliers, ValidationInput.query(QueryParameters("contact_name=Dr.%20Doofenshmirtz&business_activity=a")))
+            == ["business_activity:4222"])
+        #expect(failures(suppliers, ValidationInput.query(QueryParameters("contact_name=%3Cb%3E"))) == ["contact_name:42224"])
+    }
+
+    @Test("path parameters: the implicit exists of §1.1 step 5")
+    func path() {
+        let lookup = FakeLookup([.brands: [.init(id: 2, values: [:])]])
+        let rules = EgresosEndpointRules.updateBrand.path
+        #expect(failures(rules, ValidationInput.path(["brand_id": "2"]), lookup: lookup) == [])
+        #expect(failures(rules, ValidationInput.path(["brand_id": "3"]), lookup: lookup) == ["brand_id:4042"])
+        #expect(failures(rules, ValidationInput.path([:]), lookup: lookup) == ["brand_id:4001"])
+    }
+}
