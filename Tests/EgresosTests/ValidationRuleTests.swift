@@ -1,3 +1,4 @@
+import AppCore
 @testable import Egresos
 import HTTPCore
 import Testing
@@ -105,13 +106,18 @@ struct ValidationRuleTests {
     }
 
     @Test("ALLOWED_EMAIL_DOMAINS: default element.com.mx, or the configured list")
-    func elementDomains() {
+    func elementDomains() throws {
         #expect(ValidationOptions().allowedEmailDomains == ["element.com.mx"])
         #expect(ValidationOptions(allowedEmailDomainsSetting: " ").allowedEmailDomains == ["element.com.mx"])
         let options = ValidationOptions(allowedEmailDomainsSetting: "element.mx, Example.ORG")
         #expect(options.allowedEmailDomains == ["element.mx", "example.org"])
         #expect(code("regex:element", .string("a@example.org"), options: options) == nil)
         #expect(code("regex:element", .string("a@element.com.mx"), options: options) == 4224)
+        let module = { (values: [String: String]) in
+            try EgresosModule(settings: ModuleSettings(module: .egresos, values: values.merging(["UPLOAD_DIR": "/tmp/egv-uploads"]) { $1 }))
+        }
+        #expect(try module([:]).validationOptions.allowedEmailDomains == ["element.com.mx"])
+        #expect(try module(["EGRESOS_ALLOWED_EMAIL_DOMAINS": "element.mx"]).validationOptions.allowedEmailDomains == ["element.mx"])
     }
 
     @Test("the placeholders of the failures: len, list, format, size, type")
