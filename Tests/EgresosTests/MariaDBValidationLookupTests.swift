@@ -71,6 +71,9 @@ struct MariaDBValidationLookupTests {
         #expect(try !lookup.taken(table: .projects, column: "name", value: "Campaña 2019", excludingID: nil,
                                   scope: (column: "brand_id", value: "2")))
         #expect(try !lookup.taken(table: .projects, column: "name", value: "Lanzamiento", excludingID: nil))
+        #expect(try !lookup.taken(table: .projects, column: "name", value: "Campana 2019", excludingID: nil))
+        #expect(try lookup.taken(table: .projects, column: "name", value: "campaña 2019", excludingID: nil))
+        #expect(try !lookup.taken(table: .projects, column: "name", value: "x' OR '1'='1", excludingID: nil))
         #expect(throws: (any Error).self) { try lookup.exists(table: .users, column: "password_hash", value: "x") }
     }
 

@@ -2,7 +2,8 @@ import MariaDB
 
 /// `unique:` and `exists:` against MariaDB. Table and column names come only from parsed rules
 /// (`ValidationTable` and its whitelisted columns) and are quoted as identifiers; values are always bound.
-/// Tables with `deleted_at` only look at active rows.
+/// Tables with `deleted_at` only look at active rows. `exists` compares with the column's collation; `taken`
+/// compares case-insensitively and otherwise exactly.
 public struct MariaDBValidationLookup: ValidationLookup {
     let connection: MariaDBConnection
 
@@ -22,7 +23,9 @@ public struct MariaDBValidationLookup: ValidationLookup {
     public func taken(table: ValidationTable, column: String, value: String, excludingID: Int?,
                       scope: (column: String, value: String)?) throws -> Bool {
         var query = try Self.select(table, column)
-        query.append("LOWER(\(ident: column)) = LOWER(\(value))")
+        // Case-insensitive but otherwise exact: both sides lower-cased, then compared byte for byte, so the
+        // column's collation (accent- and case-insensitive `utf8mb4_unicode_ci`) does not make "Campana" equal "Campaña".
+        query.append("CONVERT(LOWER(\(ident: column)) USING utf8mb4) COLLATE utf8mb4_bin = CONVERT(LOWER(\(value)) USING utf8mb4) COLLATE utf8mb4_bin")
         if table.softDeletes { query.append(" AND deleted_at IS NULL") }
         if let excludingID { query.append(" AND id <> \(excludingID)") }
         if let scope {
