@@ -1,0 +1,79 @@
+@testable import Egresos
+import Testing
+
+@Suite("Validation language: the pipe-form parser (egresos.md §8.1)")
+struct RuleParserTests {
+    @Test("every rule parses to its value")
+    func rules() throws {
+        #expect(try RuleParser.parse("required|typeOf:string|email|unique:users,email|regex:element") == [
+            .required, .typeOf(.string), .email, .unique(.users, column: "email", scope: nil), .regex(.element),
+        ])
+        #expect(try RuleParser.parse("sometimes|nullable|typeOf:number|min:0|max:365|exact:32") == [
+            .sometimes, .nullable, .typeOf(.number), .min(0), .max(365), .exact(32),
+        ])
+        #expect(try RuleParser.parse("size:5Mb|extension:jpg,PNG,jpeg|size:10|size:100kb") == [
+            .size(.bytes(5 * 1024 * 1024)), .fileExtension(["jpg", "png", "jpeg"]), .size(.length(10)), .size(.bytes(102_400)),
+        ])
+        #expect(try RuleParser.parse("confirmation|confirmed|date:YYYY-MM-DD|in:cash,direct_bank_transfer|distinct") == [
+            .confirmation, .confirmation, .date(format: "YYYY-MM-DD"), .oneOf(["cash", "direct_bank_transfer"]), .distinct,
+        ])
+        #expect(try RuleParser.parse("dateRange:project_start_date|unique:project,name,brand_id") == [
+            .dateRange(after: "project_start_date"), .unique(.projects, column: "name", scope: "brand_id"),
+        ])
+        #expect(try RuleParser.parse("typeOf:object|typeOf:boolean|typeOf:uuid|regex:whatever") == [
+            .typeOf(.object), .typeOf(.boolean), .typeOf(.other("uuid")), .regex(.other("whatever")),
+        ])
+    }
+
+    @Test("the §8.1 normalisations: numerid, JSONArray, exist:, table names, regex aliases, spaces")
+    func normalisations() throws {
+        #expect(try RuleParser.parse("typeOf:numerid") == [.typeOf(.numeric)])
+        #expect(try RuleParser.parse("typeOf:JSONArray|typeOf:array") == [.typeOf(.array), .typeOf(.array)])
+        #expect(try RuleParser.parse("exist:supplier,email") == [.exists(.suppliers, column: "email")])
+        #expect(try RuleParser.parse("regex:alphabetic|regex:letters|regex:numeric|regex:digits") == [
+            .regex(.letters), .regex(.letters), .regex(.digits), .regex(.digits),
+        ])
+        #expect(try RuleParser.parse(" sometimes | typeOf:string ") == [.sometimes, .typeOf(.string)])
+        let tables: [(String, ValidationTable)] = [
+            ("user", .users), ("users", .users), ("customer", .customers), ("brand", .brands), ("brands", .brands),
+            ("project", .projects), ("supplier", .suppliers), ("billing", .billings), ("quotation", .quotations),
+            ("supplierquotation", .supplierQuotations), ("paymentschedule", .paymentSchedules), ("supply", .supplies),
+            ("refund", .refunds), ("expense", .expenses), ("notification", .notifications),
+        ]
+        for (name, table) in tables {
+            #expect(try RuleParser.parse("exists:\(name),id") == [.exists(table, column: "id")], "\(name)")
+        }
+        #expect(ValidationTable.supplierQuotations.tableName == "supplier_quotations")
+        #expect(ValidationTable.allCases.filter(\.softDeletes) == [.users, .customers, .brands, .projects, .notifications])
+    }
+
+    @Test("malformed rule strings are errors", arguments: [
+        "", "required|", "requird", "min", "min:abc", "min:-1", "max:", "exact:x", "size:5Gb", "size:abc",
+        "unique:user", "unique:nope,id", "unique:user,password", "unique:user; DROP TABLE users,id",
+        "exists:user,id,email", "date:DD/MM/YYYY", "in:a,,b", "required:yes", "email:x", "extension:",
+        "unique:project,name,nope",
+    ])
+    func malformed(_ text: String) {
+        #expect(throws: RuleParseError.self) { try RuleParser.parse(text, field: "f") }
+    }
+
+    @Test("every declared endpoint's rules parse (start-up check)")
+    func declaredEndpoints() throws {
+        #expect(EgresosEndpointRules.all.count == 19)
+        for endpoint in EgresosEndpointRules.all {
+            for part in [endpoint.path, endpoint.query, endpoint.body] {
+                let schema = try ValidationSchema(part)
+                #expect(schema.fields.count == part.count, "\(endpoint.endpoint)")
+                #expect(schema == ValidationSchema.declared(part))
+            }
+        }
+        #expect(EgresosEndpointRules.updateUser.pathSchema.fields[0].rules
+            == [.required, .typeOf(.numeric), .exists(.users, column: "id")])
+        #expect(EgresosEndpointRules.createSupplier.bodySchema.fields.map(\.field) == [
+            "company_name", "contact_name", "payment_conditions", "phone", "email", "business_activity", "picture",
+        ])
+        #expect(EgresosEndpointRules.createCustomerWithBrands.bodySchema.fields[2].rules.last
+            == .unique(.brands, column: "name", scope: nil))
+        #expect(EgresosEndpointRules.createBrand.bodySchema.fields[0].rules.last == .unique(.brands, column: "name", scope: nil))
+    }
+}
