@@ -1,7 +1,9 @@
 @testable import Egresos
+import AppCore
 import Foundation
 import HTTPCore
 import Logging
+import MariaDB
 import TestSupport
 import Testing
 
@@ -34,8 +36,15 @@ struct ValidationExchangeTests {
         return router.freeze(errors: EgresosErrorRenderer())
     }
 
+    /// A module with the auth tests' settings, for its context (these routes need no database).
+    static let module = try! EgresosModule(settings: ModuleSettings(module: .egresos, values: AuthKeys.values()))
+
     func send(_ request: Request) -> TestResponse {
-        TestExchange.send(request, to: responder(), context: EgresosContext(logger: Logger(label: "test"), health: NoHealth()))
+        let context = EgresosContext(
+            logger: Logger(label: "test"),
+            persistence: EgresosPersistence(connection: MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))),
+            health: NoHealth(), auth: Self.module.auth)
+        return TestExchange.send(request, to: responder(), context: context)
     }
 
     func multipart(_ parts: [(String, String?, [UInt8])], language: String? = nil) -> Request {

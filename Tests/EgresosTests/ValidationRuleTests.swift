@@ -114,7 +114,7 @@ struct ValidationRuleTests {
         #expect(code("regex:element", .string("a@example.org"), options: options) == nil)
         #expect(code("regex:element", .string("a@element.com.mx"), options: options) == 4224)
         let module = { (values: [String: String]) in
-            try EgresosModule(settings: ModuleSettings(module: .egresos, values: values.merging(["UPLOAD_DIR": "/tmp/egv-uploads"]) { $1 }))
+            try EgresosModule(settings: ModuleSettings(module: .egresos, values: AuthKeys.values().merging(values) { $1 }))
         }
         #expect(try module([:]).validationOptions.allowedEmailDomains == ["element.com.mx"])
         #expect(try module(["EGRESOS_ALLOWED_EMAIL_DOMAINS": "element.mx"]).validationOptions.allowedEmailDomains == ["element.mx"])
