@@ -17,11 +17,16 @@ public final class EgresosContext: RequestContext {
     let health: any EgresosHealthRepository
     /// Token verification and issuing.
     let auth: EgresosAuthentication
+    /// The module's body limits. The body-parsing middleware has parsed every routed body with them already;
+    /// a context made without them (some tests) can read no body that was not parsed before.
+    let bodyLimits: BodyLimits
 
-    init(logger: Logger, persistence: EgresosPersistence, health: any EgresosHealthRepository, auth: EgresosAuthentication) {
+    init(logger: Logger, persistence: EgresosPersistence, health: any EgresosHealthRepository, auth: EgresosAuthentication,
+         bodyLimits: BodyLimits? = nil) {
         self.logger = logger
         self.persistence = persistence
         self.health = health
         self.auth = auth
+        self.bodyLimits = bodyLimits ?? BodyLimits(maxBody: 0, maxBufferedBody: 0, maxFileSize: 0, uploadDirectory: "/nonexistent")
     }
 }

@@ -22,7 +22,7 @@ public struct EgresosModule: Sendable {
     public func makeResponder() -> Responder<EgresosContext> {
         var router = Router<EgresosContext>()
         router.group("", middleware: [BodyParsingMiddleware(limits: settings.bodyLimits)]) { router in
-            SystemRoutes().register(in: &router)
+            EgresosRoutes.register(in: &router)
         }
         return router.freeze(middleware: [
             RequestIDMiddleware(),

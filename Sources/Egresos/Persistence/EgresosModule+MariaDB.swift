@@ -1,3 +1,4 @@
+import AppCore
 import Logging
 import MariaDB
 
@@ -5,6 +6,7 @@ extension EgresosModule {
     /// The context of one request, over the worker thread's connection.
     public func makeContext(connection: MariaDBConnection, logger: Logger) -> EgresosContext {
         EgresosContext(logger: logger, persistence: EgresosPersistence(connection: connection),
-                       health: MariaDBEgresosHealthRepository(connection: connection), auth: auth)
+                       health: MariaDBEgresosHealthRepository(connection: connection), auth: auth,
+                       bodyLimits: settings.bodyLimits)
     }
 }

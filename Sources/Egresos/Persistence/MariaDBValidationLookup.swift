@@ -48,3 +48,8 @@ public struct MariaDBValidationLookup: ValidationLookup {
         let column: String
     }
 }
+
+extension EgresosPersistence {
+    /// `unique:` and `exists:` on this worker's connection.
+    var validationLookup: any ValidationLookup { MariaDBValidationLookup(connection: connection) }
+}

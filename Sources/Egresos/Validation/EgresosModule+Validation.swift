@@ -4,6 +4,6 @@ extension EgresosModule {
     /// The validation language's settings from the module's environment: `ALLOWED_EMAIL_DOMAINS`
     /// (comma-separated, default `element.com.mx`) for `regex:element` (egresos.md §14).
     public var validationOptions: ValidationOptions {
-        ValidationOptions(allowedEmailDomainsSetting: settings.environment.string("ALLOWED_EMAIL_DOMAINS"))
+        ValidationOptions(allowedEmailDomains: egresos.allowedEmailDomains)
     }
 }

@@ -1,0 +1,53 @@
+import HTTPCore
+
+/// The validated input of one request, by part (egresos.md §1.1 steps 5 and 7).
+struct EgresosInput {
+    /// Path parameters, normalised (`user_id` → a number).
+    let path: InputObject
+    /// Query parameters, normalised.
+    let query: InputObject
+    /// Body fields, normalised (numbers from multipart strings, arrays from JSON-array strings, files).
+    let body: InputObject
+
+    /// The integer value of `key` in `part` (a validated id or number).
+    static func int(_ part: InputObject, _ key: String) -> Int? {
+        switch part[key] {
+        case .number(let text)?: Int(text)
+        case .string(let text)?: Int(text)
+        default: nil
+        }
+    }
+}
+
+extension EgresosContext {
+    /// The validation engine over this worker's database (`unique:`/`exists:` among active rows).
+    var validation: ValidationEngine {
+        ValidationEngine(lookup: persistence.validationLookup,
+                         options: ValidationOptions(allowedEmailDomains: auth.settings.allowedEmailDomains))
+    }
+
+    /// Validates `request` against `rules` in the order of §1.1: the path parameters first and alone (their
+    /// 404 `4042` is the only error reported), then query and body together (every failing field at once).
+    /// `checks` runs between the two: the ownership and state checks of step 6 (403/409/423).
+    func validate(_ request: Request, _ rules: EndpointRules, context: ValidationContext = ValidationContext(),
+                  checks: (InputObject) throws -> Void = { _ in }) throws -> EgresosInput {
+        let engine = validation
+        var parameters = InputObject()
+        for (name, _) in rules.path { parameters[name] = .string(request.parameter(name)) }
+        let path = try engine.validate(.object(parameters), against: rules.pathSchema, context: context)
+        try checks(path)
+        var query = InputObject()
+        for (name, value) in request.query.pairs where query[name] == nil { query[name] = .string(value) }
+        let body = rules.body.isEmpty ? InputObject() : (try request.input(limits: bodyLimits).objectValue ?? InputObject())
+        let queryOutcome = try engine.check(.object(query), against: rules.querySchema, context: context)
+        let bodyOutcome = try engine.check(.object(body), against: rules.bodySchema, context: context)
+        let failures = queryOutcome.failures + bodyOutcome.failures
+        guard failures.isEmpty else { throw EgresosValidationError(failures: failures) }
+        return EgresosInput(path: path, query: queryOutcome.values, body: bodyOutcome.values)
+    }
+}
+
+extension Response {
+    /// 204 with an empty body (egresos.md §1: "A 204 has an empty body").
+    static var noContent: Response { Response(status: 204, headers: HTTPHeaders(), body: []) }
+}
