@@ -16,6 +16,8 @@ public struct EgresosSettings: Sendable {
     public let allowedEmailDomains: [String]
     /// `AUTH0_PRIVATE_KEY_FILE` (optional): the local stack's signing key, read only by `ventanilla token egresos`.
     public let privateKeyFile: String?
+    /// `DEFAULT_PROFILE_PICTURE_URL`: UserFull's `picture` when the user has none (§5 item 1).
+    public let defaultProfilePicture: String
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -48,5 +50,7 @@ public struct EgresosSettings: Sendable {
         let domains = env.list("ALLOWED_EMAIL_DOMAINS").map { $0.lowercased() }
         allowedEmailDomains = domains.isEmpty ? ["element.com.mx"] : domains
         privateKeyFile = env.string("AUTH0_PRIVATE_KEY_FILE")
+        defaultProfilePicture = env.string("DEFAULT_PROFILE_PICTURE_URL",
+                                           default: "http://payment-docs.element.mx/images/default_profile.jpg")
     }
 }

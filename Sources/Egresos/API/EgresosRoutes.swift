@@ -6,5 +6,8 @@ import HTTPCore
 enum EgresosRoutes {
     static func register(in router: inout Router<EgresosContext>) {
         SystemRoutes().register(in: &router)
+        UserRoutes().register(in: &router)
+        CatalogRoutes().register(in: &router)
+        NotificationRoutes().register(in: &router)
     }
 }

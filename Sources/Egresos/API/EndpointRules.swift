@@ -49,7 +49,7 @@ public enum EgresosEndpointRules {
     public static let createUser = EndpointRules("#2 POST /api/v1/users", body: [
         ("email", "required|typeOf:string|email|unique:user,email|regex:element"),
         ("name", "required|typeOf:string|min:1|max:120"),
-        ("role", "required|typeOf:string"),
+        ("role", "required|typeOf:string|in:admin,rh,manager,grouper,account_manager,employee"),
         ("job_title", "required|typeOf:string|min:1|max:200"),
     ])
 
@@ -59,9 +59,15 @@ public enum EgresosEndpointRules {
     ], body: [
         ("email", "sometimes|typeOf:string|email|unique:user,email|regex:element"),
         ("name", "sometimes|typeOf:string|min:1|max:120"),
-        ("role", "sometimes|typeOf:string"),
+        ("role", "sometimes|typeOf:string|in:admin,rh,manager,grouper,account_manager,employee"),
         ("job_title", "sometimes|typeOf:string|min:1|max:200"),
     ])
+
+    /// #4 `GET /api/v1/users/:user_id` (the implicit `exists`).
+    public static let showUser = EndpointRules("#4 GET /api/v1/users/:user_id", path: [pathID("user_id", "user")])
+
+    /// #5 `DELETE /api/v1/users/:user_id` (the implicit `exists`).
+    public static let deleteUser = EndpointRules("#5 DELETE /api/v1/users/:user_id", path: [pathID("user_id", "user")])
 
     /// #9 `POST /api/v1/customers/brands`.
     public static let createCustomerWithBrands = EndpointRules("#9 POST /api/v1/customers/brands", body: [
@@ -204,10 +210,15 @@ public enum EgresosEndpointRules {
         ("billing_date", "sometimes|date:YYYY-MM-DD"),
     ])
 
+    /// #66 `PUT /api/v1/notifications/:notification_id/read` (the implicit `exists`; live notifications only).
+    public static let readNotification = EndpointRules("#66 PUT /api/v1/notifications/:notification_id/read", path: [
+        pathID("notification_id", "notification"),
+    ])
+
     /// Every declared endpoint.
     public static let all: [EndpointRules] = [
-        createUser, updateUser, createCustomerWithBrands, createCustomer, updateCustomer, createBrand, updateBrand,
+        createUser, updateUser, showUser, deleteUser, createCustomerWithBrands, createCustomer, updateCustomer, createBrand, updateBrand,
         listProjects, createProject, updateProject, listSuppliers, createSupplier, updateSupplier, supplierSession,
-        setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill,
+        setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill, readNotification,
     ]
 }

@@ -1,0 +1,97 @@
+import HTTPCore
+
+/// The rules of the users endpoints (egresos.md §3.1), over a `UserRepository`.
+struct UserService {
+    let repository: any UserRepository
+
+    /// #1: records the login of the token's `iat` and its profile claims, then reads the caller.
+    func profile(of caller: StaffIdentity) throws -> UserRecord {
+        let issuedAt: Int64? = switch caller.claims["iat"] {
+        case .number(let text)?: Int64(text).map { $0 * 1000 } ?? Double(text).map { Int64($0 * 1000) }
+        default: nil
+        }
+        try repository.recordProfile(id: caller.user.id, issuedAt: issuedAt, claims: Self.profileClaims(caller.claims))
+        guard let user = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
+        return user
+    }
+
+    /// #2: creates the user with the derived names; returns the stored row.
+    func create(email: String, name: String, jobTitle: String, role: String) throws -> UserRecord {
+        let id = try repository.transaction { try repository.create(Self.newUser(email: email, name: name, jobTitle: jobTitle, role: role)) }
+        guard let user = try repository.user(id: id) else { throw EgresosError.internalError }
+        return user
+    }
+
+    /// #3 step 6: changing one's own role → 423 `4231`; taking `admin` from the last active admin → 409 `4091`.
+    /// `role` is the submitted value when it is a string (its format is validated afterwards).
+    func checkEdit(caller: StaffIdentity, targetID: Int, role: String?) throws {
+        guard let role, let target = try repository.user(id: targetID), role != target.role else { return }
+        if target.id == caller.user.id { throw EgresosError(code: "4231") }
+        if target.role == StaffRole.admin.rawValue, try repository.activeAdmins(excluding: target.id) == 0 {
+            throw EgresosError(code: "4091")
+        }
+    }
+
+    /// #3: applies the changes (again checking the last admin inside the transaction).
+    func edit(caller: StaffIdentity, targetID: Int, changes: UserChanges) throws {
+        guard !changes.isEmpty else { return }
+        try repository.transaction {
+            try checkEdit(caller: caller, targetID: targetID, role: changes.role)
+            try repository.update(id: targetID, changes)
+        }
+    }
+
+    /// #5 step 6: deleting oneself → 423 `4232`; deleting the last active admin → 409 `4091`.
+    func checkDelete(caller: StaffIdentity, targetID: Int) throws {
+        if targetID == caller.user.id { throw EgresosError(code: "4232") }
+        guard let target = try repository.user(id: targetID) else { return }
+        if target.role == StaffRole.admin.rawValue, try repository.activeAdmins(excluding: target.id) == 0 {
+            throw EgresosError(code: "4091")
+        }
+    }
+
+    /// #5: the soft delete.
+    func delete(caller: StaffIdentity, targetID: Int, now: Int64) throws {
+        try repository.transaction {
+            try checkDelete(caller: caller, targetID: targetID)
+            try repository.softDelete(id: targetID, atMilliseconds: now)
+        }
+    }
+
+    /// The row #2 stores: `given_name` = the first word of `name`, `family_name` = the remaining words (or null),
+    /// `nickname` = the e-mail's local part (§3.1), each cut to its column's length.
+    static func newUser(email: String, name: String, jobTitle: String, role: String) -> NewUser {
+        let email = email.trimmingWhitespace
+        let words = name.split(whereSeparator: { $0.isWhitespace })
+        let given = words.first.map(String.init)
+        let family = words.count > 1 ? words.dropFirst().joined(separator: " ") : nil
+        let local = email.split(separator: "@", omittingEmptySubsequences: false).first.map(String.init)
+        return NewUser(email: email, name: name, givenName: given.map { truncated($0, 120) },
+                       familyName: family.map { truncated($0, 120) }, nickname: local.map { truncated($0, 120) },
+                       jobTitle: jobTitle, role: role)
+    }
+
+    /// The profile claims of a token (string values only), cut to the column lengths (§4: 120, picture 1024).
+    static func profileClaims(_ claims: InputObject) -> ProfileClaims {
+        func claim(_ key: String, _ length: Int) -> String? { claims[key]?.stringValue.map { truncated($0, length) } }
+        return ProfileClaims(givenName: claim("given_name", 120), familyName: claim("family_name", 120),
+                             picture: claim("picture", 1024), nickname: claim("nickname", 120))
+    }
+
+    /// `text` cut to `length` Unicode code points (MariaDB's VARCHAR length under utf8mb4).
+    static func truncated(_ text: String, _ length: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > length else { return text }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(length))
+        return String(view)
+    }
+}
+
+private extension String {
+    /// The text without leading and trailing whitespace.
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,224 @@
+@testable import Egresos
+import AppCore
+import HTTPCore
+import MariaDB
+import TestSupport
+import Testing
+
+/// #1-#6 (egresos.md §3.1) through the real responder and a seeded database.
+@Suite("Egresos users endpoints")
+struct UsersEndpointTests {
+    static let userFullKeys = ["id", "user_id", "email", "given_name", "family_name", "name", "picture", "nickname", "job_title",
+                               "last_login", "logins_count", "role", "custom_picture"]
+    static let defaultPicture = "http://payment-docs.element.mx/images/default_profile.jpg"
+    static let tara = #"{"email": "tara.bashirian@element.com.mx", "name": "Tara  Bashirian Ruiz", "job_title": "Future Division Specialist", "role": "employee"}"#
+
+    @Test("#1 profile: UserFull of the caller; a later iat counts a login; profile claims are copied and cut")
+    func profile() throws {
+        let h = try UsersHarness()
+        let first = h.call(.get, "/api/v1/users/profile")
+        #expect(first.status == 200)
+        #expect(first.json?["user"]?.objectValue?.keys == Self.userFullKeys)
+        let user = first.json?["user"]
+        #expect(egInt(user?["id"]) == 4001)
+        #expect(user?["user_id"]?.stringValue == "auth0|admin@element.com.mx")
+        #expect(user?["role"]?.stringValue == "admin")
+        #expect(user?["picture"]?.stringValue == Self.defaultPicture)
+        #expect(user?["custom_picture"] == .null)
+        // The first use links the sub and records that login; the same iat again counts nothing.
+        #expect(egInt(user?["logins_count"]) == 1)
+        #expect(user?["last_login"]?.stringValue == "2026-12-01T12:00:00.000Z")
+        #expect(egInt(h.call(.get, "/api/v1/users/profile").json?["user"]?["logins_count"]) == 1)
+
+        h.clock.advance(seconds: 90)
+        let long = String(repeating: "x", count: 1100)
+        let token = h.token("admin@element.com.mx", [("given_name", .string("Eduardo")), ("family_name", .string("Miranda")),
+                                                    ("nickname", .string("eduardo.miranda")), ("picture", .string(long)),
+                                                    ("name", .string("Not Taken")), ("role", .string("employee"))])
+        let second = h.call(.get, "/api/v1/users/profile", token: token)
+        let updated = second.json?["user"]
+        #expect(second.status == 200)
+        #expect(egInt(updated?["logins_count"]) == 2)
+        #expect(updated?["last_login"]?.stringValue == "2026-12-01T12:01:30.000Z")
+        #expect(updated?["given_name"]?.stringValue == "Eduardo")
+        #expect(updated?["family_name"]?.stringValue == "Miranda")
+        #expect(updated?["nickname"]?.stringValue == "eduardo.miranda")
+        #expect(updated?["picture"]?.stringValue?.count == 1024)
+        #expect(updated?["name"]?.stringValue != "Not Taken")
+        #expect(updated?["role"]?.stringValue == "admin")
+        // An older token (iat before last_login) counts nothing.
+        let old = h.token("admin@element.com.mx", [("iat", .integer(h.now - 30))])
+        #expect(egInt(h.call(.get, "/api/v1/users/profile", token: old).json?["user"]?["logins_count"]) == 2)
+    }
+
+    @Test("#1 refusals: no token 401 4014, an unregistered e-mail 403 4031 (English), a deleted user 403 4031")
+    func profileRefusals() throws {
+        let h = try UsersHarness()
+        let before = try h.usersSnapshot()
+        let none = h.call(.get, "/api/v1/users/profile", as: nil)
+        #expect(none.status == 401 && none.errorCode == "4014")
+        let stranger = h.call(.get, "/api/v1/users/profile", as: "nadie@element.com.mx", language: "en-US,es;q=0.8")
+        #expect(stranger.status == 403 && stranger.errorCode == "4031")
+        #expect(stranger.json?["message"]?.stringValue == "You do not have permission to perform this action.")
+        #expect(try h.usersSnapshot() == before)
+        #expect(h.call(.delete, "/api/v1/users/4006").status == 204)
+        #expect(h.call(.get, "/api/v1/users/profile", as: "empleado@element.com.mx").errorCode == "4031")
+    }
+
+    @Test("#2 create: 201 with the stored user and the derived names")
+    func create() throws {
+        let h = try UsersHarness()
+        let response = h.call(.post, "/api/v1/users", json: Self.tara, as: "rh@element.com.mx")
+        #expect(response.status == 201)
+        #expect(response.keys("user") == Self.userFullKeys)
+        let user = response.json?["user"]
+        #expect(egInt(user?["id"]) == 4007)
+        #expect(user?["user_id"] == .null)
+        #expect(user?["email"]?.stringValue == "tara.bashirian@element.com.mx")
+        #expect(user?["given_name"]?.stringValue == "Tara")
+        #expect(user?["family_name"]?.stringValue == "Bashirian Ruiz")
+        #expect(user?["name"]?.stringValue == "Tara  Bashirian Ruiz")
+        #expect(user?["nickname"]?.stringValue == "tara.bashirian")
+        #expect(user?["picture"]?.stringValue == Self.defaultPicture)
+        #expect(user?["last_login"] == .null)
+        #expect(egInt(user?["logins_count"]) == 0)
+        #expect(user?["role"]?.stringValue == "employee")
+        #expect(user?["job_title"]?.stringValue == "Future Division Specialist")
+        // The new user can sign in (first use links the sub).
+        #expect(egInt(h.call(.get, "/api/v1/users/profile", as: "tara.bashirian@element.com.mx").json?["user"]?["id"]) == 4007)
+        // A one-word name has no family name.
+        let single = h.call(.post, "/api/v1/users", json: #"{"email": "solo@element.com.mx", "name": "Solo", "job_title": "X", "role": "rh"}"#)
+        #expect(single.status == 201 && single.json?["user"]?["family_name"] == .null)
+    }
+
+    @Test("#2 refusals write nothing: roles, missing fields, formats, role list, taken e-mail (any case)")
+    func createRefusals() throws {
+        let h = try UsersHarness()
+        _ = h.call(.get, "/api/v1/users/profile", as: "manager@element.com.mx")
+        _ = h.call(.get, "/api/v1/users/profile", as: "admin@element.com.mx")
+        let before = try h.usersSnapshot()
+        let manager = h.call(.post, "/api/v1/users", json: Self.tara, as: "manager@element.com.mx")
+        #expect(manager.status == 403 && manager.errorCode == "4031")
+        let missing = h.call(.post, "/api/v1/users", json: "{}")
+        #expect(missing.status == 400)
+        #expect(missing.json?["code"] == .number("400"))
+        #expect(missing.fieldErrors == ["email:4001", "name:4001", "role:4001", "job_title:4001"])
+        let bad = h.call(.post, "/api/v1/users",
+                         json: #"{"email": "tara@gmail.com", "name": "", "role": "boss", "job_title": 5}"#, language: "en")
+        #expect(bad.status == 422)
+        #expect(bad.fieldErrors == ["email:4224", "name:4221", "role:42210", "job_title:42217"])
+        #expect(bad.json?["errors"]?.egItems?[2]["message"]?.stringValue
+                == "It must be one of the following values: admin,rh,manager,grouper,account_manager,employee")
+        let taken = h.call(.post, "/api/v1/users",
+                           json: #"{"email": "ADMIN@Element.com.mx", "name": "Otro", "role": "rh", "job_title": "RH"}"#)
+        #expect(taken.status == 409 && taken.fieldErrors == ["email:4093"])
+        #expect(taken.json?["errors"]?.egItems?[0]["message"]?.stringValue == "email ADMIN@Element.com.mx ya ha sido tomado.")
+        let malformed = h.call(.post, "/api/v1/users", json: "{")
+        #expect(malformed.status == 400 && malformed.errorCode == "400")
+        #expect(try h.usersSnapshot() == before)
+    }
+
+    @Test("#2 a soft-deleted user's e-mail can be registered again")
+    func createReusesDeletedEmail() throws {
+        let h = try UsersHarness()
+        #expect(h.call(.delete, "/api/v1/users/4006").status == 204)
+        let again = h.call(.post, "/api/v1/users",
+                           json: #"{"email": "Empleado@element.com.mx", "name": "Nuevo Empleado", "role": "employee", "job_title": "Dev"}"#)
+        #expect(again.status == 201)
+        #expect(egInt(again.json?["user"]?["id"]) == 4007)
+    }
+
+    @Test("#3 edit: partial 204; only the sent fields change; the edited user's own e-mail is not taken")
+    func edit() throws {
+        let h = try UsersHarness()
+        let response = h.call(.put, "/api/v1/users/4006", json: #"{"name": "Empleado Editado", "email": "empleado@element.com.mx"}"#,
+                              as: "rh@element.com.mx")
+        #expect(response.status == 204 && response.text.isEmpty)
+        let user = h.call(.get, "/api/v1/users/4006").json?["user"]
+        #expect(user?["name"]?.stringValue == "Empleado Editado")
+        #expect(user?["role"]?.stringValue == "employee")
+        #expect(h.call(.put, "/api/v1/users/4006", json: #"{"role": "manager", "job_title": "Gerente"}"#).status == 204)
+        let changed = h.call(.get, "/api/v1/users/4006").json?["user"]
+        #expect(changed?["role"]?.stringValue == "manager" && changed?["job_title"]?.stringValue == "Gerente")
+        #expect(changed?["name"]?.stringValue == "Empleado Editado")
+        // Sending one's own current role is no change.
+        #expect(h.call(.put, "/api/v1/users/4001", json: #"{"role": "admin", "job_title": "Director"}"#).status == 204)
+        // With a second admin, the first one may be demoted.
+        #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
+        #expect(h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh"}"#, as: "manager@element.com.mx").status == 204)
+    }
+
+    @Test("#3 refusals write nothing: 404 4042, 423 4231, 409 4091, 409 4093, 422, 403, 404 4041")
+    func editRefusals() throws {
+        let h = try UsersHarness()
+        for email in ["admin@element.com.mx", "rh@element.com.mx", "empleado@element.com.mx"] {
+            _ = h.call(.get, "/api/v1/users/profile", as: email)
+        }
+        let before = try h.usersSnapshot()
+        let missing = h.call(.put, "/api/v1/users/9999", json: #"{"name": "X"}"#, language: "en")
+        #expect(missing.status == 404 && missing.fieldErrors == ["user_id:4042"])
+        #expect(missing.json?["errors"]?.egItems?[0]["message"]?.stringValue == "The User instance was not found.")
+        let own = h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh"}"#, language: "en")
+        #expect(own.status == 423 && own.errorCode == "4231")
+        #expect(own.json?["message"]?.stringValue == "You cannot change your role.")
+        // §1.1: the state check (step 6) comes before the body's validation (step 7).
+        #expect(h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh", "email": "bad"}"#).errorCode == "4231")
+        let lastAdmin = h.call(.put, "/api/v1/users/4001", json: #"{"role": "employee"}"#, as: "rh@element.com.mx")
+        #expect(lastAdmin.status == 409 && lastAdmin.errorCode == "4091")
+        #expect(lastAdmin.json?["message"]?.stringValue == "El administrador debe tener los permisos básicos.")
+        let taken = h.call(.put, "/api/v1/users/4006", json: #"{"email": "Manager@element.com.mx"}"#)
+        #expect(taken.status == 409 && taken.fieldErrors == ["email:4093"])
+        let bad = h.call(.put, "/api/v1/users/4006", json: #"{"name": "", "role": "boss", "job_title": 7, "email": "x@y"}"#)
+        #expect(bad.status == 422 && bad.fieldErrors == ["email:42216", "name:4221", "role:42210", "job_title:42217"])
+        let employee = h.call(.put, "/api/v1/users/4006", json: #"{"name": "X"}"#, as: "empleado@element.com.mx")
+        #expect(employee.status == 403 && employee.errorCode == "4031")
+        let route = h.call(.put, "/api/v1/users/abc", json: #"{"name": "X"}"#)
+        #expect(route.status == 404 && route.errorCode == "4041")
+        #expect(try h.usersSnapshot() == before)
+    }
+
+    @Test("#4 and #6: one user, the active users by id; deleted → 404 4042; other roles 403")
+    func readUsers() throws {
+        let h = try UsersHarness()
+        let one = h.call(.get, "/api/v1/users/4002", as: "rh@element.com.mx")
+        #expect(one.status == 200 && one.keys("user") == Self.userFullKeys)
+        #expect(one.json?["user"]?["email"]?.stringValue == "rh@element.com.mx")
+        let list = h.call(.get, "/api/v1/users")
+        #expect(list.status == 200)
+        let ids = list.json?["users"]?.egItems?.map { egInt($0["id"]) ?? 0 }
+        #expect(ids == [4001, 4002, 4003, 4004, 4005, 4006])
+        #expect(list.json?["users"]?.egItems?.first?.objectValue?.keys == Self.userFullKeys)
+        #expect(h.call(.delete, "/api/v1/users/4005").status == 204)
+        #expect(h.call(.get, "/api/v1/users").json?["users"]?.egItems?.map { egInt($0["id"]) ?? 0 } == [4001, 4002, 4003, 4004, 4006])
+        let deleted = h.call(.get, "/api/v1/users/4005")
+        #expect(deleted.status == 404 && deleted.fieldErrors == ["user_id:4042"])
+        #expect(h.call(.get, "/api/v1/users", as: "grouper@element.com.mx").errorCode == "4031")
+        #expect(h.call(.get, "/api/v1/users/4001", as: "manager@element.com.mx").errorCode == "4031")
+        #expect(h.call(.get, "/api/v1/users/4x").errorCode == "4041")
+    }
+
+    @Test("#5 delete: soft 204; self 423 4232; last admin 409 4091; unknown 404 4042; nothing written on refusals")
+    func delete() throws {
+        let h = try UsersHarness()
+        for email in ["admin@element.com.mx", "rh@element.com.mx", "manager@element.com.mx"] {
+            _ = h.call(.get, "/api/v1/users/profile", as: email)
+        }
+        let before = try h.usersSnapshot()
+        let selfDelete = h.call(.delete, "/api/v1/users/4001", language: "en")
+        #expect(selfDelete.status == 423 && selfDelete.errorCode == "4232")
+        #expect(selfDelete.json?["message"]?.stringValue == "You cannot deactivate yourself.")
+        let lastAdmin = h.call(.delete, "/api/v1/users/4001", as: "rh@element.com.mx", language: "en")
+        #expect(lastAdmin.status == 409 && lastAdmin.errorCode == "4091")
+        #expect(lastAdmin.json?["message"]?.stringValue == "The administrator must keep the basic permissions.")
+        #expect(h.call(.delete, "/api/v1/users/9999").fieldErrors == ["user_id:4042"])
+        #expect(h.call(.delete, "/api/v1/users/4006", as: "manager@element.com.mx").errorCode == "4031")
+        #expect(try h.usersSnapshot() == before)
+        let ok = h.call(.delete, "/api/v1/users/4006", as: "rh@element.com.mx")
+        #expect(ok.status == 204 && ok.text.isEmpty)
+        #expect(try h.count("SELECT COUNT(*) FROM users WHERE id = 4006 AND deleted_at IS NOT NULL") == 1)
+        #expect(h.call(.delete, "/api/v1/users/4006").fieldErrors == ["user_id:4042"])
+        // With a second admin, the first one can be deleted by someone else.
+        #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
+        #expect(h.call(.delete, "/api/v1/users/4001", as: "rh@element.com.mx").status == 204)
+    }
+}
