@@ -1,5 +1,6 @@
 @testable import Egresos
 import AppCore
+import Foundation
 import HTTPCore
 import MariaDB
 import TestSupport
@@ -220,5 +221,41 @@ struct UsersEndpointTests {
         // With a second admin, the first one can be deleted by someone else.
         #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
         #expect(h.call(.delete, "/api/v1/users/4001", as: "rh@element.com.mx").status == 204)
+    }
+}
+
+/// Two requests that would each remove one of the last two admins: exactly one wins (§3.1 4091, ruling 2).
+@Suite("Egresos users: the last admin under concurrency")
+struct UsersLastAdminRaceTests {
+    @Test("demoting one admin and deleting the other at once leaves one active admin", arguments: 0..<12)
+    func race(_ round: Int) throws {
+        let h = try UsersHarness()
+        #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
+        let token = h.token("rh@element.com.mx")
+        _ = h.call(.get, "/api/v1/users/profile", token: token)
+        let (module, responder, configuration) = (h.module, h.responder, h.database.configuration)
+        let requests: [(HTTPMethod, String, String)] = [(.put, "/api/v1/users/4001", #"{"role": "rh"}"#), (.delete, "/api/v1/users/4003", "")]
+        let outcomes = RaceResponses()
+        let ready = DispatchSemaphore(value: 0)
+        let start = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        for (method, path, body) in requests {
+            done.enter()
+            Thread {
+                let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
+                _ = client.connection.ping()
+                ready.signal()
+                start.wait()
+                outcomes.record(client.call(method, path, json: body.isEmpty ? "{}" : body, token: token))
+                done.leave()
+            }.start()
+        }
+        for _ in requests { ready.wait() }
+        for _ in requests { start.signal() }
+        done.wait()
+        let responses = outcomes.all
+        #expect(responses.map(\.status).sorted() == [204, 409], "\(responses.map(\.text))")
+        #expect(responses.compactMap(\.errorCode) == ["4091"])
+        #expect(try h.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL") == 1)
     }
 }
