@@ -114,6 +114,9 @@ struct UsersEndpointTests {
                            json: #"{"email": "ADMIN@Element.com.mx", "name": "Otro", "role": "rh", "job_title": "RH"}"#)
         #expect(taken.status == 409 && taken.fieldErrors == ["email:4093"])
         #expect(taken.json?["errors"]?.egItems?[0]["message"]?.stringValue == "email ADMIN@Element.com.mx ya ha sido tomado.")
+        let long = String(repeating: "a", count: 250) + "@element.com.mx"
+        let tooLong = h.call(.post, "/api/v1/users", json: #"{"email": "\#(long)", "name": "Largo", "role": "rh", "job_title": "RH"}"#)
+        #expect(tooLong.status == 422 && tooLong.fieldErrors == ["email:4223"])
         let malformed = h.call(.post, "/api/v1/users", json: "{")
         #expect(malformed.status == 400 && malformed.errorCode == "400")
         #expect(try h.usersSnapshot() == before)
@@ -196,6 +199,9 @@ struct UsersEndpointTests {
         #expect(h.call(.get, "/api/v1/users", as: "grouper@element.com.mx").errorCode == "4031")
         #expect(h.call(.get, "/api/v1/users/4001", as: "manager@element.com.mx").errorCode == "4031")
         #expect(h.call(.get, "/api/v1/users/4x").errorCode == "4041")
+        #expect(h.call(.get, "/api/v1/users/99999999999999999999999").fieldErrors == ["user_id:4042"])
+        #expect(h.call(.put, "/api/v1/users/99999999999999999999999", json: #"{"name": "X"}"#).fieldErrors == ["user_id:4042"])
+        #expect(h.call(.put, "/api/v1/notifications/99999999999999999999999/read").fieldErrors == ["notification_id:4042"])
     }
 
     @Test("#5 delete: soft 204; self 423 4232; last admin 409 4091; unknown 404 4042; nothing written on refusals")

@@ -32,6 +32,8 @@ public struct EndpointRules: Sendable {
 ///   customer name of #9 → `unique:customer,name`; `unique:brands,id` on a project name → unique within its brand
 ///   (`unique:project,name,brand_id`, the endpoint supplies `brand_id` as a scope); the stray `` business_name`` `` is dropped;
 /// * decision 20: the "required" query filters of #18 and #22 are optional (`sometimes`);
+/// * #2/#3: `email` also gets `max:255` (the column's length: a longer address is a 422 `4223`, never a 500)
+///   and `role` the decided `in:` list of §3.1;
 /// * decision 22: #9 `name` is required; decision 25: supplier e-mails are `unique:supplier,email`;
 /// * EXT: #9 `brands` may be a JSON-array string (multipart) and its names must differ (`distinct`, 400 `4002`);
 ///   #14/#15 brand `picture` (§11); #19/#20 `grouper_id` and `collaborators` (decision 35); EXT-5/6 `billing_file`
@@ -47,7 +49,7 @@ public enum EgresosEndpointRules {
 
     /// #2 `POST /api/v1/users`.
     public static let createUser = EndpointRules("#2 POST /api/v1/users", body: [
-        ("email", "required|typeOf:string|email|unique:user,email|regex:element"),
+        ("email", "required|typeOf:string|email|max:255|unique:user,email|regex:element"),
         ("name", "required|typeOf:string|min:1|max:120"),
         ("role", "required|typeOf:string|in:admin,rh,manager,grouper,account_manager,employee"),
         ("job_title", "required|typeOf:string|min:1|max:200"),
@@ -57,7 +59,7 @@ public enum EgresosEndpointRules {
     public static let updateUser = EndpointRules("#3 PUT /api/v1/users/:user_id", path: [
         ("user_id", "required|typeOf:numerid|exists:user,id"),
     ], body: [
-        ("email", "sometimes|typeOf:string|email|unique:user,email|regex:element"),
+        ("email", "sometimes|typeOf:string|email|max:255|unique:user,email|regex:element"),
         ("name", "sometimes|typeOf:string|min:1|max:120"),
         ("role", "sometimes|typeOf:string|in:admin,rh,manager,grouper,account_manager,employee"),
         ("job_title", "sometimes|typeOf:string|min:1|max:200"),
