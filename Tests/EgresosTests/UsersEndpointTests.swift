@@ -52,6 +52,12 @@ struct UsersEndpointTests {
         #expect(egInt(h.call(.get, "/api/v1/users/profile", token: old).json?["user"]?["logins_count"]) == 2)
     }
 
+    @Test("UserFull's picture falls back to DEFAULT_PROFILE_PICTURE_URL")
+    func defaultPicture() throws {
+        let h = try UsersHarness(extra: ["DEFAULT_PROFILE_PICTURE_URL": "https://cdn.test/default.png"])
+        #expect(h.call(.get, "/api/v1/users/4002").json?["user"]?["picture"]?.stringValue == "https://cdn.test/default.png")
+    }
+
     @Test("#1 refusals: no token 401 4014, an unregistered e-mail 403 4031 (English), a deleted user 403 4031")
     func profileRefusals() throws {
         let h = try UsersHarness()

@@ -18,9 +18,10 @@ final class UsersHarness {
     let clock = AuthClock(UsersHarness.start)
     let responder: Responder<EgresosContext>
 
-    init() throws {
+    init(extra: [String: String] = [:]) throws {
         database = try ModuleTestDatabase(module: "egresos", prefix: "egu", seed: true)
-        let settings = try TestEnvironment.settings(.egresos, database: database.name, extra: AuthKeys.values())
+        let settings = try TestEnvironment.settings(.egresos, database: database.name,
+                                                    extra: AuthKeys.values().merging(extra) { $1 })
         module = try EgresosModule(settings: settings, clock: clock)
         responder = module.makeResponder()
     }
