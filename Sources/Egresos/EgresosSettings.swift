@@ -16,6 +16,12 @@ public struct EgresosSettings: Sendable {
     public let allowedEmailDomains: [String]
     /// `AUTH0_PRIVATE_KEY_FILE` (optional): the local stack's signing key, read only by `ventanilla token egresos`.
     public let privateKeyFile: String?
+    /// `FILES_ROOT` (default `UPLOAD_DIR + "/files"`): where uploaded files are kept (§11), served by nginx
+    /// read-only at `/files/`.
+    public let filesRoot: String
+    /// `FILES_BASE_URL` (default `http://127.0.0.1:8082/files`, the local stack's address), without a trailing
+    /// slash: stored files are rendered as `FILES_BASE_URL + "/" + relative path` (§11).
+    public let filesBaseURL: String
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -48,5 +54,13 @@ public struct EgresosSettings: Sendable {
         let domains = env.list("ALLOWED_EMAIL_DOMAINS").map { $0.lowercased() }
         allowedEmailDomains = domains.isEmpty ? ["element.com.mx"] : domains
         privateKeyFile = env.string("AUTH0_PRIVATE_KEY_FILE")
+        let uploads = env.string("UPLOAD_DIR", default: "/var/lib/ventanilla/egresos/uploads")
+        filesRoot = env.string("FILES_ROOT", default: uploads + "/files")
+        var base = env.string("FILES_BASE_URL", default: "http://127.0.0.1:8082/files")
+        while base.hasSuffix("/") { base.removeLast() }
+        guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            throw ConfigurationError(variable: "FILES_BASE_URL", problem: "must be an absolute http(s) URL")
+        }
+        filesBaseURL = base
     }
 }

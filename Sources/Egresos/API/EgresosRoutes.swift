@@ -6,5 +6,6 @@ import HTTPCore
 enum EgresosRoutes {
     static func register(in router: inout Router<EgresosContext>) {
         SystemRoutes().register(in: &router)
+        CustomerRoutes().register(in: &router)
     }
 }
