@@ -1,5 +1,6 @@
 import Foundation
 import HTTPCore
+import MariaDB
 import Testing
 import TestSupport
 @testable import Egresos
@@ -180,6 +181,57 @@ struct CustomersEndpointTests {
         let again = harness.call(.post, "/api/v1/customers/brands",
                                  json: #"{"name": "Grupo Modelo", "brands": [{"name": "Cerveza Corona"}]}"#)
         #expect(again.status == 201)
+    }
+}
+
+@Suite("Egresos customers: messages and rollbacks", .serialized)
+struct CustomersFailureTests {
+    @Test("English messages: 4042 names the model, 4093 the value, 4031, 4002")
+    func englishMessages() throws {
+        let harness = try CustomersHarness()
+        let missing = harness.call(.get, "/api/v1/customers/99/brands")
+        #expect(missing.json?["errors"]?.arrayFirst?["message"]?.stringValue == "The Customer instance was not found.")
+        let brand = harness.call(.delete, "/api/v1/brands/99", as: "admin")
+        #expect(brand.json?["errors"]?.arrayFirst?["message"]?.stringValue == "The Brand instance was not found.")
+        let taken = harness.call(.post, "/api/v1/customers/brands", json: #"{"name": "grupo modelo"}"#)
+        #expect(taken.json?["errors"]?.arrayFirst?["message"]?.stringValue == "name grupo modelo has already been taken.")
+        let refused = harness.call(.delete, "/api/v1/projects/1")
+        #expect(refused.json?["message"]?.stringValue == "You do not have permission to perform this action.")
+        let duplicated = harness.call(.post, "/api/v1/customers/brands",
+                                      json: #"{"name": "Bimbo", "brands": [{"name": "Tia Rosa"}, {"name": "tia rosa"}]}"#)
+        #expect(duplicated.json?["errors"]?.arrayFirst?["message"]?.stringValue == "It has duplicate values.")
+        let spanish = harness.call(.get, "/api/v1/customers/99/brands", language: "es")
+        #expect(spanish.json?["errors"]?.arrayFirst?["message"]?.stringValue == "La instancia del modelo Customer no se encontró.")
+    }
+
+    @Test("a transaction that rolls back writes no file (#10, #11, #14)")
+    func rollbackWritesNoFile() throws {
+        let harness = try CustomersHarness()
+        try harness.database.connection.executeText("""
+            CREATE TRIGGER egc_refuse_customers BEFORE INSERT ON customers FOR EACH ROW
+            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'
+            """)
+        let created = harness.multipart(.post, "/api/v1/customers", fields: [("name", "Pepsico"), ("payment_conditions", "1")],
+                                        files: [("picture", "a.png", Images.png)])
+        #expect(created.status == 500)
+        try harness.database.connection.executeText("""
+            CREATE TRIGGER egc_refuse_brands BEFORE INSERT ON brands FOR EACH ROW
+            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'
+            """)
+        let brand = harness.multipart(.post, "/api/v1/customers/1/brands", fields: [("name", "Victoria")],
+                                      files: [("picture", "v.jpg", Images.jpeg)])
+        #expect(brand.status == 500)
+        try harness.database.connection.executeText("""
+            CREATE TRIGGER egc_refuse_updates BEFORE UPDATE ON customers FOR EACH ROW FOLLOWS trg_customers_updated_at
+            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'
+            """)
+        let updated = harness.multipart(.put, "/api/v1/customers/1", fields: [("name", "Otro")],
+                                        files: [("picture", "b.png", Images.png)])
+        #expect(updated.status == 500)
+        #expect(harness.storedFiles().isEmpty)
+        #expect(try harness.count("SELECT COUNT(*) FROM customers") == 1)
+        #expect(try harness.count("SELECT COUNT(*) FROM brands") == 1)
+        #expect(try harness.count("SELECT COUNT(*) FROM customers WHERE name = 'Grupo Modelo'") == 1)
     }
 }
 

@@ -66,9 +66,9 @@ public enum EgresosEndpointRules {
     /// #9 `POST /api/v1/customers/brands`.
     public static let createCustomerWithBrands = EndpointRules("#9 POST /api/v1/customers/brands", body: [
         ("name", "required|typeOf:string|min:1|max:120|regex:alphanumeric|unique:customer,name"),
-        extCode, extDescription,
         ("brands", "sometimes|typeOf:JSONArray"),
         ("brands[].name", "required|typeOf:string|min:3|max:20|regex:alphanumeric|distinct|unique:brands,name"),
+        extCode, extDescription,
     ])
 
     /// #10 `POST /api/v1/customers`.

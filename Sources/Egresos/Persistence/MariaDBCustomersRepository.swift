@@ -5,6 +5,21 @@ import MariaDB
 struct MariaDBCustomersRepository: CustomersRepository {
     let connection: MariaDBConnection
 
+    /// Runs a write; a unique key refusal (a request that raced another past validation) becomes the 409
+    /// `4093` field error the validator would have given. `folioValue` names the folio when the statement sets one.
+    private func guarded<T>(_ field: String, _ value: String?, folioValue: String? = nil,
+                            _ body: () throws(MariaDBError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            guard error.kind == .duplicateKey else { throw error }
+            let onFolio = folioValue != nil && error.message.contains("folio")
+            let (name, text) = onFolio ? ("folio", folioValue ?? "") : (field, value ?? "")
+            throw EgresosValidationError(failures: [ValidationFailure(field: name, code: 4093,
+                                                                      values: ["thing": name, "value": text])])
+        }
+    }
+
     // MARK: Customers
 
     private static let customerSelect = """
@@ -32,10 +47,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func createCustomer(code: String, name: String, description: String?, paymentConditions: Int) throws -> Int {
-        try connection.execute("""
+        try guarded("name", name) { () throws(MariaDBError) in try connection.execute("""
             INSERT INTO customers (code, name, description, payment_conditions)
             VALUES (\(code), \(name), \(description), \(paymentConditions))
-            """).lastInsertID
+            """).lastInsertID }
     }
 
     func updateCustomer(id: Int, _ changes: CustomerChanges) throws {
@@ -49,8 +64,9 @@ struct MariaDBCustomersRepository: CustomersRepository {
         if let days = changes.paymentConditions { sets.append("payment_conditions = ?"); binds.append(.int(Int64(days))) }
         if let path = changes.picturePath { sets.append("picture_path = ?"); binds.append(.text(path)) }
         guard !sets.isEmpty else { return }
-        _ = try connection.execute(SQLQuery(unsafeSQL: "UPDATE customers SET " + sets.joined(separator: ", ")
-                                                + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))]))
+        let query = SQLQuery(unsafeSQL: "UPDATE customers SET " + sets.joined(separator: ", ")
+                                 + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+        _ = try guarded("name", changes.name) { () throws(MariaDBError) in try connection.execute(query) }
     }
 
     /// One timestamp for a whole cascade.
@@ -98,9 +114,9 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func createBrand(customerID: Int, code: String, name: String, description: String?) throws -> Int {
-        try connection.execute("""
+        try guarded("name", name) { () throws(MariaDBError) in try connection.execute("""
             INSERT INTO brands (customer_id, code, name, description) VALUES (\(customerID), \(code), \(name), \(description))
-            """).lastInsertID
+            """).lastInsertID }
     }
 
     func updateBrand(id: Int, _ changes: BrandChanges) throws {
@@ -113,8 +129,9 @@ struct MariaDBCustomersRepository: CustomersRepository {
         }
         if let path = changes.picturePath { sets.append("picture_path = ?"); binds.append(.text(path)) }
         guard !sets.isEmpty else { return }
-        _ = try connection.execute(SQLQuery(unsafeSQL: "UPDATE brands SET " + sets.joined(separator: ", ")
-                                                + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))]))
+        let query = SQLQuery(unsafeSQL: "UPDATE brands SET " + sets.joined(separator: ", ")
+                                 + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+        _ = try guarded("name", changes.name) { () throws(MariaDBError) in try connection.execute(query) }
     }
 
     func deleteBrand(id: Int) throws {
@@ -211,10 +228,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
                 """)
             folio = try row?.string("folio") ?? "601"
         }
-        let id = try connection.execute("""
+        let id = try guarded("name", project.name, folioValue: folio) { () throws(MariaDBError) in try connection.execute("""
             INSERT INTO projects (brand_id, folio, name, description, grouper_id, created_by)
             VALUES (\(project.brandID), \(folio), \(project.name), \(project.description), \(project.grouperID), \(project.createdBy))
-            """).lastInsertID
+            """).lastInsertID }
         try replaceCollaborators(projectID: id, project.collaborators)
         return id
     }
@@ -238,8 +255,11 @@ struct MariaDBCustomersRepository: CustomersRepository {
             sets.append("grouper_id = ?"); binds.append(grouper.map { .int(Int64($0)) } ?? .null)
         }
         if !sets.isEmpty {
-            _ = try connection.execute(SQLQuery(unsafeSQL: "UPDATE projects SET " + sets.joined(separator: ", ")
-                                                    + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))]))
+            let query = SQLQuery(unsafeSQL: "UPDATE projects SET " + sets.joined(separator: ", ")
+                                     + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+            _ = try guarded("name", changes.name, folioValue: changes.folio ?? "") { () throws(MariaDBError) in
+                try connection.execute(query)
+            }
         }
         if let collaborators = changes.collaborators { try replaceCollaborators(projectID: id, collaborators) }
     }
