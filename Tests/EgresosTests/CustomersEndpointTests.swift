@@ -184,6 +184,45 @@ struct CustomersEndpointTests {
     }
 }
 
+@Suite("Egresos customers: forms and routes", .serialized)
+struct CustomersFormTests {
+    @Test("#9 as multipart: brands as a JSON-array string")
+    func multipartBrands() throws {
+        let harness = try CustomersHarness()
+        let response = harness.multipart(.post, "/api/v1/customers/brands",
+                                         fields: [("name", "Pepsico"), ("brands", #"[{"name": "Ruffles"}, {"name": "Pepsi"}]"#),
+                                                  ("description", "Botanas")])
+        #expect(response.status == 201)
+        #expect(response.json?["customer"]?["description"]?.stringValue == "Botanas")
+        guard case .array(let brands)? = response.json?["brands"] else { Issue.record("no brands"); return }
+        #expect(brands.map { $0["name"]?.stringValue } == ["Ruffles", "Pepsi"])
+    }
+
+    @Test("routes: /customers/brands only takes POST; ids are digits only (404 4041)")
+    func routes() throws {
+        let harness = try CustomersHarness()
+        #expect(harness.call(.get, "/api/v1/customers/brands").code == "4041")
+        #expect(harness.call(.put, "/api/v1/customers/brands", json: "{}").code == "4041")
+        #expect(harness.call(.delete, "/api/v1/customers/x1", as: "admin").code == "4041")
+        #expect(harness.call(.get, "/api/v1/brands/1.0/projects").code == "4041")
+    }
+
+    @Test("#14 a refused brand picture writes nothing; EXT code and description are stored")
+    func brandExtras() throws {
+        let harness = try CustomersHarness()
+        let refused = harness.multipart(.post, "/api/v1/customers/1/brands", fields: [("name", "Victoria")],
+                                        files: [("picture", "v.pdf", Images.png)])
+        #expect(refused.status == 415)
+        #expect(harness.storedFiles().isEmpty)
+        #expect(try harness.count("SELECT COUNT(*) FROM brands") == 1)
+        let created = harness.call(.post, "/api/v1/customers/1/brands",
+                                   json: #"{"name": "Victoria", "code": "VIC", "description": "Cerveza oscura"}"#)
+        #expect(created.json?["brand"]?["code"]?.stringValue == "VIC")
+        #expect(created.json?["brand"]?["description"]?.stringValue == "Cerveza oscura")
+        #expect(created.json?["brand"]?["customer_id"] == .number("1"))
+    }
+}
+
 @Suite("Egresos customers: messages and rollbacks", .serialized)
 struct CustomersFailureTests {
     @Test("English messages: 4042 names the model, 4093 the value, 4031, 4002")
