@@ -99,6 +99,8 @@ struct CustomersEndpointTests {
         #expect(int(customer?["payment_conditions"]) == 60)
         #expect(harness.storedFiles() == ["customers/v1/\(id)/picture.png"])
         #expect(harness.stored("customers/v1/\(id)/picture.png") == Images.png)
+        let mode = try FileManager.default.attributesOfItem(atPath: harness.filesRoot + "/customers/v1/\(id)/picture.png")[.posixPermissions] as? Int
+        #expect(mode == 0o644)
 
         // Same name, any case → 409 4093; no file written.
         let taken = harness.multipart(.post, "/api/v1/customers", fields: [("name", "PEPSICO"), ("payment_conditions", "1")],

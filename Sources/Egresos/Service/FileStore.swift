@@ -26,6 +26,8 @@ struct FileStore: Sendable {
         let temporary = directory + "/.\(UUID().uuidString).tmp"
         do {
             try manager.copyItem(atPath: file.temporaryPath, toPath: temporary)
+            // The upload is a mkstemp file (0600); nginx, another user in production, must read the stored one.
+            try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temporary)
             guard rename(temporary, target) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
             }
