@@ -18,6 +18,12 @@ public struct EgresosSettings: Sendable {
     public let privateKeyFile: String?
     /// `DEFAULT_PROFILE_PICTURE_URL`: UserFull's `picture` when the user has none (§5 item 1).
     public let defaultProfilePicture: String
+    /// `FILES_ROOT` (default `UPLOAD_DIR + "/files"`): where uploaded files are kept (§11), served by nginx
+    /// read-only at `/files/`.
+    public let filesRoot: String
+    /// `FILES_BASE_URL` (default `http://127.0.0.1:8082/files`, the local stack's address), without a trailing
+    /// slash: stored files are rendered as `FILES_BASE_URL + "/" + relative path` (§11).
+    public let filesBaseURL: String
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -52,5 +58,13 @@ public struct EgresosSettings: Sendable {
         privateKeyFile = env.string("AUTH0_PRIVATE_KEY_FILE")
         defaultProfilePicture = env.string("DEFAULT_PROFILE_PICTURE_URL",
                                            default: "http://payment-docs.element.mx/images/default_profile.jpg")
+        let uploads = env.string("UPLOAD_DIR", default: "/var/lib/ventanilla/egresos/uploads")
+        filesRoot = env.string("FILES_ROOT", default: uploads + "/files")
+        var base = env.string("FILES_BASE_URL", default: "http://127.0.0.1:8082/files")
+        while base.hasSuffix("/") { base.removeLast() }
+        guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            throw ConfigurationError(variable: "FILES_BASE_URL", problem: "must be an absolute http(s) URL")
+        }
+        filesBaseURL = base
     }
 }

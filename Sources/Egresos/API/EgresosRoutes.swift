@@ -9,5 +9,6 @@ enum EgresosRoutes {
         UserRoutes().register(in: &router)
         CatalogRoutes().register(in: &router)
         NotificationRoutes().register(in: &router)
+        CustomerRoutes().register(in: &router)
     }
 }

@@ -76,13 +76,15 @@ public enum EgresosEndpointRules {
         ("name", "required|typeOf:string|min:1|max:120|regex:alphanumeric|unique:customer,name"),
         ("brands", "sometimes|typeOf:JSONArray"),
         ("brands[].name", "required|typeOf:string|min:3|max:20|regex:alphanumeric|distinct|unique:brands,name"),
+        extCode, extDescription,
     ])
 
     /// #10 `POST /api/v1/customers`.
     public static let createCustomer = EndpointRules("#10 POST /api/v1/customers", body: [
         ("name", "required|typeOf:string|min:1|max:120|regex:alphanumeric|unique:customer,name"),
-        ("payment_conditions", "required|typeOf:number|max:365"),
+        ("payment_conditions", "required|typeOf:number|min:0|max:365"),
         ("picture", "required|\(image)"),
+        extCode, extDescription,
     ])
 
     /// #11 `PUT /api/v1/customers/:customer_id`.
@@ -90,8 +92,9 @@ public enum EgresosEndpointRules {
         pathID("customer_id", "customer"),
     ], body: [
         ("name", "sometimes|typeOf:string|min:1|max:120|regex:alphanumeric|unique:customer,name"),
-        ("payment_conditions", "sometimes|typeOf:number|max:365"),
+        ("payment_conditions", "sometimes|typeOf:number|min:0|max:365"),
         ("picture", "sometimes|\(image)"),
+        extCode, extDescription,
     ])
 
     /// #14 `POST /api/v1/customers/:customer_id/brands`.
@@ -100,6 +103,7 @@ public enum EgresosEndpointRules {
     ], body: [
         ("name", "required|typeOf:string|min:3|max:30|regex:alphanumeric|unique:brand,name"),
         ("picture", "sometimes|\(image)"),
+        extBrandCode, extDescription,
     ])
 
     /// #15 `PUT /api/v1/brands/:brand_id`.
@@ -108,6 +112,7 @@ public enum EgresosEndpointRules {
     ], body: [
         ("name", "sometimes|typeOf:string|min:3|max:30|regex:alphanumeric|unique:brand,name"),
         ("picture", "sometimes|\(image)"),
+        extBrandCode, extDescription,
     ])
 
     /// #18 `GET /api/v1/projects`.
@@ -120,6 +125,8 @@ public enum EgresosEndpointRules {
         pathID("brand_id", "brand"),
     ], body: [
         ("name", "required|typeOf:string|min:3|max:30|regex:alphanumeric|unique:project,name,brand_id"),
+        ("description", "sometimes|typeOf:string|min:0|max:255|regex:alphanumeric|nullable"),
+        ("folio", "sometimes|typeOf:string|min:3|max:10|regex:numeric|unique:project,folio"),
         ("grouper_id", "sometimes|nullable|typeOf:numeric|exists:user,id"),
         ("collaborators", "sometimes|typeOf:JSONArray|distinct"),
         ("collaborators[]", "required|typeOf:numeric|exists:user,id"),
@@ -129,8 +136,8 @@ public enum EgresosEndpointRules {
     public static let updateProject = EndpointRules("#20 PUT /api/v1/projects/:project_id", path: [
         pathID("project_id", "project"),
     ], body: [
-        ("folio", "sometimes|typeOf:string|min:3|max:10|regex:numeric"),
-        ("name", "sometimes|typeOf:string|min:3|max:30|regex:alphanumeric"),
+        ("folio", "sometimes|typeOf:string|min:3|max:10|regex:numeric|unique:project,folio"),
+        ("name", "sometimes|typeOf:string|min:3|max:30|regex:alphanumeric|unique:project,name,brand_id"),
         ("description", "sometimes|typeOf:string|min:0|max:255|regex:alphanumeric|nullable"),
         ("grouper_id", "sometimes|nullable|typeOf:numeric|exists:user,id"),
         ("collaborators", "sometimes|typeOf:JSONArray|distinct"),

@@ -1,0 +1,42 @@
+import Foundation
+import HTTPCore
+
+/// Stored files (egresos.md §11): `FILES_ROOT/{collection}/v1/{id}/{field}.{ext}`, rendered as
+/// `FILES_BASE_URL + "/" + path`. Written after the DB commit (ruling 2): copied to a temp file in the target
+/// directory, then renamed into place; a replacement with another extension removes the old file.
+struct FileStore: Sendable {
+    let root: String
+    let baseURL: String
+
+    /// The absolute URL of a stored relative path.
+    func url(_ path: String?) -> String? { path.map { baseURL + "/" + $0 } }
+
+    /// The relative path of `file` stored as `field` of row `id` in `collection`.
+    static func path(collection: String, id: Int, field: String, file: UploadedFile) -> String {
+        let ext = (file.filename as NSString).pathExtension.lowercased()
+        return "\(collection)/v1/\(id)/\(field).\(ext)"
+    }
+
+    /// Writes `file` at `path`; removes `old` when it is another file.
+    func store(_ file: UploadedFile, at path: String, replacing old: String?) throws {
+        let manager = FileManager.default
+        let target = root + "/" + path
+        let directory = (target as NSString).deletingLastPathComponent
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = directory + "/.\(UUID().uuidString).tmp"
+        do {
+            try manager.copyItem(atPath: file.temporaryPath, toPath: temporary)
+            // The upload is a mkstemp file (0600); nginx, another user in production, must read the stored one.
+            try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temporary)
+            guard rename(temporary, target) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+            }
+        } catch {
+            try? manager.removeItem(atPath: temporary)
+            throw error
+        }
+        if let old, old != path {
+            try? manager.removeItem(atPath: root + "/" + old)
+        }
+    }
+}
