@@ -160,6 +160,11 @@ public enum EgresosEndpointRules {
         ("picture", "sometimes|size:5Mb|extension:jpg,png,jpeg"),
     ]
 
+    /// #23 `GET /api/v1/suppliers/:supplier_id`.
+    public static let showSupplier = EndpointRules("#23 GET /api/v1/suppliers/:supplier_id", path: [
+        pathID("supplier_id", "supplier"),
+    ])
+
     /// #24 `POST /api/v1/suppliers`.
     public static let createSupplier = EndpointRules("#24 POST /api/v1/suppliers", body: supplierFields)
 
@@ -228,6 +233,6 @@ public enum EgresosEndpointRules {
     public static let all: [EndpointRules] = [
         createUser, updateUser, showUser, deleteUser, createCustomerWithBrands, createCustomer, updateCustomer, createBrand, updateBrand,
         listProjects, createProject, updateProject, listSuppliers, createSupplier, updateSupplier, supplierSession,
-        setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill, readNotification,
+        setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill, readNotification, showSupplier,
     ]
 }

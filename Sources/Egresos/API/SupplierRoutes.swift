@@ -1,0 +1,109 @@
+import HTTPCore
+
+/// Suppliers on the staff side: egresos.md §2 #22-#25, §3.3, §5 item 6, §11 (pictures).
+/// Files are written after the transaction commits (§1.1 step 8, ruling 2), so a refused request leaves none.
+struct SupplierRoutes {
+    typealias Rules = EgresosEndpointRules
+
+    func register(in router: inout Router<EgresosContext>) {
+        // The portal's literal routes (`/suppliers/session`, `/suppliers/billing`, …) beat `:supplier_id(int)`.
+        router.get("/api/v1/suppliers", middleware: [StaffAuth.registered], handler: Self.listSuppliers)
+        router.post("/api/v1/suppliers", middleware: [StaffAuth.roles(.admin, .rh, .manager)], handler: Self.createSupplier)
+        router.get("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.registered], handler: Self.showSupplier)
+        router.put("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.roles(.admin, .rh, .manager)],
+                   handler: Self.updateSupplier)
+    }
+
+    // MARK: Input helpers
+
+    private static func string(_ value: Input?) -> String? {
+        switch value {
+        case .string(let text)?: text
+        case .number(let text)?: text
+        default: nil
+        }
+    }
+
+    private static func int(_ value: Input?) -> Int? {
+        switch value {
+        case .number(let text)?, .string(let text)?: Int(text) ?? Double(text).map { Int($0) }
+        default: nil
+        }
+    }
+
+    private static func file(_ value: Input?) -> UploadedFile? {
+        if case .file(let file)? = value { return file }
+        return nil
+    }
+
+    /// The fields of #24/#25 from a validated body (every required one is present).
+    private static func fields(_ body: InputObject, picturePath: String? = nil) -> SupplierFields {
+        SupplierFields(companyName: string(body["company_name"]) ?? "", contactName: string(body["contact_name"]) ?? "",
+                       paymentConditions: int(body["payment_conditions"]), phone: string(body["phone"]) ?? "",
+                       email: string(body["email"]) ?? "", businessActivity: string(body["business_activity"]) ?? "",
+                       picturePath: picturePath)
+    }
+
+    // MARK: Handlers
+
+    /// #22 `GET /api/v1/suppliers`: optional filters, validated when sent (§3.3).
+    static func listSuppliers(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let input = try context.validate(request, Rules.listSuppliers)
+        let records = try context.persistence.suppliers.suppliers(contactName: string(input.query["contact_name"]),
+                                                                  businessActivity: string(input.query["business_activity"]))
+        let views = context.supplierViews
+        return .json(.object([("suppliers", .array(records.map(views.supplier)))]))
+    }
+
+    /// #23 `GET /api/v1/suppliers/:supplier_id`.
+    static func showSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let input = try context.validate(request, Rules.showSupplier)
+        let id = EgresosInput.int(input.path, "supplier_id") ?? 0
+        guard let supplier = try context.persistence.suppliers.supplier(id: id) else { throw EgresosError.internalError }
+        return .json(.object([("supplier", context.supplierViews.supplier(supplier))]))
+    }
+
+    /// #24 `POST /api/v1/suppliers` → 201 `{"supplier": …}`. The row has no password (`password_hash` NULL);
+    /// the supplier sets one with a password token (§10.3).
+    // TODO(merge with SupplierPortal): issue the password token and queue the invitation mail (§3.3, §12,
+    // ruling 2: outbox inside this transaction) with the portal's token issuer.
+    static func createSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let input = try context.validate(request, Rules.createSupplier)
+        let body = input.body
+        let picture = file(body["picture"])
+        let repository = context.persistence.suppliers
+        let (id, path): (Int, String?) = try context.persistence.transaction {
+            let id = try repository.createSupplier(fields(body))
+            let path = picture.map { FileStore.path(collection: "suppliers", id: id, field: "picture", file: $0) }
+            if let path {
+                var stored = fields(body, picturePath: path)
+                stored.paymentConditions = nil
+                try repository.updateSupplier(id: id, stored)
+            }
+            return (id, path)
+        }
+        if let picture, let path { try context.files.store(picture, at: path, replacing: nil) }
+        guard let supplier = try repository.supplier(id: id) else { throw EgresosError.internalError }
+        return .json(.object([("supplier", context.supplierViews.supplier(supplier))]), status: 201)
+    }
+
+    /// #25 `PUT /api/v1/suppliers/:supplier_id` → 204; the unique checks skip the supplier itself, a new picture
+    /// replaces the stored file.
+    static func updateSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let rawID = Int(request.parameter("supplier_id")) ?? 0
+        let input = try context.validate(request, Rules.updateSupplier,
+                                         context: ValidationContext(excludingIDs: [.suppliers: rawID]))
+        let id = EgresosInput.int(input.path, "supplier_id") ?? 0
+        let body = input.body
+        let picture = file(body["picture"])
+        let repository = context.persistence.suppliers
+        let (old, path): (String?, String?) = try context.persistence.transaction {
+            let old = try repository.supplier(id: id)?.picturePath
+            let path = picture.map { FileStore.path(collection: "suppliers", id: id, field: "picture", file: $0) }
+            try repository.updateSupplier(id: id, fields(body, picturePath: path))
+            return (old, path)
+        }
+        if let picture, let path { try context.files.store(picture, at: path, replacing: old) }
+        return .noContent
+    }
+}

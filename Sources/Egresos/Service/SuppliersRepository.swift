@@ -1,0 +1,36 @@
+/// A supplier row (egresos.md §5 item 6).
+struct SupplierRecord: Sendable, Equatable {
+    var id: Int
+    var companyName: String
+    var paymentConditions: Int
+    var contactName: String
+    var email: String
+    var phone: String
+    var businessActivity: String
+    var picturePath: String?
+}
+
+/// The fields #24 creates and #25 replaces (§3.3). `paymentConditions` nil keeps the stored value (#25) or
+/// takes the default 0 (#24); `picturePath` nil keeps the stored picture.
+struct SupplierFields: Sendable {
+    var companyName: String
+    var contactName: String
+    var paymentConditions: Int?
+    var phone: String
+    var email: String
+    var businessActivity: String
+    var picturePath: String?
+}
+
+/// Suppliers on the staff side (§3.3). Writes run inside the caller's transaction
+/// (`EgresosPersistence.transaction`).
+protocol SuppliersRepository {
+    /// Suppliers by id; each filter is a case-insensitive substring, combined with AND (#22).
+    func suppliers(contactName: String?, businessActivity: String?) throws -> [SupplierRecord]
+    func supplier(id: Int) throws -> SupplierRecord?
+    /// A new supplier without a password (`password_hash` NULL: it sets one through §10.3).
+    func createSupplier(_ fields: SupplierFields) throws -> Int
+    /// Replaces the fields of #25. A changed e-mail also sets `password_changed_at`, which invalidates the
+    /// supplier's JWTs (their `sub` is the e-mail).
+    func updateSupplier(id: Int, _ fields: SupplierFields) throws
+}

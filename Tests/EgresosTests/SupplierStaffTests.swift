@@ -1,0 +1,205 @@
+import Foundation
+import HTTPCore
+import MariaDB
+import Testing
+import TestSupport
+@testable import Egresos
+
+/// `field:code` of each field error of a response.
+private func errors(_ response: TestResponse) -> [String] {
+    guard case .array(let items)? = response.json?["errors"] else { return [] }
+    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(numberText($0["code"]))" }
+}
+
+private func numberText(_ value: Input?) -> String {
+    switch value {
+    case .number(let text)?: text
+    case .string(let text)?: text
+    default: "?"
+    }
+}
+
+private func int(_ value: Input?) -> Int? { Int(numberText(value)) }
+
+private let supplierKeys = ["id", "company_name", "payment_conditions", "contact_name", "email", "phone",
+                            "business_activity", "picture"]
+
+/// The doc's "Crear proveedor" body (its `id` is ignored).
+private let createBody = """
+    {"id": 5, "company_name": "Proveedor 01 S.A. de C.V.", "payment_conditions": 60, "contact_name": "Juan Ramirez",
+     "email": "juan.ramirez@example.com", "phone": "+525541878844", "business_activity": "Telecomunicaciones"}
+    """
+
+extension CustomersHarness {
+    /// Runs SQL directly (fixtures the API cannot create yet).
+    func sql(_ text: String) throws { try database.connection.executeText(text) }
+}
+
+@Suite("Egresos suppliers, staff side (#22-#25)", .serialized)
+struct SupplierStaffTests {
+    @Test("#22 lists suppliers with the Supplier keys in order; filters are case-insensitive substrings, AND")
+    func listSuppliers() throws {
+        let harness = try CustomersHarness()
+        #expect(harness.call(.post, "/api/v1/suppliers", json: createBody, as: "admin").status == 201)
+        let all = harness.call(.get, "/api/v1/suppliers")
+        #expect(all.status == 200)
+        #expect(all.json?.objectValue?.keys == ["suppliers"])
+        guard case .array(let suppliers)? = all.json?["suppliers"] else { Issue.record("no suppliers"); return }
+        #expect(suppliers.count == 2)
+        #expect(suppliers.first?.objectValue?.keys == supplierKeys)
+        #expect(suppliers.first?["email"]?.stringValue == "proveedor@example.com")
+        #expect(int(suppliers.first?["payment_conditions"]) == 30)
+        #expect(suppliers.first?["picture"] == .null)
+
+        func names(_ query: String) -> [String] {
+            let response = harness.call(.get, "/api/v1/suppliers?" + query)
+            guard case .array(let items)? = response.json?["suppliers"] else { return ["status \(response.status)"] }
+            return items.compactMap { $0["contact_name"]?.stringValue }
+        }
+        #expect(names("contact_name=RAMIREZ") == ["Juan Ramirez"])
+        #expect(names("contact_name=pedro") == ["Pedro Proveedor Gómez"])
+        #expect(names("business_activity=telecom") == ["Juan Ramirez"])
+        #expect(names("contact_name=Juan&business_activity=telecom") == ["Juan Ramirez"])
+        #expect(names("contact_name=Juan&business_activity=Producci") == [])
+        #expect(names("business_activity=50%25") == [])
+
+        let short = harness.call(.get, "/api/v1/suppliers?contact_name=J&business_activity=x")
+        #expect(short.status == 422)
+        #expect(errors(short) == ["contact_name:4222", "business_activity:4222"])
+        #expect(harness.call(.get, "/api/v1/suppliers?contact_name=50%25").status == 422)
+        #expect(harness.call(.get, "/api/v1/suppliers", as: nil).status == 401)
+    }
+
+    @Test("#23 shows a supplier; 404 4042 Supplier for an unknown one")
+    func showSupplier() throws {
+        let harness = try CustomersHarness()
+        let response = harness.call(.get, "/api/v1/suppliers/1")
+        #expect(response.status == 200)
+        #expect(response.json?.objectValue?.keys == ["supplier"])
+        #expect(response.json?["supplier"]?.objectValue?.keys == supplierKeys)
+        #expect(response.json?["supplier"]?["company_name"]?.stringValue == "Producciones Ejemplo")
+        let missing = harness.call(.get, "/api/v1/suppliers/99")
+        #expect(missing.status == 404)
+        #expect(errors(missing) == ["supplier_id:4042"])
+        #expect(missing.text.contains("Supplier"))
+        #expect(harness.call(.get, "/api/v1/suppliers/abc").status == 404)
+    }
+
+    @Test("#24 creates a supplier without a password (201 {supplier}); payment_conditions defaults to 0")
+    func createSupplier() throws {
+        let harness = try CustomersHarness()
+        let response = harness.call(.post, "/api/v1/suppliers", json: createBody, as: "rh")
+        #expect(response.status == 201)
+        #expect(response.json?.objectValue?.keys == ["supplier"])
+        let supplier = response.json?["supplier"]
+        #expect(supplier?.objectValue?.keys == supplierKeys)
+        #expect(int(supplier?["id"]) != 5)
+        #expect(supplier?["company_name"]?.stringValue == "Proveedor 01 S.A. de C.V.")
+        #expect(int(supplier?["payment_conditions"]) == 60)
+        #expect(supplier?["phone"]?.stringValue == "+525541878844")
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'juan.ramirez@example.com' AND password_hash IS NULL") == 1)
+
+        let plain = harness.call(.post, "/api/v1/suppliers", json: """
+            {"company_name": "Otro Proveedor", "contact_name": "Ana Lopez", "email": "ana.lopez@example.com",
+             "phone": "5512345679", "business_activity": "Comida"}
+            """, as: "manager")
+        #expect(plain.status == 201)
+        #expect(int(plain.json?["supplier"]?["payment_conditions"]) == 0)
+    }
+
+    @Test("#24 refusals: 409 4093 on company_name and e-mail (case-insensitive), 400 on missing fields, nothing written")
+    func createRefusals() throws {
+        let harness = try CustomersHarness()
+        let before = try harness.count("SELECT COUNT(*) FROM suppliers")
+        let taken = harness.call(.post, "/api/v1/suppliers", json: """
+            {"company_name": "PRODUCCIONES EJEMPLO", "contact_name": "Ana Lopez", "email": "PROVEEDOR@example.com",
+             "phone": "5512345679", "business_activity": "Comida"}
+            """, as: "admin")
+        #expect(taken.status == 409)
+        #expect(errors(taken) == ["company_name:4093", "email:4093"])
+        let missing = harness.call(.post, "/api/v1/suppliers", json: "{}", as: "admin")
+        #expect(missing.status == 400)
+        #expect(errors(missing).contains("company_name:4001"))
+        #expect(errors(missing).contains("business_activity:4001"))
+        #expect(missing.text.contains("The field was not sent."))
+        for user in ["empleado", "grouper", "cuentas"] {
+            let refused = harness.call(.post, "/api/v1/suppliers", json: createBody, as: user)
+            #expect(refused.status == 403)
+            #expect(refused.code == "4031")
+        }
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers") == before)
+        #expect(harness.storedFiles().isEmpty)
+    }
+
+    @Test("#24/#25 picture: stored after commit at suppliers/v1/{id}/picture.{ext}; a replacement removes the old one")
+    func pictures() throws {
+        let harness = try CustomersHarness()
+        let fields = [("company_name", "Foto Proveedor"), ("contact_name", "Luis Perez"), ("email", "luis.perez@example.com"),
+                      ("phone", "5512345670"), ("business_activity", "Fotografia")]
+        let created = harness.multipart(.post, "/api/v1/suppliers", fields: fields,
+                                        files: [("picture", "logo.PNG", Images.png)], as: "admin")
+        #expect(created.status == 201)
+        guard let id = int(created.json?["supplier"]?["id"]) else { Issue.record("no id"); return }
+        #expect(created.json?["supplier"]?["picture"]?.stringValue
+                == CustomersHarness.baseURL + "/suppliers/v1/\(id)/picture.png")
+        #expect(harness.stored("suppliers/v1/\(id)/picture.png") == Images.png)
+
+        let replaced = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields + [("payment_conditions", "45")],
+                                         files: [("picture", "logo.jpeg", Images.jpeg)], as: "manager")
+        #expect(replaced.status == 204)
+        #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
+        let shown = harness.call(.get, "/api/v1/suppliers/\(id)")
+        #expect(shown.json?["supplier"]?["picture"]?.stringValue == CustomersHarness.baseURL + "/suppliers/v1/\(id)/picture.jpeg")
+        #expect(int(shown.json?["supplier"]?["payment_conditions"]) == 45)
+
+        let wrong = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields,
+                                      files: [("picture", "logo.gif", Images.png)], as: "admin")
+        #expect(wrong.status >= 400)
+        #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
+    }
+
+    @Test("#25 replaces the fields → 204; unique checks skip the supplier itself; an e-mail change revokes tokens")
+    func updateSupplier() throws {
+        let harness = try CustomersHarness()
+        let same = harness.call(.put, "/api/v1/suppliers/1", json: """
+            {"company_name": "producciones ejemplo", "contact_name": "Pedro Proveedor", "email": "PROVEEDOR@example.com",
+             "phone": "5512345678", "business_activity": "Video"}
+            """, as: "admin")
+        #expect(same.status == 204)
+        let shown = harness.call(.get, "/api/v1/suppliers/1").json?["supplier"]
+        #expect(shown?["company_name"]?.stringValue == "producciones ejemplo")
+        #expect(shown?["business_activity"]?.stringValue == "Video")
+        #expect(int(shown?["payment_conditions"]) == 30)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at = '2020-01-01'") == 1)
+
+        #expect(harness.call(.post, "/api/v1/suppliers", json: createBody, as: "admin").status == 201)
+        let taken = harness.call(.put, "/api/v1/suppliers/1", json: """
+            {"company_name": "PROVEEDOR 01 S.A. de C.V.", "contact_name": "Pedro Proveedor", "email": "Juan.Ramirez@example.com",
+             "phone": "5512345678", "business_activity": "Video"}
+            """, as: "admin")
+        #expect(taken.status == 409)
+        #expect(errors(taken) == ["company_name:4093", "email:4093"])
+
+        let partial = harness.call(.put, "/api/v1/suppliers/1", json: #"{"company_name": "Solo Nombre"}"#, as: "admin")
+        #expect(partial.status == 400)
+        #expect(Set(errors(partial)) == ["contact_name:4001", "email:4001", "phone:4001", "business_activity:4001"])
+        #expect(harness.call(.get, "/api/v1/suppliers/1").json?["supplier"]?["company_name"]?.stringValue == "producciones ejemplo")
+
+        let moved = harness.call(.put, "/api/v1/suppliers/1", json: """
+            {"company_name": "Producciones Ejemplo", "contact_name": "Pedro Proveedor", "email": "nuevo.correo@example.com",
+             "phone": "5512345678", "business_activity": "Video"}
+            """, as: "rh")
+        #expect(moved.status == 204)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at > '2020-01-01'") == 1)
+
+        for user in ["empleado", "grouper"] {
+            let refused = harness.call(.put, "/api/v1/suppliers/1", json: createBody, as: user)
+            #expect(refused.status == 403)
+            #expect(refused.code == "4031")
+        }
+        let missing = harness.call(.put, "/api/v1/suppliers/99", json: createBody, as: "admin")
+        #expect(missing.status == 404)
+        #expect(errors(missing) == ["supplier_id:4042"])
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'nuevo.correo@example.com'") == 1)
+    }
+}
