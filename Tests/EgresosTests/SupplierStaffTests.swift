@@ -33,9 +33,30 @@ private let createBody = """
 extension CustomersHarness {
     /// Runs SQL directly (fixtures the API cannot create yet).
     func sql(_ text: String) throws { try database.connection.executeText(text) }
+
+    /// A quotation in `status` for the seeded project and supplier 1, one supplier quotation, and one payment
+    /// schedule row (paid or not); returns the payment schedule's id.
+    func paymentSchedule(quotationStatus: Int, paid: Bool = false) throws -> Int {
+        try sql("""
+            INSERT INTO quotations (project_id, created_by, billing_date, project_start_date, project_end_date,
+                                    cost_in_cents, status)
+            VALUES (1, (SELECT id FROM users WHERE email_active = 'admin@element.com.mx'), '2026-12-01',
+                    '2026-12-01 00:00:00', '2026-12-31 00:00:00', 100000, \(quotationStatus))
+            """)
+        try sql("""
+            INSERT INTO supplier_quotations (quotation_id, supplier_id, concept, cost_in_cents, comments)
+            VALUES ((SELECT MAX(id) FROM quotations), 1, 'Renta de camaras', 50000, 'ok')
+            """)
+        try sql("""
+            INSERT INTO payment_schedules (supplier_quotation_id, position, amount, payment_method, payment_date, paid, paid_at)
+            VALUES ((SELECT MAX(id) FROM supplier_quotations), 0, 50000, 'cash', '2026-12-15', \(paid ? 1 : 0),
+                    \(paid ? "'2026-11-30'" : "NULL"))
+            """)
+        return try count("SELECT MAX(id) FROM payment_schedules")
+    }
 }
 
-@Suite("Egresos suppliers, staff side (#22-#25)", .serialized)
+@Suite("Egresos suppliers, staff side (#22-#25, EXT-7)", .serialized)
 struct SupplierStaffTests {
     @Test("#22 lists suppliers with the Supplier keys in order; filters are case-insensitive substrings, AND")
     func listSuppliers() throws {
@@ -201,5 +222,47 @@ struct SupplierStaffTests {
         #expect(missing.status == 404)
         #expect(errors(missing) == ["supplier_id:4042"])
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'nuevo.correo@example.com'") == 1)
+    }
+
+    @Test("EXT-7 marks an approved quotation's payment paid (default today in Mexico City); 409 when paid, 423 unless approved")
+    func markPaid() throws {
+        let harness = try CustomersHarness()
+        let approved = try harness.paymentSchedule(quotationStatus: 3)
+        let response = harness.call(.put, "/api/v1/payment_schedules/\(approved)/paid", json: "{}", as: "admin")
+        #expect(response.status == 204)
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id = \(approved) AND paid = 1 AND paid_at = '2026-12-01'") == 1)
+        let again = harness.call(.put, "/api/v1/payment_schedules/\(approved)/paid", json: "{}", as: "admin")
+        #expect(again.status == 409)
+        #expect(again.code == "409")
+
+        let second = try harness.paymentSchedule(quotationStatus: 3)
+        let dated = harness.call(.put, "/api/v1/payment_schedules/\(second)/paid", json: #"{"paid_at": "2026-11-20"}"#, as: "admin")
+        #expect(dated.status == 204)
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id = \(second) AND paid_at = '2026-11-20'") == 1)
+
+        let pending = try harness.paymentSchedule(quotationStatus: 0)
+        let locked = harness.call(.put, "/api/v1/payment_schedules/\(pending)/paid", json: "{}", as: "admin")
+        #expect(locked.status == 423)
+        #expect(locked.code == "423")
+        #expect(locked.text.contains("locked"))
+        // State checks (§1.1 step 6) come before the body (step 7).
+        #expect(harness.call(.put, "/api/v1/payment_schedules/\(pending)/paid", json: #"{"paid_at": "x"}"#, as: "admin").status == 423)
+        #expect(harness.call(.put, "/api/v1/payment_schedules/\(approved)/paid", json: #"{"paid_at": "x"}"#, as: "admin").status == 409)
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id = \(approved) AND paid_at = '2026-12-01'") == 1)
+
+        let open = try harness.paymentSchedule(quotationStatus: 3)
+        let badDate = harness.call(.put, "/api/v1/payment_schedules/\(open)/paid", json: #"{"paid_at": "20-11-2026"}"#, as: "admin")
+        #expect(badDate.status == 400 || badDate.status == 422)
+        #expect(errors(badDate).first?.hasPrefix("paid_at:") == true)
+        for user in ["rh", "manager", "grouper", "cuentas", "empleado"] {
+            let refused = harness.call(.put, "/api/v1/payment_schedules/\(open)/paid", json: "{}", as: user)
+            #expect(refused.status == 403)
+            #expect(refused.code == "4031")
+        }
+        let missing = harness.call(.put, "/api/v1/payment_schedules/999/paid", json: "{}", as: "admin")
+        #expect(missing.status == 404)
+        #expect(errors(missing) == ["payment_schedule_id:4042"])
+        #expect(missing.text.contains("PaymentSchedule"))
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id IN (\(pending), \(open)) AND paid = 0") == 2)
     }
 }

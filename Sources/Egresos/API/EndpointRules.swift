@@ -173,6 +173,14 @@ public enum EgresosEndpointRules {
         pathID("supplier_id", "supplier"),
     ], body: supplierFields)
 
+    /// EXT-7 `PUT /api/v1/payment_schedules/:payment_schedule_id/paid` (admin; ruling 3: the default date is today
+    /// in the module's time zone).
+    public static let markPaymentPaid = EndpointRules("EXT-7 PUT /api/v1/payment_schedules/:payment_schedule_id/paid", path: [
+        pathID("payment_schedule_id", "paymentschedule"),
+    ], body: [
+        ("paid_at", "sometimes|date:YYYY-MM-DD"),
+    ])
+
     /// #26 `POST /api/v1/suppliers/session`.
     public static let supplierSession = EndpointRules("#26 POST /api/v1/suppliers/session", body: [
         ("email", "required|typeOf:string|email|min:10|max:100|exist:supplier,email"),
@@ -234,5 +242,6 @@ public enum EgresosEndpointRules {
         createUser, updateUser, showUser, deleteUser, createCustomerWithBrands, createCustomer, updateCustomer, createBrand, updateBrand,
         listProjects, createProject, updateProject, listSuppliers, createSupplier, updateSupplier, supplierSession,
         setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill, readNotification, showSupplier,
+        markPaymentPaid,
     ]
 }

@@ -1,9 +1,13 @@
+import AppCore
 import HTTPCore
 
-/// Suppliers on the staff side: egresos.md §2 #22-#25, §3.3, §5 item 6, §11 (pictures).
+/// Suppliers on the staff side: egresos.md §2 #22-#25, §3.3, §5 item 6, §11 (pictures), and EXT-7 (§2.1, §3.9).
 /// Files are written after the transaction commits (§1.1 step 8, ruling 2), so a refused request leaves none.
 struct SupplierRoutes {
     typealias Rules = EgresosEndpointRules
+
+    /// Ruling 3: Egresos' dates are in `America/Mexico_City` (EXT-7's default `paid_at`).
+    static let zone = ZoneRules(identifier: "America/Mexico_City")
 
     func register(in router: inout Router<EgresosContext>) {
         // The portal's literal routes (`/suppliers/session`, `/suppliers/billing`, …) beat `:supplier_id(int)`.
@@ -12,6 +16,8 @@ struct SupplierRoutes {
         router.get("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.registered], handler: Self.showSupplier)
         router.put("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.roles(.admin, .rh, .manager)],
                    handler: Self.updateSupplier)
+        router.put("/api/v1/payment_schedules/:payment_schedule_id(int)/paid", middleware: [StaffAuth.roles(.admin)],
+                   handler: Self.markPaid)
     }
 
     // MARK: Input helpers
@@ -105,5 +111,36 @@ struct SupplierRoutes {
         }
         if let picture, let path { try context.files.store(picture, at: path, replacing: old) }
         return .noContent
+    }
+
+    /// EXT-7 `PUT /api/v1/payment_schedules/:payment_schedule_id/paid` (admin) → 204. The quotation must be
+    /// approved (status 3, else 423 `"423"`) and the row unpaid (else 409 `"409"`), checked before the body
+    /// (§1.1 step 6) and again under the row lock.
+    static func markPaid(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let repository = context.persistence.suppliers
+        let input = try context.validate(request, Rules.markPaymentPaid) { path in
+            let id = EgresosInput.int(path, "payment_schedule_id") ?? 0
+            try Self.checkPayable(try repository.paymentSchedule(id: id))
+        }
+        let id = EgresosInput.int(input.path, "payment_schedule_id") ?? 0
+        let date = string(input.body["paid_at"]) ?? today(context)
+        try context.persistence.transaction {
+            try Self.checkPayable(try repository.paymentSchedule(id: id))
+            try repository.markPaid(id: id, on: date)
+        }
+        return .noContent
+    }
+
+    private static func checkPayable(_ state: PaymentScheduleState?) throws {
+        guard let state else { throw EgresosError.internalError }
+        guard state.quotationStatus == 3 else { throw EgresosError(code: "423") }
+        guard !state.paid else { throw EgresosError(code: "409") }
+    }
+
+    /// Today's date in the module's zone, `YYYY-MM-DD`.
+    private static func today(_ context: EgresosContext) -> String {
+        let millis = context.auth.clock.nowMilliseconds()
+        let date = zone?.civilDate(atUTCMilliseconds: millis)
+        return date?.description ?? ""
     }
 }

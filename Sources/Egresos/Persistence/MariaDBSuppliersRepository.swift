@@ -1,6 +1,6 @@
 import MariaDB
 
-/// Suppliers (`0003_suppliers.sql`) over the worker's connection.
+/// Suppliers (`0003_suppliers.sql`) and payment schedules (`0004_quotations.sql`) over the worker's connection.
 struct MariaDBSuppliersRepository: SuppliersRepository {
     let connection: MariaDBConnection
 
@@ -67,6 +67,23 @@ struct MariaDBSuppliersRepository: SuppliersRepository {
         let query = SQLQuery(unsafeSQL: "UPDATE suppliers SET " + sets.joined(separator: ", ") + " WHERE id = ?",
                              binds: binds + [.int(Int64(id))])
         _ = try guarded(fields) { () throws(MariaDBError) in try connection.execute(query) }
+    }
+
+    func paymentSchedule(id: Int) throws -> PaymentScheduleState? {
+        try connection.queryFirst("""
+            SELECT ps.id, ps.paid, q.status
+              FROM payment_schedules ps
+              JOIN supplier_quotations sq ON sq.id = ps.supplier_quotation_id
+              JOIN quotations q ON q.id = sq.quotation_id
+             WHERE ps.id = \(id)
+               FOR UPDATE
+            """).map { row in
+            PaymentScheduleState(id: try row.int("id"), paid: try row.int("paid") != 0, quotationStatus: try row.int("status"))
+        }
+    }
+
+    func markPaid(id: Int, on date: String) throws {
+        _ = try connection.execute("UPDATE payment_schedules SET paid = 1, paid_at = \(date) WHERE id = \(id) AND paid = 0")
     }
 }
 

@@ -22,7 +22,15 @@ struct SupplierFields: Sendable {
     var picturePath: String?
 }
 
-/// Suppliers on the staff side (§3.3). Writes run inside the caller's transaction
+/// What EXT-7 needs to know about a payment schedule row (§3.9, §7.3).
+struct PaymentScheduleState: Sendable, Equatable {
+    var id: Int
+    var paid: Bool
+    /// The status of the quotation the row belongs to (§7.1; 3 = approved).
+    var quotationStatus: Int
+}
+
+/// Suppliers on the staff side (§3.3) and EXT-7's payment mark. Writes run inside the caller's transaction
 /// (`EgresosPersistence.transaction`).
 protocol SuppliersRepository {
     /// Suppliers by id; each filter is a case-insensitive substring, combined with AND (#22).
@@ -33,4 +41,9 @@ protocol SuppliersRepository {
     /// Replaces the fields of #25. A changed e-mail also sets `password_changed_at`, which invalidates the
     /// supplier's JWTs (their `sub` is the e-mail).
     func updateSupplier(id: Int, _ fields: SupplierFields) throws
+
+    /// The row (locked for update) with its quotation's status.
+    func paymentSchedule(id: Int) throws -> PaymentScheduleState?
+    /// Sets `paid = true, paid_at = date` (`YYYY-MM-DD`).
+    func markPaid(id: Int, on date: String) throws
 }
