@@ -14,6 +14,8 @@ public struct EgresosSettings: Sendable {
     public let supplierSessionSeconds: Int
     /// `ALLOWED_EMAIL_DOMAINS` (default `element.com.mx`), lower-cased: the domains `regex:element` accepts.
     public let allowedEmailDomains: [String]
+    /// `APP_TIMEZONE` (default `America/Mexico_City`, ruling 3): "today" for date defaults (EXT-7's `paid_at`).
+    public let zone: ZoneRules
     /// `AUTH0_PRIVATE_KEY_FILE` (optional): the local stack's signing key, read only by `ventanilla token egresos`.
     public let privateKeyFile: String?
     /// `DEFAULT_PROFILE_PICTURE_URL`: UserFull's `picture` when the user has none (§5 item 1).
@@ -55,6 +57,10 @@ public struct EgresosSettings: Sendable {
         supplierSessionSeconds = try env.int("SUPPLIER_SESSION_TTL_SECONDS", default: 3600, range: 60...(30 * 24 * 3600))
         let domains = env.list("ALLOWED_EMAIL_DOMAINS").map { $0.lowercased() }
         allowedEmailDomains = domains.isEmpty ? ["element.com.mx"] : domains
+        guard let zone = ZoneRules(identifier: env.string("APP_TIMEZONE", default: ModuleName.egresos.defaultTimeZone)) else {
+            throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
+        }
+        self.zone = zone
         privateKeyFile = env.string("AUTH0_PRIVATE_KEY_FILE")
         defaultProfilePicture = env.string("DEFAULT_PROFILE_PICTURE_URL",
                                            default: "http://payment-docs.element.mx/images/default_profile.jpg")

@@ -6,9 +6,6 @@ import HTTPCore
 struct SupplierRoutes {
     typealias Rules = EgresosEndpointRules
 
-    /// Ruling 3: Egresos' dates are in `America/Mexico_City` (EXT-7's default `paid_at`).
-    static let zone = ZoneRules(identifier: "America/Mexico_City")
-
     func register(in router: inout Router<EgresosContext>) {
         // The portal's literal routes (`/suppliers/session`, `/suppliers/billing`, …) beat `:supplier_id(int)`.
         router.get("/api/v1/suppliers", middleware: [StaffAuth.registered], handler: Self.listSuppliers)
@@ -140,7 +137,6 @@ struct SupplierRoutes {
     /// Today's date in the module's zone, `YYYY-MM-DD`.
     private static func today(_ context: EgresosContext) -> String {
         let millis = context.auth.clock.nowMilliseconds()
-        let date = zone?.civilDate(atUTCMilliseconds: millis)
-        return date?.description ?? ""
+        return context.auth.settings.zone.civilDate(atUTCMilliseconds: millis).description
     }
 }
