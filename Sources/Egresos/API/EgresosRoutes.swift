@@ -10,5 +10,6 @@ enum EgresosRoutes {
         CatalogRoutes().register(in: &router)
         NotificationRoutes().register(in: &router)
         CustomerRoutes().register(in: &router)
+        SupplierPortalRoutes().register(in: &router)
     }
 }

@@ -1,0 +1,77 @@
+import AppCore
+import HTTPCore
+import Logging
+
+/// The supplier portal (egresos.md §2 #26-#28, §3.4, §10.2-§10.3). #26-#28 are public; the rest need a
+/// supplier session (`SupplierAuth`).
+struct SupplierPortalRoutes {
+    func register(in router: inout Router<EgresosContext>) {
+        // #26: log in with e-mail and password → the profile and a session.
+        router.post("/api/v1/suppliers/session") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.supplierSession)
+            let email = input.body["email"]?.stringValue ?? ""
+            let password = input.body["password"]?.stringValue ?? ""
+            guard let supplier = try context.persistence.supplierPortal.login(email: email) else {
+                throw SupplierPortalErrors.notFound("email", "Supplier")
+            }
+            guard let hash = supplier.passwordHash, PasswordHasher.verify(password, hash: hash) else {
+                context.logger.info("supplier login refused", metadata: ["supplier": "\(supplier.id)"])
+                throw EgresosError(code: "4012")
+            }
+            let session = context.auth.supplierTokens.issue(email: supplier.email)
+            return .json(SupplierPortalJSON.session(supplier, session))
+        }
+
+        // #27: set the password with a token of an invitation or a recovery mail.
+        router.put("/api/v1/suppliers/password") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.setSupplierPassword)
+            let token = input.body["token"]?.stringValue ?? ""
+            let password = input.body["password"]?.stringValue ?? ""
+            let repository = context.persistence.supplierPortal
+            let tokenHash = PasswordTokens.hash(token)
+            let now = context.auth.clock.nowMilliseconds()
+            guard let owner = try repository.tokenOwner(hash: tokenHash) else { throw EgresosError(code: "4032") }
+            guard owner.expiresAtMilliseconds > now else { throw EgresosError(code: "4101") }
+            let hash = try PasswordHasher.hash(password)
+            guard try repository.setPassword(supplierID: owner.supplierID, passwordHash: hash, tokenHash: tokenHash,
+                                             nowMilliseconds: now) else { throw EgresosError(code: "4032") }
+            context.logger.info("supplier password set", metadata: ["supplier": "\(owner.supplierID)"])
+            return .noContent
+        }
+
+        // #28: a recovery mail with a new token (424 4241 when mail delivery is not configured: nothing written).
+        router.post("/api/v1/suppliers/recovery") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.supplierRecovery)
+            let email = input.body["email"]?.stringValue ?? ""
+            let repository = context.persistence.supplierPortal
+            guard let supplier = try repository.login(email: email) else {
+                throw SupplierPortalErrors.notFound("email", "Supplier")
+            }
+            let settings = context.auth.settings
+            guard settings.mailConfigured else {
+                context.logger.warning("supplier recovery refused: mail delivery is not configured (SMTP_HOST)")
+                throw EgresosError(code: "4241")
+            }
+            _ = try repository.issueRecovery(supplierID: supplier.id, email: supplier.email, settings: settings,
+                                             nowMilliseconds: context.auth.clock.nowMilliseconds())
+            return .noContent
+        }
+
+        // #29: the caller's billing, or 404 4042 Billing.
+        router.get("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { _, context in
+            let supplier = try context.supplierCaller()
+            guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplier.supplier.id) else {
+                throw SupplierPortalErrors.notFound("billing", "Billing")
+            }
+            return .json(SupplierPortalJSON.billing(billing, context.files))
+        }
+    }
+}
+
+/// The portal's refusals.
+enum SupplierPortalErrors {
+    /// 404 `4042 <model>` on `field` (a row gone between the check and the read, or another supplier's).
+    static func notFound(_ field: String, _ model: String) -> EgresosValidationError {
+        EgresosValidationError(failures: [ValidationFailure(field: field, code: 4042, values: ["model": model])])
+    }
+}

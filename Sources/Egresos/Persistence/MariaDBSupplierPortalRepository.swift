@@ -1,0 +1,97 @@
+import AppCore
+import MariaDB
+
+/// The supplier portal over the worker's connection (tables `suppliers`, `mail_outbox`; §3.4, §10.3, §12).
+struct MariaDBSupplierPortalRepository: SupplierPortalRepository {
+    let connection: MariaDBConnection
+
+    func login(email: String) throws -> SupplierLogin? {
+        guard let row = try connection.queryFirst("""
+            SELECT id, company_name, contact_name, phone, email, business_activity, password_hash
+              FROM suppliers WHERE email = \(email) ORDER BY id LIMIT 1
+            """) else { return nil }
+        return SupplierLogin(id: try row.int("id"), companyName: try row.string("company_name"),
+                             contactName: try row.string("contact_name"), phone: try row.string("phone"),
+                             email: try row.string("email"), businessActivity: try row.string("business_activity"),
+                             passwordHash: try row.optionalString("password_hash"))
+    }
+
+    func tokenOwner(hash: String) throws -> (supplierID: Int, expiresAtMilliseconds: Int64)? {
+        guard let row = try connection.queryFirst("""
+            SELECT id, password_token_expires_at FROM suppliers WHERE password_token_hash = \(hash) LIMIT 1
+            """), let expires = try row.optionalDateTime("password_token_expires_at") else { return nil }
+        return (try row.int("id"), expires.unixTime * 1000)
+    }
+
+    func setPassword(supplierID id: Int, passwordHash: String, tokenHash: String, nowMilliseconds now: Int64) throws -> Bool {
+        let result = try connection.execute("""
+            UPDATE suppliers SET password_hash = \(passwordHash), password_changed_at = \(SupplierInvitation.dateTime(now)),
+                   password_token_hash = NULL, password_token_expires_at = NULL
+             WHERE id = \(id) AND password_token_hash = \(tokenHash)
+            """)
+        return result.affectedRows == 1
+    }
+
+    func issueRecovery(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds now: Int64) throws -> String {
+        try connection.transaction {
+            let token = try SupplierInvitation.storeToken(supplierID: id, settings: settings, nowMilliseconds: now, on: connection)
+            try MariaDBMailOutbox.enqueue(try PasswordTokens.recovery(to: email, token: token, settings: settings), on: connection)
+            return token
+        }
+    }
+}
+
+/// Supplier invitations (#24, egresos.md §10.3, §12), for the staff side: call `issue` on the connection of
+/// the transaction that creates the supplier, so the token and the mail commit (or roll back) with it.
+public enum SupplierInvitation {
+    /// Stores a new password token for supplier `supplierID` (replacing any older one, expiring
+    /// `PASSWORD_TOKEN_TTL_HOURS` after `nowMilliseconds`) and enqueues the "establece tu contraseña" mail to
+    /// `email` in the outbox, both on `connection` (in its running transaction). Returns the token.
+    @discardableResult
+    public static func issue(supplierID: Int, email: String, settings: EgresosSettings, nowMilliseconds: Int64,
+                             on connection: MariaDBConnection) throws -> String {
+        let token = try storeToken(supplierID: supplierID, settings: settings, nowMilliseconds: nowMilliseconds, on: connection)
+        try MariaDBMailOutbox.enqueue(try PasswordTokens.invitation(to: email, token: token, settings: settings), on: connection)
+        return token
+    }
+
+    static func storeToken(supplierID id: Int, settings: EgresosSettings, nowMilliseconds now: Int64,
+                           on connection: MariaDBConnection) throws -> String {
+        let token = PasswordTokens.generate()
+        let expires = now + Int64(settings.passwordTokenHours) * 3_600_000
+        try connection.execute("""
+            UPDATE suppliers SET password_token_hash = \(PasswordTokens.hash(token)),
+                   password_token_expires_at = \(dateTime(expires)) WHERE id = \(id)
+            """)
+        return token
+    }
+
+    static func dateTime(_ milliseconds: Int64) -> SQLDateTime {
+        let (seconds, rest) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        return SQLDateTime(unixTime: seconds, microsecond: Int(rest) * 1000)
+    }
+}
+
+extension MariaDBSupplierPortalRepository: SupplierBillingRepository {
+    func billing(supplierID: Int) throws -> BillingRecord? {
+        guard let row = try connection.queryFirst("""
+            SELECT id, name, contact_name, contact_phone, rfc, business_name, banking_institution, bank_account,
+                   concept, account_status_file_path
+              FROM billings WHERE supplier_id = \(supplierID) LIMIT 1
+            """) else { return nil }
+        return BillingRecord(id: try row.int("id"), name: try row.string("name"), contactName: try row.string("contact_name"),
+                             contactPhone: try row.string("contact_phone"), rfc: try row.string("rfc"),
+                             businessName: try row.string("business_name"),
+                             bankingInstitution: try row.string("banking_institution"),
+                             bankAccount: try row.string("bank_account"), concept: try row.string("concept"),
+                             accountStatusFilePath: try row.optionalString("account_status_file_path"))
+    }
+}
+
+extension EgresosPersistence {
+    /// The supplier portal's billing.
+    var supplierBilling: any SupplierBillingRepository { MariaDBSupplierPortalRepository(connection: connection) }
+
+    /// The supplier portal.
+    var supplierPortal: any SupplierPortalRepository { MariaDBSupplierPortalRepository(connection: connection) }
+}

@@ -1,0 +1,46 @@
+/// A supplier as the portal's login (#26) answers it, with its password hash.
+struct SupplierLogin: Sendable, Equatable {
+    let id: Int
+    let companyName: String
+    let contactName: String
+    let phone: String
+    let email: String
+    let businessActivity: String
+    /// bcrypt; nil until the supplier sets a password.
+    let passwordHash: String?
+}
+
+/// The supplier portal's reads and writes (egresos.md §3.4, §10.3).
+protocol SupplierPortalRepository {
+    /// The supplier with e-mail `email` (case-insensitive, as the unique index compares).
+    func login(email: String) throws -> SupplierLogin?
+    /// The supplier holding the token whose sha256 is `hash`, with the token's expiry in Unix milliseconds.
+    func tokenOwner(hash: String) throws -> (supplierID: Int, expiresAtMilliseconds: Int64)?
+    /// Stores `passwordHash`, sets `password_changed_at`, and consumes the token `tokenHash` if supplier `id`
+    /// still holds it; false otherwise (another request used it first).
+    func setPassword(supplierID id: Int, passwordHash: String, tokenHash: String, nowMilliseconds now: Int64) throws -> Bool
+    /// Issues a recovery token for supplier `id` (replacing any older one) and enqueues the recovery mail to
+    /// `email`, in one transaction; returns the token.
+    func issueRecovery(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds now: Int64) throws -> String
+}
+
+/// A supplier's billing data (`billings`, #29/#30).
+struct BillingRecord: Sendable, Equatable {
+    let id: Int
+    let name: String
+    let contactName: String
+    let contactPhone: String
+    let rfc: String
+    let businessName: String
+    let bankingInstitution: String
+    let bankAccount: String
+    let concept: String
+    /// Relative to `FILES_ROOT`.
+    let accountStatusFilePath: String?
+}
+
+/// The portal's billing reads.
+protocol SupplierBillingRepository {
+    /// The billing of supplier `supplierID`.
+    func billing(supplierID: Int) throws -> BillingRecord?
+}

@@ -1,0 +1,289 @@
+import App
+import AppCore
+import Foundation
+import HTTPCore
+import Logging
+import MariaDB
+import Testing
+import TestSupport
+@testable import Egresos
+
+/// A seeded Egresos database (supplier 1 `proveedor@example.com` / `Password123` with billing 1), the module's
+/// real responder with a movable clock, and a fresh `FILES_ROOT`, for the supplier portal (#26-#32, EXT-5/6).
+final class SupplierPortalHarness {
+    static let email = "proveedor@example.com"
+    let database: ModuleTestDatabase
+    let module: EgresosModule
+    let responder: Responder<EgresosContext>
+    let clock: AuthClock
+    let filesRoot: String
+    let uploads: String
+
+    /// `smtp`: whether mail delivery is configured (`SMTP_HOST`).
+    init(smtp: Bool = true) throws {
+        database = try ModuleTestDatabase(module: "egresos", prefix: "egp", seed: true)
+        let base = NSTemporaryDirectory() + "egp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        filesRoot = base + "/files"
+        uploads = base + "/uploads"
+        try FileManager.default.createDirectory(atPath: filesRoot, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: uploads + "/.incoming", withIntermediateDirectories: true)
+        var values = AuthKeys.values()
+        values["UPLOAD_DIR"] = uploads
+        values["FILES_ROOT"] = filesRoot
+        values["FILES_BASE_URL"] = CustomersHarness.baseURL
+        values["SUPPLIER_PORTAL_URL"] = "https://portal.test/portal/"
+        if smtp {
+            values["SMTP_HOST"] = "smtp.test"
+            values["MAIL_FROM"] = "Element Studios <no-reply@element.com.mx>"
+        }
+        let settings = try TestEnvironment.settings(.egresos, database: database.name, extra: values)
+        clock = AuthClock(AuthHarness.start)
+        module = try EgresosModule(settings: settings, clock: clock)
+        responder = module.makeResponder()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: (filesRoot as NSString).deletingLastPathComponent)
+    }
+
+    /// A supplier session of `email`, issued now.
+    func supplierToken(_ email: String = SupplierPortalHarness.email) -> String {
+        module.auth.supplierTokens.issue(email: email).token
+    }
+
+    /// A staff token of the seeded user `user@element.com.mx`.
+    func staffToken(_ user: String) -> String {
+        let now = Int(clock.nowMilliseconds() / 1000)
+        let claims: [(String, JSONValue)] = [
+            ("iss", .string(AuthKeys.issuer)), ("aud", .string(AuthKeys.audience)), ("sub", .string("auth0|\(user)")),
+            ("email", .string("\(user)@element.com.mx")), ("email_verified", .bool(true)),
+            ("iat", .integer(now)), ("exp", .integer(now + 3600)),
+        ]
+        return try! AuthKeys.local.sign(claims)
+    }
+
+    private func send(_ request: Request) -> TestResponse {
+        TestExchange.send(request, to: responder,
+                          context: module.makeContext(connection: database.connection, logger: Logger(label: "egp")))
+    }
+
+    /// A JSON request with an optional bearer token, in English.
+    func call(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil) -> TestResponse {
+        send(TestExchange.request(method, path, json: json, token: token, headers: [("Accept-Language", "en")]))
+    }
+
+    /// A multipart request: text `fields` and `files` (field, file name, bytes).
+    func multipart(_ method: HTTPMethod, _ path: String, fields: [(String, String)] = [],
+                   files: [(String, String, [UInt8])] = [], token: String) -> TestResponse {
+        let boundary = "egp-boundary-\(UInt32.random(in: 0...UInt32.max))"
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for (name, filename, bytes) in files {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return send(TestExchange.request(method, path, token: token, body: body,
+                                         contentType: "multipart/form-data; boundary=\(boundary)",
+                                         headers: [("Accept-Language", "en")]))
+    }
+
+    /// A count.
+    func count(_ sql: String) throws -> Int { try database.count(SQLQuery(unsafeSQL: sql)) }
+
+    /// The first row of `sql`.
+    func row(_ sql: String) throws -> SQLRow? { try database.connection.queryFirst(SQLQuery(unsafeSQL: sql)) }
+
+    /// Runs `sql`.
+    func execute(_ sql: String) throws { try database.connection.execute(SQLQuery(unsafeSQL: sql)) }
+
+    /// Stores a token for supplier 1 expiring `hours` from now; returns it.
+    func issueToken(hours: Int = 72) throws -> String {
+        let token = PasswordTokens.generate()
+        let expires = clock.nowMilliseconds() + Int64(hours) * 3_600_000
+        try database.connection.execute("""
+            UPDATE suppliers SET password_token_hash = \(PasswordTokens.hash(token)),
+                   password_token_expires_at = \(SupplierInvitation.dateTime(expires)) WHERE id = 1
+            """)
+        return token
+    }
+}
+
+/// `field:code` of each field error of a response.
+private func fieldErrors(_ response: TestResponse) -> [String] {
+    guard case .array(let items)? = response.json?["errors"] else { return [] }
+    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(numberText($0["code"]))" }
+}
+
+private func numberText(_ value: Input?) -> String {
+    switch value {
+    case .number(let text)?: text
+    case .string(let text)?: text
+    default: "?"
+    }
+}
+
+@Suite("Egresos supplier portal: session and password (#26-#28)", .serialized)
+struct SupplierPortalSessionTests {
+    @Test("#26 logs in: the profile keys in order, expires_at = now + 3600 s in ms, a token SupplierAuth accepts")
+    func login() throws {
+        let harness = try SupplierPortalHarness()
+        let response = harness.call(.post, "/api/v1/suppliers/session",
+                                    json: #"{"email":"proveedor@example.com","password":"Password123"}"#)
+        #expect(response.status == 200)
+        #expect(response.keys(response.json) == ["id", "company_name", "contact_name", "phone", "email",
+                                                  "business_activity", "authorization"])
+        #expect(response.json?["company_name"]?.stringValue == "Producciones Ejemplo")
+        #expect(numberText(response.json?["id"]) == "1")
+        let authorization = response.json?["authorization"]
+        #expect(response.keys(authorization) == ["grant_type", "access_token", "expires_at"])
+        #expect(authorization?["grant_type"]?.stringValue == "bearer")
+        #expect(numberText(authorization?["expires_at"]) == String(AuthHarness.start + 3_600_000))
+        let token = authorization?["access_token"]?.stringValue ?? ""
+        let (_, subject, _) = try harness.module.auth.supplierTokens.verify(token)
+        #expect(subject == SupplierPortalHarness.email)
+        // The session opens a SUP route (#29); a staff token there is 403 4033.
+        #expect(harness.call(.get, "/api/v1/suppliers/billing", token: token).status == 200)
+        let staff = harness.call(.get, "/api/v1/suppliers/billing", token: harness.staffToken("admin"))
+        #expect(staff.status == 403)
+        #expect(staff.code == "4033")
+    }
+
+    @Test("#26 refusals: unknown e-mail 404 4042 Supplier; wrong or unset password 401 4012")
+    func loginRefusals() throws {
+        let harness = try SupplierPortalHarness()
+        let unknown = harness.call(.post, "/api/v1/suppliers/session",
+                                   json: #"{"email":"nadie@example.com","password":"Password123"}"#)
+        #expect(unknown.status == 404)
+        #expect(fieldErrors(unknown) == ["email:4042"])
+        #expect(unknown.text.contains("Supplier"))
+        let wrong = harness.call(.post, "/api/v1/suppliers/session",
+                                 json: #"{"email":"proveedor@example.com","password":"Password124"}"#)
+        #expect(wrong.status == 401)
+        #expect(wrong.code == "4012")
+        #expect(wrong.text.contains("Incorrect credentials"))
+        try harness.execute("UPDATE suppliers SET password_hash = NULL WHERE id = 1")
+        let unset = harness.call(.post, "/api/v1/suppliers/session",
+                                 json: #"{"email":"proveedor@example.com","password":"Password123"}"#)
+        #expect(unset.status == 401)
+        #expect(unset.code == "4012")
+    }
+
+    @Test("#27 sets the password with a token: 204, older sessions stop working, the token is consumed")
+    func setPassword() throws {
+        let harness = try SupplierPortalHarness()
+        let old = harness.supplierToken()
+        let token = try harness.issueToken()
+        harness.clock.advance(seconds: 5)
+        let body = #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#
+        let response = harness.call(.put, "/api/v1/suppliers/password", json: body)
+        #expect(response.status == 204)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash IS NULL AND password_token_expires_at IS NULL") == 1)
+        let hash = try harness.row("SELECT password_hash FROM suppliers WHERE id = 1")?.string("password_hash") ?? ""
+        #expect(PasswordHasher.verify("Nueva12345", hash: hash))
+        let stale = harness.call(.get, "/api/v1/suppliers/billing", token: old)
+        #expect(stale.status == 401)
+        #expect(stale.code == "4013")
+        let login = harness.call(.post, "/api/v1/suppliers/session",
+                                 json: #"{"email":"proveedor@example.com","password":"Nueva12345"}"#)
+        #expect(login.status == 200)
+        let fresh = login.json?["authorization"]?["access_token"]?.stringValue
+        #expect(harness.call(.get, "/api/v1/suppliers/billing", token: fresh).status == 200)
+        // Used → 403 4032.
+        let again = harness.call(.put, "/api/v1/suppliers/password", json: body)
+        #expect(again.status == 403)
+        #expect(again.code == "4032")
+    }
+
+    @Test("#27 refusals: unknown 403 4032, expired 410 4101, confirmation 422 4225, exact:32; nothing written")
+    func setPasswordRefusals() throws {
+        let harness = try SupplierPortalHarness()
+        let unknown = harness.call(.put, "/api/v1/suppliers/password",
+                                   json: #"{"token":"\#(PasswordTokens.generate())","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(unknown.status == 403)
+        #expect(unknown.code == "4032")
+        let token = try harness.issueToken(hours: 1)
+        let mismatch = harness.call(.put, "/api/v1/suppliers/password",
+                                    json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Otra123456"}"#)
+        #expect(mismatch.status == 422)
+        #expect(fieldErrors(mismatch) == ["password:4225"])
+        let short = harness.call(.put, "/api/v1/suppliers/password",
+                                 json: #"{"token":"abc","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(short.status == 422)
+        #expect(fieldErrors(short).first?.hasPrefix("token:") == true)
+        harness.clock.advance(seconds: 3601)
+        let expired = harness.call(.put, "/api/v1/suppliers/password",
+                                   json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(expired.status == 410)
+        #expect(expired.code == "4101")
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at = '2020-01-01 00:00:00.000' AND password_token_hash IS NOT NULL") == 1)
+    }
+
+    @Test("#28 recovery: 204, a new token (sha256 stored) and the recovery mail in the outbox")
+    func recovery() throws {
+        let harness = try SupplierPortalHarness()
+        let old = try harness.issueToken()
+        let response = harness.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"proveedor@example.com"}"#)
+        #expect(response.status == 204)
+        let mail = try harness.row("SELECT recipients, subject, body_text FROM mail_outbox ORDER BY id DESC LIMIT 1")
+        #expect(try mail?.string("recipients") == "proveedor@example.com")
+        #expect(try mail?.string("subject") == "Element Studios: reestablece tu contraseña")
+        let text = try mail?.string("body_text") ?? ""
+        let prefix = "https://portal.test/portal/password?token="
+        guard let range = text.range(of: prefix) else { Issue.record("no link in \(text)"); return }
+        let token = String(text[range.upperBound...].prefix(while: { $0.isLetter || $0.isNumber }))
+        #expect(token.count == 32)
+        #expect(token.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        #expect(token != old)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash = '\(PasswordTokens.hash(token))'") == 1)
+
+        // The old token no longer works; the new one does.
+        let stale = harness.call(.put, "/api/v1/suppliers/password",
+                                 json: #"{"token":"\#(old)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(stale.code == "4032")
+        let set = harness.call(.put, "/api/v1/suppliers/password",
+                               json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(set.status == 204)
+    }
+
+    @Test("#28 refusals: unknown e-mail 404 4042; no SMTP_HOST 424 4241 with nothing written")
+    func recoveryRefusals() throws {
+        let harness = try SupplierPortalHarness()
+        let unknown = harness.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"nadie@example.com"}"#)
+        #expect(unknown.status == 404)
+        #expect(fieldErrors(unknown) == ["email:4042"])
+        let unconfigured = try SupplierPortalHarness(smtp: false)
+        let refused = unconfigured.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"proveedor@example.com"}"#)
+        #expect(refused.status == 424)
+        #expect(refused.code == "4241")
+        #expect(try unconfigured.count("SELECT COUNT(*) FROM mail_outbox") == 0)
+        #expect(try unconfigured.count("SELECT COUNT(*) FROM suppliers WHERE password_token_hash IS NOT NULL") == 0)
+    }
+
+    @Test("SupplierInvitation.issue (#24): token stored and the invitation mail enqueued in the caller's transaction")
+    func invitation() throws {
+        let harness = try SupplierPortalHarness()
+        let connection = harness.database.connection
+        let settings = harness.module.egresos
+        let token = try connection.transaction {
+            try SupplierInvitation.issue(supplierID: 1, email: SupplierPortalHarness.email, settings: settings,
+                                         nowMilliseconds: harness.clock.nowMilliseconds(), on: connection)
+        }
+        #expect(token.count == 32)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash = '\(PasswordTokens.hash(token))'") == 1)
+        let mail = try harness.row("SELECT recipients, subject, body_text FROM mail_outbox ORDER BY id DESC LIMIT 1")
+        #expect(try mail?.string("subject") == "Element Studios: establece tu contraseña")
+        #expect(try mail?.string("body_text").contains("https://portal.test/portal/password?token=\(token)") == true)
+        // Rolled back with the caller's transaction.
+        struct Abort: Error {}
+        _ = try? connection.transaction {
+            try SupplierInvitation.issue(supplierID: 1, email: SupplierPortalHarness.email, settings: settings,
+                                         nowMilliseconds: harness.clock.nowMilliseconds(), on: connection)
+            throw Abort()
+        }
+        #expect(try harness.count("SELECT COUNT(*) FROM mail_outbox") == 1)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash = '\(PasswordTokens.hash(token))'") == 1)
+    }
+}
