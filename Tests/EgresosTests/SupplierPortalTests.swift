@@ -287,3 +287,89 @@ struct SupplierPortalSessionTests {
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash = '\(PasswordTokens.hash(token))'") == 1)
     }
 }
+
+@Suite("Egresos supplier portal: billing (#29, #30)", .serialized)
+struct SupplierPortalBillingTests {
+    static let billingKeys = ["id", "name", "rfc", "business_name", "banking_institution", "bank_account",
+                              "account_status_file", "concept", "contact_name", "contact_phone"]
+
+    @Test("#29 the caller's billing with the Billing keys in order; 404 4042 Billing when none")
+    func billing() throws {
+        let harness = try SupplierPortalHarness()
+        let response = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
+        #expect(response.status == 200)
+        #expect(response.keys(response.json) == Self.billingKeys)
+        #expect(response.json?["rfc"]?.stringValue == "PEJ200101AB1")
+        #expect(response.json?["bank_account"]?.stringValue == "012180001234567891")
+        #expect(response.json?["account_status_file"] == .null)
+        try harness.execute("DELETE FROM billings")
+        let missing = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
+        #expect(missing.status == 404)
+        #expect(fieldErrors(missing) == ["billing:4042"])
+        #expect(missing.text.contains("Billing"))
+        #expect(harness.call(.get, "/api/v1/suppliers/billing").status == 401)
+    }
+
+    @Test("#30 create: 201, unique checks, the account status file stored")
+    func createBilling() throws {
+        let harness = try SupplierPortalHarness()
+        try harness.execute("DELETE FROM billings")
+        let token = harness.supplierToken()
+        var fields = [("name", "Producciones Ejemplo"), ("contact_name", "Pedro"), ("contact_phone", "5512345678"),
+                      ("rfc", "PEJ200101AB1"), ("business_name", "Producciones SA"), ("banking_institution", "BBVA"),
+                      ("bank_account", "012180001234567891"), ("concept", "Servicios")]
+        // Another supplier's billing holds the rfc → 422 on rfc, nothing written.
+        try harness.execute("""
+            INSERT INTO suppliers (company_name, contact_name, email, phone, business_activity)
+            VALUES ('Otra', 'Ana', 'otra@example.com', '5512345679', 'Cine')
+            """)
+        try harness.execute("""
+            INSERT INTO billings (supplier_id, name, contact_name, contact_phone, rfc, business_name, banking_institution, bank_account, concept)
+            SELECT id, 'Otra', 'Ana', '5512345679', 'PEJ200101AB1', 'Otra SA', 'HSBC', '123', 'Cine' FROM suppliers WHERE email = 'otra@example.com'
+            """)
+        let duplicate = harness.multipart(.post, "/api/v1/suppliers/billing", fields: fields, token: token)
+        #expect(duplicate.status == 409)
+        #expect(fieldErrors(duplicate).first?.hasPrefix("rfc:") == true)
+        #expect(try harness.count("SELECT COUNT(*) FROM billings") == 1)
+        fields[3] = ("rfc", "NUEVO200101AB1")
+        let response = harness.multipart(.post, "/api/v1/suppliers/billing", fields: fields,
+                                         files: [("account_status_file", "Estado.PDF", Array("%PDF-1.4".utf8))], token: token)
+        #expect(response.status == 201)
+        #expect(response.keys(response.json) == Self.billingKeys)
+        let id = numberText(response.json?["id"])
+        #expect(response.json?["account_status_file"]?.stringValue
+                == "\(CustomersHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
+        #expect(FileManager.default.contents(atPath: harness.filesRoot + "/billings/v1/\(id)/account_status_file.pdf")
+                .map { Array($0) } == Array("%PDF-1.4".utf8))
+        #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1 AND rfc = 'NUEVO200101AB1'") == 1)
+        // Create requires every field.
+        try harness.execute("DELETE FROM billings WHERE supplier_id = 1")
+        let partial = harness.multipart(.post, "/api/v1/suppliers/billing", fields: [("name", "Solo Nombre")], token: token)
+        #expect(partial.status == 400)
+        #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1") == 0)
+    }
+
+    @Test("#30 update: 201, partial, no unique checks")
+    func updateBilling() throws {
+        let harness = try SupplierPortalHarness()
+        try harness.execute("""
+            INSERT INTO suppliers (company_name, contact_name, email, phone, business_activity)
+            VALUES ('Otra', 'Ana', 'otra@example.com', '5512345679', 'Cine')
+            """)
+        try harness.execute("""
+            INSERT INTO billings (supplier_id, name, contact_name, contact_phone, rfc, business_name, banking_institution, bank_account, concept)
+            SELECT id, 'Otra', 'Ana', '5512345679', 'OTRA200101AB1', 'Otra SA', 'HSBC', '123', 'Cine' FROM suppliers WHERE email = 'otra@example.com'
+            """)
+        let response = harness.call(.post, "/api/v1/suppliers/billing",
+                                    json: #"{"rfc":"OTRA200101AB1","concept":"Renta de equipo"}"#, token: harness.supplierToken())
+        #expect(response.status == 201)
+        #expect(numberText(response.json?["id"]) == "1")
+        #expect(response.json?["rfc"]?.stringValue == "OTRA200101AB1")
+        #expect(response.json?["concept"]?.stringValue == "Renta de equipo")
+        #expect(response.json?["name"]?.stringValue == "Producciones Ejemplo")
+        let bad = harness.call(.post, "/api/v1/suppliers/billing", json: #"{"bank_account":"12-34"}"#,
+                               token: harness.supplierToken())
+        #expect(bad.status == 422)
+        #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE bank_account = '012180001234567891'") == 1)
+    }
+}

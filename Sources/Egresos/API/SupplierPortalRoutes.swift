@@ -65,6 +65,49 @@ struct SupplierPortalRoutes {
             }
             return .json(SupplierPortalJSON.billing(billing, context.files))
         }
+
+        // #30: upsert the caller's billing (create: every field and the unique checks; update: partial) → 201.
+        router.post("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { request, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            let existing = try context.persistence.supplierBilling.billing(supplierID: supplierID)
+            let input = try context.validate(request, existing == nil ? EgresosEndpointRules.createBilling
+                                                                      : EgresosEndpointRules.updateBilling)
+            let body = input.body
+            let changes = BillingChanges(
+                name: Self.text(body["name"]), contactName: Self.text(body["contact_name"]),
+                contactPhone: Self.text(body["contact_phone"]), rfc: Self.text(body["rfc"]),
+                businessName: Self.text(body["business_name"]), bankingInstitution: Self.text(body["banking_institution"]),
+                bankAccount: Self.text(body["bank_account"]), concept: Self.text(body["concept"]))
+            let file: UploadedFile? = if case .file(let uploaded)? = body["account_status_file"] { uploaded } else { nil }
+            let writer = context.persistence.supplierBillingWriter
+            let (id, path): (Int, String?) = try context.persistence.transaction {
+                let id: Int
+                if let existing {
+                    id = existing.id
+                    try writer.updateBilling(id: id, changes)
+                } else {
+                    id = try writer.createBilling(supplierID: supplierID, changes)
+                }
+                let path = file.map { FileStore.path(collection: "billings", id: id, field: "account_status_file", file: $0) }
+                if let path { try writer.setAccountStatusFile(billingID: id, path: path) }
+                return (id, path)
+            }
+            if let file, let path {
+                try context.files.store(file, at: path, replacing: existing?.accountStatusFilePath)
+            }
+            guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplierID), billing.id == id else {
+                throw SupplierPortalErrors.notFound("billing", "Billing")
+            }
+            return .json(SupplierPortalJSON.billing(billing, context.files), status: 201)
+        }
+    }
+
+    /// A text field as sent (numbers keep their digits).
+    private static func text(_ value: Input?) -> String? {
+        switch value {
+        case .string(let text)?, .number(let text)?: text
+        default: nil
+        }
     }
 }
 

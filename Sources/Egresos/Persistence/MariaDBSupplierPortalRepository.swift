@@ -88,7 +88,40 @@ extension MariaDBSupplierPortalRepository: SupplierBillingRepository {
     }
 }
 
+extension MariaDBSupplierPortalRepository: SupplierBillingWriter {
+    func createBilling(supplierID: Int, _ fields: BillingChanges) throws -> Int {
+        try connection.execute("""
+            INSERT INTO billings (supplier_id, name, contact_name, contact_phone, rfc, business_name,
+                                  banking_institution, bank_account, concept)
+            VALUES (\(supplierID), \(fields.name ?? ""), \(fields.contactName ?? ""), \(fields.contactPhone ?? ""),
+                    \(fields.rfc ?? ""), \(fields.businessName ?? ""), \(fields.bankingInstitution ?? ""),
+                    \(fields.bankAccount ?? ""), \(fields.concept ?? ""))
+            """).lastInsertID
+    }
+
+    func updateBilling(id: Int, _ changes: BillingChanges) throws {
+        let columns: [(String, String?)] = [
+            ("name", changes.name), ("contact_name", changes.contactName), ("contact_phone", changes.contactPhone),
+            ("rfc", changes.rfc), ("business_name", changes.businessName),
+            ("banking_institution", changes.bankingInstitution), ("bank_account", changes.bankAccount),
+            ("concept", changes.concept),
+        ]
+        let set = columns.compactMap { column, value in value.map { (column, $0) } }
+        guard !set.isEmpty else { return }
+        let query = SQLQuery(unsafeSQL: "UPDATE billings SET " + set.map { "\($0.0) = ?" }.joined(separator: ", ") + " WHERE id = ?",
+                             binds: set.map { .text($0.1) } + [.int(Int64(id))])
+        try connection.execute(query)
+    }
+
+    func setAccountStatusFile(billingID id: Int, path: String) throws {
+        try connection.execute("UPDATE billings SET account_status_file_path = \(path) WHERE id = \(id)")
+    }
+}
+
 extension EgresosPersistence {
+    /// The supplier portal's billing writes.
+    var supplierBillingWriter: any SupplierBillingWriter { MariaDBSupplierPortalRepository(connection: connection) }
+
     /// The supplier portal's billing.
     var supplierBilling: any SupplierBillingRepository { MariaDBSupplierPortalRepository(connection: connection) }
 

@@ -44,3 +44,25 @@ protocol SupplierBillingRepository {
     /// The billing of supplier `supplierID`.
     func billing(supplierID: Int) throws -> BillingRecord?
 }
+
+/// The fields of a #30 request; nil keeps the stored value (update) and must not happen on create.
+struct BillingChanges: Sendable, Equatable {
+    var name: String?
+    var contactName: String?
+    var contactPhone: String?
+    var rfc: String?
+    var businessName: String?
+    var bankingInstitution: String?
+    var bankAccount: String?
+    var concept: String?
+}
+
+/// The portal's billing writes (#30).
+protocol SupplierBillingWriter {
+    /// Inserts the billing of supplier `supplierID` (every field set); returns its id.
+    func createBilling(supplierID: Int, _ fields: BillingChanges) throws -> Int
+    /// Updates billing `id` with the fields that are set.
+    func updateBilling(id: Int, _ changes: BillingChanges) throws
+    /// Records the stored account status file of billing `id`.
+    func setAccountStatusFile(billingID id: Int, path: String) throws
+}
