@@ -373,3 +373,115 @@ struct SupplierPortalBillingTests {
         #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE bank_account = '012180001234567891'") == 1)
     }
 }
+
+@Suite("Egresos supplier portal: bills (#31, #32, EXT-5/6)", .serialized)
+struct SupplierPortalBillsTests {
+    /// Quotation 1 (approved) and 2 (status `status2`) on project 1; supplier quotations of supplier 1 on both
+    /// and of another supplier on 1; payment rows 1-2 (supplier 1, approved; 2 before 1 by date), 3 (supplier 1,
+    /// quotation 2), 4 (the other supplier).
+    static func seed(_ harness: SupplierPortalHarness, status2: Int = 1) throws {
+        try harness.execute("""
+            INSERT INTO suppliers (id, company_name, contact_name, email, phone, business_activity)
+            VALUES (2, 'Otra', 'Ana', 'otra@example.com', '5512345679', 'Cine')
+            """)
+        try harness.execute("""
+            INSERT INTO quotations (id, project_id, created_by, billing_date, project_start_date, project_end_date, cost_in_cents, status)
+            SELECT 1, p.id, u.id, '2020-06-01', '2019-11-01', '2020-05-05', 100000, 3 FROM projects p, users u ORDER BY p.id, u.id LIMIT 1
+            """)
+        try harness.execute("""
+            INSERT INTO quotations (id, project_id, created_by, billing_date, project_start_date, project_end_date, cost_in_cents, status)
+            SELECT 2, p.id, u.id, '2020-06-01', '2019-11-01', '2020-05-05', 100000, \(status2) FROM projects p, users u ORDER BY p.id, u.id LIMIT 1
+            """)
+        try harness.execute("""
+            INSERT INTO supplier_quotations (id, quotation_id, supplier_id, concept, cost_in_cents)
+            VALUES (1, 1, 1, 'Renta de camaras', 50000), (2, 2, 1, 'Luces', 10000), (3, 1, 2, 'Catering', 7000)
+            """)
+        try harness.execute("""
+            INSERT INTO payment_schedules (id, supplier_quotation_id, position, amount, payment_method, payment_date)
+            VALUES (1, 1, 0, 30000, 'cash', '2019-11-30'), (2, 1, 1, 20000, 'direct_bank_transfer', '2019-10-31'),
+                   (3, 2, 0, 10000, 'cash', '2019-09-01'), (4, 3, 0, 7000, 'cash', '2019-09-01')
+            """)
+    }
+
+    @Test("#31 bills only of approved quotations, by payment_date then id, with the Bill keys")
+    func bills() throws {
+        let harness = try SupplierPortalHarness()
+        try Self.seed(harness)
+        let response = harness.call(.get, "/api/v1/suppliers/bills", token: harness.supplierToken())
+        #expect(response.status == 200)
+        guard case .array(let bills)? = response.json?["bills"] else { Issue.record("no bills"); return }
+        #expect(bills.map { numberText($0["id"]) } == ["2", "1"])
+        #expect(bills.first?.objectValue?.keys == ["id", "concept", "cost_in_cents", "cost", "project", "payment_method",
+                                                   "amount", "billing_date", "payment_date", "paid_at", "payment_schedule_id",
+                                                   "paid", "billing_file", "billing_uploaded_at", "quotation_id",
+                                                   "supplier_quotation_id"])
+        #expect(bills.first?["cost"]?.stringValue == "500.00")
+        #expect(bills.first?["payment_date"]?.stringValue == "2019-10-31")
+        #expect(bills.first?["paid"] == .bool(false))
+        #expect(bills.first?["billing_file"] == .null)
+        let other = harness.call(.get, "/api/v1/suppliers/bills", token: harness.supplierToken("otra@example.com"))
+        guard case .array(let others)? = other.json?["bills"] else { Issue.record("no bills"); return }
+        #expect(others.map { numberText($0["id"]) } == ["4"])
+    }
+
+    @Test("#32 the caller's row with the PaymentScheduleBill keys; another supplier's → 404 4042 PaymentSchedule")
+    func paymentSchedule() throws {
+        let harness = try SupplierPortalHarness()
+        try Self.seed(harness)
+        let token = harness.supplierToken()
+        let response = harness.call(.get, "/api/v1/suppliers/payment_schedules/2", token: token)
+        #expect(response.status == 200)
+        #expect(response.keys(response.json) == ["id", "payment_method", "amount", "billing_date", "payment_date", "paid_at",
+                                                  "billing_uploaded_at", "payment_schedule_id", "paid", "billing_file"])
+        #expect(numberText(response.json?["amount"]) == "20000")
+        for path in ["/api/v1/suppliers/payment_schedules/4", "/api/v1/suppliers/payment_schedules/99"] {
+            let missing = harness.call(.get, path, token: token)
+            #expect(missing.status == 404)
+            #expect(fieldErrors(missing) == ["payment_schedule_id:4042"])
+            #expect(missing.text.contains("PaymentSchedule"))
+        }
+        let staff = harness.call(.get, "/api/v1/suppliers/payment_schedules/2", token: harness.staffToken("admin"))
+        #expect(staff.status == 403)
+        #expect(staff.code == "4033")
+    }
+
+    @Test("EXT-5/6 upload: 200, file stored, billing_uploaded_at; re-upload replaces; 423 unapproved or paid; 404 others")
+    func upload() throws {
+        let harness = try SupplierPortalHarness()
+        try Self.seed(harness)
+        let token = harness.supplierToken()
+        let response = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2", fields: [("billing_date", "2019-10-15")],
+                                         files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
+        #expect(response.status == 200)
+        #expect(response.json?["billing_file"]?.stringValue
+                == "\(CustomersHarness.baseURL)/paymentschedules/v1/2/billing_file.pdf")
+        #expect(response.json?["billing_uploaded_at"]?.stringValue == ISO8601.format(utcMilliseconds: AuthHarness.start))
+        #expect(response.json?["billing_date"]?.stringValue == "2019-10-15")
+        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
+        let again = harness.multipart(.put, "/api/v1/suppliers/payment_schedules/2",
+                                      files: [("billing_file", "factura.xml", Array("<xml/>".utf8))], token: token)
+        #expect(again.status == 200)
+        #expect(again.json?["billing_date"]?.stringValue == "2019-10-15")
+        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.xml"))
+        #expect(!FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
+        // Not approved (row 3) → 423; paid (row 1) → 423; another supplier's (row 4) → 404; nothing written.
+        try harness.execute("UPDATE payment_schedules SET paid = 1, paid_at = '2019-12-01' WHERE id = 1")
+        for id in [3, 1] {
+            let locked = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/\(id)",
+                                           files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
+            #expect(locked.status == 423)
+            #expect(locked.code == "423")
+        }
+        let foreign = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/4",
+                                        files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
+        #expect(foreign.status == 404)
+        let missingFile = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2", fields: [("billing_date", "2019-10-16")],
+                                            token: token)
+        #expect(missingFile.status == 400)
+        let badType = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2",
+                                        files: [("billing_file", "factura.exe", Array("MZ".utf8))], token: token)
+        #expect(badType.status == 422 || badType.status == 415)
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_file_path IS NOT NULL") == 1)
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_date = '2019-10-15'") == 1)
+    }
+}

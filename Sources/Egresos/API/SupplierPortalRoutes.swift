@@ -100,6 +100,65 @@ struct SupplierPortalRoutes {
             }
             return .json(SupplierPortalJSON.billing(billing, context.files), status: 201)
         }
+
+        // #31: the caller's bills (payment-schedule rows of approved quotations), by payment date then id.
+        router.get("/api/v1/suppliers/bills", middleware: [SupplierAuth()]) { _, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            let files = context.files
+            let bills = try context.persistence.supplierBills.bills(supplierID: supplierID)
+            return .json(.object([("bills", .array(bills.map { SupplierPortalJSON.bill($0, files) }))]))
+        }
+
+        // #32: one of the caller's payment-schedule rows; another supplier's → 404 4042 PaymentSchedule.
+        router.get("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()]) { request, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            guard let id = Int(request.parameter("payment_schedule_id")),
+                  let bill = try context.persistence.supplierBills.bill(id: id, supplierID: supplierID) else {
+                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            }
+            return .json(SupplierPortalJSON.paymentSchedule(bill, context.files))
+        }
+
+        // EXT-5/EXT-6: upload the bill (approved quotation, unpaid row; otherwise 423) → 200 with the #32 object.
+        router.post("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
+                    handler: Self.uploadBill)
+        router.put("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
+                   handler: Self.uploadBill)
+    }
+
+    /// EXT-5/6: path (exists), then ownership and state (404 4042 / 423), then the body; the file is written
+    /// after the commit.
+    static func uploadBill(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let supplierID = try context.supplierCaller().supplier.id
+        let bills = context.persistence.supplierBills
+        var current: BillRecord?
+        let input = try context.validate(request, EgresosEndpointRules.uploadBill) { path in
+            guard let id = EgresosInput.int(path, "payment_schedule_id") else { return }
+            guard let bill = try bills.bill(id: id, supplierID: supplierID) else {
+                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            }
+            guard bill.quotationStatus == 3, !bill.paid else { throw EgresosError(code: "423") }
+            current = bill
+        }
+        guard let bill = current, case .file(let file)? = input.body["billing_file"] else {
+            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+        }
+        let billingDate: String??
+        switch input.body["billing_date"] {
+        case nil: billingDate = nil
+        case .null?: billingDate = .some(nil)
+        default: billingDate = .some(text(input.body["billing_date"]))
+        }
+        let path = FileStore.path(collection: "paymentschedules", id: bill.id, field: "billing_file", file: file)
+        let now = context.auth.clock.nowMilliseconds()
+        try context.persistence.transaction {
+            try bills.recordUpload(id: bill.id, path: path, billingDate: billingDate, nowMilliseconds: now)
+        }
+        try context.files.store(file, at: path, replacing: bill.billingFilePath)
+        guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
+            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+        }
+        return .json(SupplierPortalJSON.paymentSchedule(updated, context.files))
     }
 
     /// A text field as sent (numbers keep their digits).

@@ -118,7 +118,58 @@ extension MariaDBSupplierPortalRepository: SupplierBillingWriter {
     }
 }
 
+extension MariaDBSupplierPortalRepository: SupplierBillsRepository {
+    private static let billSelect = """
+        SELECT ps.id, sq.concept, sq.cost_in_cents, p.name AS project, ps.payment_method, ps.amount,
+               DATE_FORMAT(ps.billing_date, '%Y-%m-%d') AS billing_date, DATE_FORMAT(ps.payment_date, '%Y-%m-%d') AS payment_date,
+               DATE_FORMAT(ps.paid_at, '%Y-%m-%d') AS paid_at, ps.paid, ps.billing_file_path,
+               CONCAT(DATE_FORMAT(ps.billing_uploaded_at, '%Y-%m-%dT%H:%i:%s.'),
+                      LPAD(FLOOR(MICROSECOND(ps.billing_uploaded_at) / 1000), 3, '0'), 'Z') AS billing_uploaded_at,
+               q.id AS quotation_id, sq.id AS supplier_quotation_id, q.status AS quotation_status
+          FROM payment_schedules ps
+          JOIN supplier_quotations sq ON sq.id = ps.supplier_quotation_id
+          JOIN quotations q ON q.id = sq.quotation_id
+          JOIN projects p ON p.id = q.project_id
+        """
+
+    func bills(supplierID: Int) throws -> [BillRecord] {
+        try connection.query(SQLQuery(unsafeSQL: Self.billSelect + " WHERE sq.supplier_id = ? AND q.status = 3 ORDER BY ps.payment_date, ps.id",
+                                      binds: [.int(Int64(supplierID))])).map(Self.bill)
+    }
+
+    func bill(id: Int, supplierID: Int) throws -> BillRecord? {
+        try connection.queryFirst(SQLQuery(unsafeSQL: Self.billSelect + " WHERE ps.id = ? AND sq.supplier_id = ?",
+                                           binds: [.int(Int64(id)), .int(Int64(supplierID))])).map(Self.bill)
+    }
+
+    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws {
+        let at = SupplierInvitation.dateTime(now)
+        if let billingDate {
+            try connection.execute("""
+                UPDATE payment_schedules SET billing_file_path = \(path), billing_uploaded_at = \(at), billing_date = \(billingDate)
+                 WHERE id = \(id)
+                """)
+        } else {
+            try connection.execute("UPDATE payment_schedules SET billing_file_path = \(path), billing_uploaded_at = \(at) WHERE id = \(id)")
+        }
+    }
+
+    private static func bill(_ row: SQLRow) throws -> BillRecord {
+        BillRecord(id: try row.int("id"), concept: try row.string("concept"), costInCents: Int64(try row.int("cost_in_cents")),
+                   project: try row.string("project"), paymentMethod: try row.string("payment_method"),
+                   amount: Int64(try row.int("amount")), billingDate: try row.optionalString("billing_date"),
+                   paymentDate: try row.string("payment_date"), paidAt: try row.optionalString("paid_at"),
+                   paid: try row.int("paid") != 0, billingFilePath: try row.optionalString("billing_file_path"),
+                   billingUploadedAt: try row.optionalString("billing_uploaded_at"),
+                   quotationID: try row.int("quotation_id"), supplierQuotationID: try row.int("supplier_quotation_id"),
+                   quotationStatus: try row.int("quotation_status"))
+    }
+}
+
 extension EgresosPersistence {
+    /// The portal's bills.
+    var supplierBills: any SupplierBillsRepository { MariaDBSupplierPortalRepository(connection: connection) }
+
     /// The supplier portal's billing writes.
     var supplierBillingWriter: any SupplierBillingWriter { MariaDBSupplierPortalRepository(connection: connection) }
 

@@ -66,3 +66,37 @@ protocol SupplierBillingWriter {
     /// Records the stored account status file of billing `id`.
     func setAccountStatusFile(billingID id: Int, path: String) throws
 }
+
+/// A payment-schedule row of the caller as the portal shows it (#31 Bill, #32 PaymentScheduleBill).
+struct BillRecord: Sendable, Equatable {
+    let id: Int
+    let concept: String
+    let costInCents: Int64
+    /// The project name.
+    let project: String
+    let paymentMethod: String
+    let amount: Int64
+    /// `YYYY-MM-DD`.
+    let billingDate: String?
+    let paymentDate: String
+    let paidAt: String?
+    let paid: Bool
+    let billingFilePath: String?
+    /// ISO 8601 UTC with milliseconds.
+    let billingUploadedAt: String?
+    let quotationID: Int
+    let supplierQuotationID: Int
+    /// The quotation's status (3: approved).
+    let quotationStatus: Int
+}
+
+/// The portal's bills (#31, #32, EXT-5/6).
+protocol SupplierBillsRepository {
+    /// The rows of supplier `supplierID` whose quotation is approved, by payment date then id.
+    func bills(supplierID: Int) throws -> [BillRecord]
+    /// Row `id` if it belongs to supplier `supplierID`.
+    func bill(id: Int, supplierID: Int) throws -> BillRecord?
+    /// Records the uploaded bill of row `id`: its file, `billing_uploaded_at = now`, and `billing_date` when
+    /// `billingDate` is set (`.some(nil)` clears it).
+    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws
+}
