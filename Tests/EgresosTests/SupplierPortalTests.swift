@@ -485,3 +485,41 @@ struct SupplierPortalBillsTests {
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_date = '2019-10-15'") == 1)
     }
 }
+
+/// `SUPPLIER_PORTAL_URL`, `PASSWORD_TOKEN_TTL_HOURS` and whether mail is configured (egresos.md §10.3, §12, E5).
+@Suite("Egresos supplier portal settings")
+struct SupplierPortalSettingsTests {
+    func settings(_ changes: [String: String?]) throws -> EgresosSettings {
+        var values = AuthKeys.values()
+        for (key, value) in changes { values[key] = value }
+        return try EgresosSettings(environment: Environment(module: .egresos, values: values))
+    }
+
+    @Test("defaults: the local portal, 72 hours, no mail without SMTP_HOST; a trailing slash is dropped")
+    func defaults() throws {
+        let plain = try settings([:])
+        #expect(plain.supplierPortalURL == "http://127.0.0.1:8082/portal")
+        #expect(plain.passwordTokenHours == 72)
+        #expect(!plain.mailConfigured)
+        let set = try settings(["SUPPLIER_PORTAL_URL": "https://portal.example/", "PASSWORD_TOKEN_TTL_HOURS": "24",
+                                "SMTP_HOST": "smtp.example", "MAIL_FROM": "no-reply@example.com"])
+        #expect(set.supplierPortalURL == "https://portal.example")
+        #expect(set.passwordTokenHours == 24)
+        #expect(set.mailConfigured)
+        #expect(PasswordTokens.link("abc", settings: set) == "https://portal.example/password?token=abc")
+    }
+
+    @Test("refusals: a relative portal URL, a zero TTL")
+    func refused() {
+        #expect(throws: ConfigurationError.self) { try settings(["SUPPLIER_PORTAL_URL": "/portal"]) }
+        #expect(throws: ConfigurationError.self) { try settings(["PASSWORD_TOKEN_TTL_HOURS": "0"]) }
+    }
+
+    @Test("tokens: 32 characters of [a-z0-9], distinct; the stored hash is the sha256 hex")
+    func tokens() {
+        let tokens = (0..<50).map { _ in PasswordTokens.generate() }
+        #expect(Set(tokens).count == 50)
+        #expect(tokens.allSatisfy { $0.utf8.count == 32 && $0.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) } })
+        #expect(PasswordTokens.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
