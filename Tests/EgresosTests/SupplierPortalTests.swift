@@ -349,6 +349,16 @@ struct SupplierPortalBillingTests {
         #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1") == 0)
     }
 
+    @Test("#30 a create racing another past validation: 409, nothing written")
+    func createRace() throws {
+        let harness = try SupplierPortalHarness()
+        let repository = MariaDBSupplierPortalRepository(connection: harness.database.connection)
+        let fields = BillingChanges(name: "N", contactName: "C", contactPhone: "5512345678", rfc: "R", businessName: "B",
+                                    bankingInstitution: "I", bankAccount: "123", concept: "X")
+        #expect(throws: EgresosError(code: "409")) { try repository.createBilling(supplierID: 1, fields) }
+        #expect(try harness.count("SELECT COUNT(*) FROM billings") == 1)
+    }
+
     @Test("#30 update: 201, partial, no unique checks")
     func updateBilling() throws {
         let harness = try SupplierPortalHarness()

@@ -89,7 +89,17 @@ extension MariaDBSupplierPortalRepository: SupplierBillingRepository {
 }
 
 extension MariaDBSupplierPortalRepository: SupplierBillingWriter {
+    /// A second create racing the first past validation hits `uq_billings_supplier`: 409 `"409"`.
     func createBilling(supplierID: Int, _ fields: BillingChanges) throws -> Int {
+        do {
+            return try insertBilling(supplierID: supplierID, fields)
+        } catch {
+            guard error.kind == .duplicateKey else { throw error }
+            throw EgresosError(code: "409")
+        }
+    }
+
+    private func insertBilling(supplierID: Int, _ fields: BillingChanges) throws(MariaDBError) -> Int {
         try connection.execute("""
             INSERT INTO billings (supplier_id, name, contact_name, contact_phone, rfc, business_name,
                                   banking_institution, bank_account, concept)
