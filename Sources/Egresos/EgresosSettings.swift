@@ -26,6 +26,14 @@ public struct EgresosSettings: Sendable {
     /// `FILES_BASE_URL` (default `http://127.0.0.1:8082/files`, the local stack's address), without a trailing
     /// slash: stored files are rendered as `FILES_BASE_URL + "/" + relative path` (§11).
     public let filesBaseURL: String
+    /// The supplier portal's base URL (`SUPPLIER_PORTAL_URL`), without a trailing `/`; password links are
+    /// `<it>/password?token=<token>` (§12).
+    public let supplierPortalURL: String
+    /// The lifetime of a password token (`PASSWORD_TOKEN_TTL_HOURS`, 72; §10.3).
+    public let passwordTokenHours: Int
+    /// Whether mail delivery is configured at all (`SMTP_HOST` set, `AppCore` `MailSettings`); #28 answers
+    /// 424 `4241` without it.
+    public let mailConfigured: Bool
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -72,5 +80,13 @@ public struct EgresosSettings: Sendable {
             throw ConfigurationError(variable: "FILES_BASE_URL", problem: "must be an absolute http(s) URL")
         }
         filesBaseURL = base
+        var portal = env.string("SUPPLIER_PORTAL_URL", default: "http://127.0.0.1:8082/portal")
+        while portal.hasSuffix("/") { portal.removeLast() }
+        guard portal.hasPrefix("http://") || portal.hasPrefix("https://") else {
+            throw ConfigurationError(variable: "SUPPLIER_PORTAL_URL", problem: "must be an absolute http(s) URL")
+        }
+        supplierPortalURL = portal
+        passwordTokenHours = try env.int("PASSWORD_TOKEN_TTL_HOURS", default: 72, range: 1...(24 * 365))
+        mailConfigured = try MailSettings(environment: env).host != nil
     }
 }

@@ -106,7 +106,7 @@ struct SupplierStaffTests {
         #expect(harness.call(.get, "/api/v1/suppliers/abc").status == 404)
     }
 
-    @Test("#24 creates a supplier without a password (201 {supplier}); payment_conditions defaults to 0")
+    @Test("#24 creates a supplier without a password (201 {supplier}) and invites it; payment_conditions defaults to 0")
     func createSupplier() throws {
         let harness = try CustomersHarness()
         let response = harness.call(.post, "/api/v1/suppliers", json: createBody, as: "rh")
@@ -119,6 +119,15 @@ struct SupplierStaffTests {
         #expect(int(supplier?["payment_conditions"]) == 60)
         #expect(supplier?["phone"]?.stringValue == "+525541878844")
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'juan.ramirez@example.com' AND password_hash IS NULL") == 1)
+        // The invitation (§10.3, §12): a stored token hash with its expiry and the mail in the outbox, same transaction.
+        #expect(try harness.count("""
+            SELECT COUNT(*) FROM suppliers WHERE email = 'juan.ramirez@example.com'
+               AND password_token_hash IS NOT NULL AND password_token_expires_at > UTC_TIMESTAMP()
+            """) == 1)
+        #expect(try harness.count("""
+            SELECT COUNT(*) FROM mail_outbox WHERE recipients = 'juan.ramirez@example.com'
+               AND subject = 'Element Studios: establece tu contraseña' AND body_text LIKE '%password?token=%'
+            """) == 1)
 
         let plain = harness.call(.post, "/api/v1/suppliers", json: """
             {"company_name": "Otro Proveedor", "contact_name": "Ana Lopez", "email": "ana.lopez@example.com",

@@ -11,5 +11,6 @@ enum EgresosRoutes {
         NotificationRoutes().register(in: &router)
         CustomerRoutes().register(in: &router)
         SupplierRoutes().register(in: &router)
+        SupplierPortalRoutes().register(in: &router)
     }
 }

@@ -68,8 +68,9 @@ struct SupplierRoutes {
 
     /// #24 `POST /api/v1/suppliers` → 201 `{"supplier": …}`. The row has no password (`password_hash` NULL);
     /// the supplier sets one with a password token (§10.3).
-    // TODO(merge with SupplierPortal): issue the password token and queue the invitation mail (§3.3, §12,
-    // ruling 2: outbox inside this transaction) with the portal's token issuer.
+    /// The invitation (a password token and the "establece tu contraseña" mail) is written in the creating
+    /// transaction (§3.3, §12, ruling 2); without SMTP it waits in the outbox, and the creation never fails
+    /// for mail.
     static func createSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
         let input = try context.validate(request, Rules.createSupplier)
         let body = input.body
@@ -77,6 +78,8 @@ struct SupplierRoutes {
         let repository = context.persistence.suppliers
         let (id, path): (Int, String?) = try context.persistence.transaction {
             let id = try repository.createSupplier(fields(body))
+            try repository.invite(supplierID: id, email: string(body["email"]) ?? "", settings: context.auth.settings,
+                                  nowMilliseconds: context.auth.clock.nowMilliseconds())
             let path = picture.map { FileStore.path(collection: "suppliers", id: id, field: "picture", file: $0) }
             if let path {
                 var stored = fields(body, picturePath: path)

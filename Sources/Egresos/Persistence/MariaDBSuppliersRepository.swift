@@ -47,6 +47,11 @@ struct MariaDBSuppliersRepository: SuppliersRepository {
             .map(Self.supplier)
     }
 
+    func invite(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds: Int64) throws {
+        try SupplierInvitation.issue(supplierID: id, email: email, settings: settings, nowMilliseconds: nowMilliseconds,
+                                     on: connection)
+    }
+
     func createSupplier(_ fields: SupplierFields) throws -> Int {
         let days = fields.paymentConditions ?? 0
         return try guarded(fields) { () throws(MariaDBError) in try connection.execute("""

@@ -38,6 +38,9 @@ protocol SuppliersRepository {
     func supplier(id: Int) throws -> SupplierRecord?
     /// A new supplier without a password (`password_hash` NULL: it sets one through §10.3).
     func createSupplier(_ fields: SupplierFields) throws -> Int
+    /// Issues supplier `id`'s password token and queues the invitation mail to `email`, in the running
+    /// transaction (#24, §10.3, §12; ruling 2).
+    func invite(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds: Int64) throws
     /// Replaces the fields of #25. A changed e-mail also sets `password_changed_at`, which invalidates the
     /// supplier's JWTs (their `sub` is the e-mail).
     func updateSupplier(id: Int, _ fields: SupplierFields) throws

@@ -1,0 +1,179 @@
+import AppCore
+import HTTPCore
+import Logging
+
+/// The supplier portal (egresos.md §2 #26-#28, §3.4, §10.2-§10.3). #26-#28 are public; the rest need a
+/// supplier session (`SupplierAuth`).
+struct SupplierPortalRoutes {
+    func register(in router: inout Router<EgresosContext>) {
+        // #26: log in with e-mail and password → the profile and a session.
+        router.post("/api/v1/suppliers/session") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.supplierSession)
+            let email = input.body["email"]?.stringValue ?? ""
+            let password = input.body["password"]?.stringValue ?? ""
+            guard let supplier = try context.persistence.supplierPortal.login(email: email) else {
+                throw SupplierPortalErrors.notFound("email", "Supplier")
+            }
+            guard let hash = supplier.passwordHash, PasswordHasher.verify(password, hash: hash) else {
+                context.logger.info("supplier login refused", metadata: ["supplier": "\(supplier.id)"])
+                throw EgresosError(code: "4012")
+            }
+            let session = context.auth.supplierTokens.issue(email: supplier.email)
+            return .json(SupplierPortalJSON.session(supplier, session))
+        }
+
+        // #27: set the password with a token of an invitation or a recovery mail.
+        router.put("/api/v1/suppliers/password") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.setSupplierPassword)
+            let token = input.body["token"]?.stringValue ?? ""
+            let password = input.body["password"]?.stringValue ?? ""
+            let repository = context.persistence.supplierPortal
+            let tokenHash = PasswordTokens.hash(token)
+            let now = context.auth.clock.nowMilliseconds()
+            guard let owner = try repository.tokenOwner(hash: tokenHash) else { throw EgresosError(code: "4032") }
+            guard owner.expiresAtMilliseconds > now else { throw EgresosError(code: "4101") }
+            let hash = try PasswordHasher.hash(password)
+            guard try repository.setPassword(supplierID: owner.supplierID, passwordHash: hash, tokenHash: tokenHash,
+                                             nowMilliseconds: now) else { throw EgresosError(code: "4032") }
+            context.logger.info("supplier password set", metadata: ["supplier": "\(owner.supplierID)"])
+            return .noContent
+        }
+
+        // #28: a recovery mail with a new token (424 4241 when mail delivery is not configured: nothing written).
+        router.post("/api/v1/suppliers/recovery") { request, context in
+            let input = try context.validate(request, EgresosEndpointRules.supplierRecovery)
+            let email = input.body["email"]?.stringValue ?? ""
+            let repository = context.persistence.supplierPortal
+            guard let supplier = try repository.login(email: email) else {
+                throw SupplierPortalErrors.notFound("email", "Supplier")
+            }
+            let settings = context.auth.settings
+            guard settings.mailConfigured else {
+                context.logger.warning("supplier recovery refused: mail delivery is not configured (SMTP_HOST)")
+                throw EgresosError(code: "4241")
+            }
+            _ = try repository.issueRecovery(supplierID: supplier.id, email: supplier.email, settings: settings,
+                                             nowMilliseconds: context.auth.clock.nowMilliseconds())
+            return .noContent
+        }
+
+        // #29: the caller's billing, or 404 4042 Billing.
+        router.get("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { _, context in
+            let supplier = try context.supplierCaller()
+            guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplier.supplier.id) else {
+                throw SupplierPortalErrors.notFound("billing", "Billing")
+            }
+            return .json(SupplierPortalJSON.billing(billing, context.files))
+        }
+
+        // #30: upsert the caller's billing (create: every field and the unique checks; update: partial) → 201.
+        router.post("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { request, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            let existing = try context.persistence.supplierBilling.billing(supplierID: supplierID)
+            let input = try context.validate(request, existing == nil ? EgresosEndpointRules.createBilling
+                                                                      : EgresosEndpointRules.updateBilling)
+            let body = input.body
+            let changes = BillingChanges(
+                name: Self.text(body["name"]), contactName: Self.text(body["contact_name"]),
+                contactPhone: Self.text(body["contact_phone"]), rfc: Self.text(body["rfc"]),
+                businessName: Self.text(body["business_name"]), bankingInstitution: Self.text(body["banking_institution"]),
+                bankAccount: Self.text(body["bank_account"]), concept: Self.text(body["concept"]))
+            let file: UploadedFile? = if case .file(let uploaded)? = body["account_status_file"] { uploaded } else { nil }
+            let writer = context.persistence.supplierBillingWriter
+            let (id, path): (Int, String?) = try context.persistence.transaction {
+                let id: Int
+                if let existing {
+                    id = existing.id
+                    try writer.updateBilling(id: id, changes)
+                } else {
+                    id = try writer.createBilling(supplierID: supplierID, changes)
+                }
+                let path = file.map { FileStore.path(collection: "billings", id: id, field: "account_status_file", file: $0) }
+                if let path { try writer.setAccountStatusFile(billingID: id, path: path) }
+                return (id, path)
+            }
+            if let file, let path {
+                try context.files.store(file, at: path, replacing: existing?.accountStatusFilePath)
+            }
+            guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplierID), billing.id == id else {
+                throw SupplierPortalErrors.notFound("billing", "Billing")
+            }
+            return .json(SupplierPortalJSON.billing(billing, context.files), status: 201)
+        }
+
+        // #31: the caller's bills (payment-schedule rows of approved quotations), by payment date then id.
+        router.get("/api/v1/suppliers/bills", middleware: [SupplierAuth()]) { _, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            let files = context.files
+            let bills = try context.persistence.supplierBills.bills(supplierID: supplierID)
+            return .json(.object([("bills", .array(bills.map { SupplierPortalJSON.bill($0, files) }))]))
+        }
+
+        // #32: one of the caller's payment-schedule rows; another supplier's → 404 4042 PaymentSchedule.
+        router.get("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()]) { request, context in
+            let supplierID = try context.supplierCaller().supplier.id
+            guard let id = Int(request.parameter("payment_schedule_id")),
+                  let bill = try context.persistence.supplierBills.bill(id: id, supplierID: supplierID) else {
+                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            }
+            return .json(SupplierPortalJSON.paymentSchedule(bill, context.files))
+        }
+
+        // EXT-5/EXT-6: upload the bill (approved quotation, unpaid row; otherwise 423) → 200 with the #32 object.
+        router.post("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
+                    handler: Self.uploadBill)
+        router.put("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
+                   handler: Self.uploadBill)
+    }
+
+    /// EXT-5/6: path (exists), then ownership and state (404 4042 / 423), then the body; the file is written
+    /// after the commit.
+    static func uploadBill(_ request: Request, _ context: EgresosContext) throws -> Response {
+        let supplierID = try context.supplierCaller().supplier.id
+        let bills = context.persistence.supplierBills
+        var current: BillRecord?
+        let input = try context.validate(request, EgresosEndpointRules.uploadBill) { path in
+            guard let id = EgresosInput.int(path, "payment_schedule_id") else { return }
+            guard let bill = try bills.bill(id: id, supplierID: supplierID) else {
+                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            }
+            guard bill.quotationStatus == 3, !bill.paid else { throw EgresosError(code: "423") }
+            current = bill
+        }
+        guard let bill = current, case .file(let file)? = input.body["billing_file"] else {
+            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+        }
+        let billingDate: String??
+        switch input.body["billing_date"] {
+        case nil: billingDate = nil
+        case .null?: billingDate = .some(nil)
+        default: billingDate = .some(text(input.body["billing_date"]))
+        }
+        let path = FileStore.path(collection: "paymentschedules", id: bill.id, field: "billing_file", file: file)
+        let now = context.auth.clock.nowMilliseconds()
+        try context.persistence.transaction {
+            try bills.recordUpload(id: bill.id, path: path, billingDate: billingDate, nowMilliseconds: now)
+        }
+        try context.files.store(file, at: path, replacing: bill.billingFilePath)
+        guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
+            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+        }
+        return .json(SupplierPortalJSON.paymentSchedule(updated, context.files))
+    }
+
+    /// A text field as sent (numbers keep their digits).
+    private static func text(_ value: Input?) -> String? {
+        switch value {
+        case .string(let text)?, .number(let text)?: text
+        default: nil
+        }
+    }
+}
+
+/// The portal's refusals.
+enum SupplierPortalErrors {
+    /// 404 `4042 <model>` on `field` (a row gone between the check and the read, or another supplier's).
+    static func notFound(_ field: String, _ model: String) -> EgresosValidationError {
+        EgresosValidationError(failures: [ValidationFailure(field: field, code: 4042, values: ["model": model])])
+    }
+}
