@@ -3,7 +3,7 @@ import HTTPCore
 /// Customers, brands and projects: egresos.md §2 #7-#21, §3.2, §5 items 2-5, §11 (pictures).
 /// Files are written after the transaction commits (§1.1 step 8, ruling 2), so a refused or rolled-back
 /// request leaves none.
-struct CustomerRoutes {
+struct CustomerRoutes: EgresosInputReading {
     typealias Rules = EgresosEndpointRules
 
     func register(in router: inout Router<EgresosContext>) {
@@ -27,20 +27,7 @@ struct CustomerRoutes {
 
     // MARK: Input helpers
 
-    private static func string(_ value: Input?) -> String? {
-        switch value {
-        case .string(let text)?: text
-        case .number(let text)?: text
-        default: nil
-        }
-    }
 
-    private static func int(_ value: Input?) -> Int? {
-        switch value {
-        case .number(let text)?, .string(let text)?: Int(text) ?? Double(text).map { Int($0) }
-        default: nil
-        }
-    }
 
     /// A nullable text field: absent → keep, null → clear, text → set.
     private static func nullableText(_ value: Input?) -> FieldChange<String> {
@@ -51,10 +38,6 @@ struct CustomerRoutes {
         }
     }
 
-    private static func file(_ value: Input?) -> UploadedFile? {
-        if case .file(let file)? = value { return file }
-        return nil
-    }
 
     private static func ints(_ value: Input?) -> [Int]? {
         guard case .array(let items)? = value else { return nil }

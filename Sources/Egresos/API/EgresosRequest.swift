@@ -11,13 +11,40 @@ struct EgresosInput {
 
     /// The integer value of `key` in `part` (a validated id or number).
     static func int(_ part: InputObject, _ key: String) -> Int? {
-        switch part[key] {
-        case .number(let text)?: Int(text)
-        case .string(let text)?: Int(text)
+        InputReader.int(part[key])
+    }
+}
+
+/// Reading validated values in handlers: the routes that take bodies conform, so `string(body["name"])`,
+/// `int(…)`, `file(…)` mean the same everywhere.
+protocol EgresosInputReading {}
+
+extension EgresosInputReading {
+    /// A text field as sent (numbers keep their digits).
+    static func string(_ value: Input?) -> String? {
+        switch value {
+        case .string(let text)?, .number(let text)?: text
         default: nil
         }
     }
+
+    /// An integer (also a whole number written with a fraction, as multipart normalisation may give).
+    static func int(_ value: Input?) -> Int? {
+        switch value {
+        case .number(let text)?, .string(let text)?: Int(text) ?? Double(text).map { Int($0) }
+        default: nil
+        }
+    }
+
+    /// The uploaded file of a file field.
+    static func file(_ value: Input?) -> UploadedFile? {
+        if case .file(let file)? = value { return file }
+        return nil
+    }
 }
+
+/// The readers for callers that are not routes (`EgresosInput.int(part, key)`).
+private enum InputReader: EgresosInputReading {}
 
 extension EgresosContext {
     /// The validation engine over this worker's database (`unique:`/`exists:` among active rows).

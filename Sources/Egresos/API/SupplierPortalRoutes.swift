@@ -4,7 +4,7 @@ import Logging
 
 /// The supplier portal (egresos.md §2 #26-#28, §3.4, §10.2-§10.3). #26-#28 are public; the rest need a
 /// supplier session (`SupplierAuth`).
-struct SupplierPortalRoutes {
+struct SupplierPortalRoutes: EgresosInputReading {
     func register(in router: inout Router<EgresosContext>) {
         // #26: log in with e-mail and password → the profile and a session.
         router.post("/api/v1/suppliers/session") { request, context in
@@ -74,10 +74,10 @@ struct SupplierPortalRoutes {
                                                                       : EgresosEndpointRules.updateBilling)
             let body = input.body
             let changes = BillingChanges(
-                name: Self.text(body["name"]), contactName: Self.text(body["contact_name"]),
-                contactPhone: Self.text(body["contact_phone"]), rfc: Self.text(body["rfc"]),
-                businessName: Self.text(body["business_name"]), bankingInstitution: Self.text(body["banking_institution"]),
-                bankAccount: Self.text(body["bank_account"]), concept: Self.text(body["concept"]))
+                name: Self.string(body["name"]), contactName: Self.string(body["contact_name"]),
+                contactPhone: Self.string(body["contact_phone"]), rfc: Self.string(body["rfc"]),
+                businessName: Self.string(body["business_name"]), bankingInstitution: Self.string(body["banking_institution"]),
+                bankAccount: Self.string(body["bank_account"]), concept: Self.string(body["concept"]))
             let file: UploadedFile? = if case .file(let uploaded)? = body["account_status_file"] { uploaded } else { nil }
             let writer = context.persistence.supplierBillingWriter
             let (id, path): (Int, String?) = try context.persistence.transaction {
@@ -147,7 +147,7 @@ struct SupplierPortalRoutes {
         switch input.body["billing_date"] {
         case nil: billingDate = nil
         case .null?: billingDate = .some(nil)
-        default: billingDate = .some(text(input.body["billing_date"]))
+        default: billingDate = .some(string(input.body["billing_date"]))
         }
         let path = FileStore.path(collection: "paymentschedules", id: bill.id, field: "billing_file", file: file)
         let now = context.auth.clock.nowMilliseconds()
@@ -162,12 +162,6 @@ struct SupplierPortalRoutes {
     }
 
     /// A text field as sent (numbers keep their digits).
-    private static func text(_ value: Input?) -> String? {
-        switch value {
-        case .string(let text)?, .number(let text)?: text
-        default: nil
-        }
-    }
 }
 
 /// The portal's refusals.

@@ -3,7 +3,7 @@ import HTTPCore
 
 /// Suppliers on the staff side: egresos.md §2 #22-#25, §3.3, §5 item 6, §11 (pictures), and EXT-7 (§2.1, §3.9).
 /// Files are written after the transaction commits (§1.1 step 8, ruling 2), so a refused request leaves none.
-struct SupplierRoutes {
+struct SupplierRoutes: EgresosInputReading {
     typealias Rules = EgresosEndpointRules
 
     func register(in router: inout Router<EgresosContext>) {
@@ -19,25 +19,8 @@ struct SupplierRoutes {
 
     // MARK: Input helpers
 
-    private static func string(_ value: Input?) -> String? {
-        switch value {
-        case .string(let text)?: text
-        case .number(let text)?: text
-        default: nil
-        }
-    }
 
-    private static func int(_ value: Input?) -> Int? {
-        switch value {
-        case .number(let text)?, .string(let text)?: Int(text) ?? Double(text).map { Int($0) }
-        default: nil
-        }
-    }
 
-    private static func file(_ value: Input?) -> UploadedFile? {
-        if case .file(let file)? = value { return file }
-        return nil
-    }
 
     /// The fields of #24/#25 from a validated body (every required one is present).
     private static func fields(_ body: InputObject, picturePath: String? = nil) -> SupplierFields {
