@@ -9,12 +9,15 @@ enum StaffMapping {
                      nowMilliseconds: Int64) throws -> StaffUser {
         if let user = try repository.activeUser(subject: subject) { return user }
         guard claims["email_verified"] != .bool(false),
-              let email = (claims[emailClaim] ?? claims["email"])?.stringValue, !email.isEmpty,
-              let candidate = try repository.activeUnlinkedUser(email: email) else { throw EgresosError(code: "4031") }
-        if try repository.link(userID: candidate.id, subject: subject, atMilliseconds: nowMilliseconds) {
+              let email = (claims[emailClaim] ?? claims["email"])?.stringValue, !email.isEmpty else {
+            throw EgresosError(code: "4031")
+        }
+        if let candidate = try repository.activeUnlinkedUser(email: email),
+           try repository.link(userID: candidate.id, subject: subject, atMilliseconds: nowMilliseconds) {
             return StaffUser(id: candidate.id, subject: subject, email: candidate.email, name: candidate.name, role: candidate.role)
         }
-        // Another request linked it meanwhile: to this sub (fine) or to another one (refused).
+        // Another request linked it between our reads (no unlinked row left, or our UPDATE matched nothing):
+        // to this sub (fine) or to another one (refused).
         if let user = try repository.activeUser(subject: subject) { return user }
         throw EgresosError(code: "4031")
     }
