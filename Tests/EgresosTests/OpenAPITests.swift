@@ -43,7 +43,7 @@ struct OpenAPITests {
     /// The success status of every route, from egresos.md §2 and §2.1 (#15 and #20 answer 201 as documented,
     /// #30 201 for both create and update, EXT-5/6 200).
     static let successStatus: [String: Int] = [
-        "GET /api/v1/health": 200, "GET /openapi.json": 200,
+        "GET /api/v1/health": 200, "GET /openapi.json": 200, "GET /docs": 200,
         "GET /api/v1/users/profile": 200, "POST /api/v1/users": 201, "PUT /api/v1/users/{user_id}": 204,
         "GET /api/v1/users/{user_id}": 200, "DELETE /api/v1/users/{user_id}": 204, "GET /api/v1/users": 200,
         "GET /api/v1/customers": 200, "GET /api/v1/customers/{customer_id}/brands": 200, "POST /api/v1/customers/brands": 201,
@@ -64,7 +64,7 @@ struct OpenAPITests {
     ]
 
     /// The routes without a token (§1 "Public", the health check and the document).
-    static let open: Set<String> = ["GET /api/v1/health", "GET /openapi.json", "POST /api/v1/suppliers/session",
+    static let open: Set<String> = ["GET /api/v1/health", "GET /openapi.json", "GET /docs", "POST /api/v1/suppliers/session",
                                     "PUT /api/v1/suppliers/password", "POST /api/v1/suppliers/recovery"]
 
     /// The portal routes (`SUP` in §2, EXT-5/6).
@@ -245,7 +245,7 @@ struct OpenAPITests {
         #expect(try Self.operation("DELETE /api/v1/users/{user_id}")["responses"]?["204"]?["content"] == nil)
     }
 
-    @Test("GET /openapi.json is served without a token, as JSON, and is the built document")
+    @Test("GET /openapi.json (JSON, the built document) and GET /docs (HTML) are served without a token")
     func served() throws {
         let response = Self.send(TestExchange.request(.get, "/openapi.json"))
         #expect(response.status == 200)
@@ -254,6 +254,11 @@ struct OpenAPITests {
         #expect(json["openapi"]?.stringValue == "3.1.0")
         #expect(json["info"]?["title"]?.stringValue == "Ventanilla Egresos")
         #expect(OpenAPIOperations.all(json).count == Self.successStatus.count)
+        let docs = Self.send(TestExchange.request(.get, "/docs"))
+        #expect(docs.status == 200 && docs.headers["Content-Type"]?.hasPrefix("text/html") == true)
+        #expect(docs.text.contains("<code>/api/v1/users/{user_id}</code>") && docs.text.contains("href=\"/openapi.json\""))
+        #expect(docs.text.contains("<code>brands[].name</code>"), "array items are listed as rows")
+        #expect(docs.text.contains("one of admin, rh, manager, grouper, account_manager, employee"))
     }
 }
 

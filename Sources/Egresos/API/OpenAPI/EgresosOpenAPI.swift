@@ -75,6 +75,9 @@ enum EgresosOpenAPI {
         let success: JSONValue
         if op.status == 204 {
             success = .object([("description", .string("No content (an empty body)"))])
+        } else if op.mediaType != "application/json" {
+            success = .object([("description", .string(op.returns)),
+                               ("content", .object([(op.mediaType, .object([("schema", .object([("type", .string("string"))]))]))]))])
         } else {
             var members: [(String, JSONValue)] = [("type", .string("object"))]
             if !op.keys.isEmpty {

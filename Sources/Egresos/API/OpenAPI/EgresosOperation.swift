@@ -35,6 +35,8 @@ struct EgresosOperation: Sendable {
     var usesDatabase = true
     /// Other statuses answered with the success body's shape (the health check's 503).
     var alsoOn: [Int] = []
+    /// The success body's media type (`text/html` for `/docs`).
+    var mediaType = "application/json"
 
     /// The router's form of `path`: `{user_id}` → `:user_id(int)`.
     var routerPath: String {
