@@ -47,6 +47,10 @@ class EgresosAppTest(ModuleTestCase):
         self.assertTrue(document["openapi"].startswith("3.1"), document["openapi"])
         self.assertIn("/api/v1/users/{user_id}", document["paths"])
         self.assertEqual(document["paths"]["/api/v1/suppliers/session"]["post"]["security"], [])
+        docs = self.get("/docs")
+        self.assertEqual(docs.status, 200, str(docs))
+        self.assertTrue(docs.content_type.startswith("text/html"), str(docs))
+        self.assertIn(b"/api/v1/suppliers/session", docs.body)
 
 
 class EgresosNginxTest(ModuleTestCase):
