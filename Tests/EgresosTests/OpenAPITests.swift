@@ -159,13 +159,25 @@ struct OpenAPITests {
         #expect(try Self.operation("GET /api/v1/customers")["x-roles"]?.arrayValue?.count == StaffRole.allCases.count)
     }
 
-    @Test("what the document says of tokens is what the middleware does: a guarded route without one is 401 4014")
+    @Test("what the document says of tokens is what the middleware does, told apart by each scheme's own refusal")
     func securityMatchesMiddleware() throws {
+        // A supplier session on a staff route: StaffAuth refuses its algorithm (403 4033) before any database read.
+        let supplierSession = Self.module.auth.supplierTokens.issue(email: "proveedor@example.com").token
+        // A supplier-signed token that is not a session: SupplierAuth refuses its type (401 4013), also before the database.
+        let now = Int(Date().timeIntervalSince1970)
+        let notASession = HS256Token(secret: "openapi-tests-supplier-secret").sign([
+            ("sub", .string("proveedor@example.com")), ("type", .string("staff")), ("iat", .integer(now)), ("exp", .integer(now + 600)),
+        ])
         for (key, _, operation) in OpenAPIOperations.all(try Self.document()) where operation["security"] != .array([]) {
+            let portal = operation["security"]?.arrayValue?.first?["supplierBearer"] != nil
             let parts = key.split(separator: " ")
             let path = parts[1].split(separator: "/").map { $0.hasPrefix("{") ? "1" : String($0) }.joined(separator: "/")
-            let response = Self.send(TestExchange.request(HTTPMethod(rawValue: String(parts[0])), "/" + path))
-            #expect(response.status == 401 && response.json?["code"]?.stringValue == "4014", "\(key): \(response.status)")
+            let method = HTTPMethod(rawValue: String(parts[0]))
+            let bare = Self.send(TestExchange.request(method, "/" + path))
+            #expect(bare.status == 401 && bare.json?["code"]?.stringValue == "4014", "\(key) without a token: \(bare.status)")
+            let response = Self.send(TestExchange.request(method, "/" + path, token: portal ? notASession : supplierSession))
+            let expected = portal ? "4013" : "4033"
+            #expect(response.json?["code"]?.stringValue == expected, "\(key): \(response.status) \(response.text)")
         }
     }
 
