@@ -33,4 +33,29 @@ public enum OpenAPIOperations {
     public static func routed(_ routes: [(method: HTTPMethod, path: String)]) -> Set<String> {
         Set(routes.map { "\($0.method.rawValue) \(path($0.path))" })
     }
+
+    /// Every `$ref` in `document`, in document order.
+    public static func references(_ document: Input) -> [String] {
+        var references: [String] = []
+        func walk(_ node: Input) {
+            switch node {
+            case .object(let object):
+                for (key, value) in object.members {
+                    if key == "$ref", let target = value.stringValue { references.append(target) } else { walk(value) }
+                }
+            case .array(let items): items.forEach(walk)
+            default: break
+            }
+        }
+        walk(document)
+        return references
+    }
+
+    /// Whether `reference` is local (`#/…`) and names a node of `document`.
+    public static func resolves(_ reference: String, in document: Input) -> Bool {
+        guard reference.hasPrefix("#/") else { return false }
+        var node: Input? = document
+        for part in reference.dropFirst(2).split(separator: "/") { node = node?[String(part)] }
+        return node != nil
+    }
 }

@@ -64,23 +64,10 @@ struct OpenAPITests {
             let declared: [String] = parameters.filter { $0["in"]?.stringValue == "path" }.compactMap { $0["name"]?.stringValue }
             #expect(placeholders == declared, "\(key)")
         }
-        var references: [String] = []
-        func collect(_ value: Input) {
-            switch value {
-            case .object(let object):
-                for (key, member) in object.members {
-                    if key == "$ref", let text = member.stringValue { references.append(text) } else { collect(member) }
-                }
-            case .array(let items): items.forEach(collect)
-            default: break
-            }
-        }
-        collect(document)
+        let references = OpenAPIOperations.references(document)
         #expect(!references.isEmpty)
         for reference in Set(references) {
-            var node: Input? = document
-            for part in reference.dropFirst(2).split(separator: "/") { node = node?[String(part)] }
-            #expect(node != nil, "unresolved \(reference)")
+            #expect(OpenAPIOperations.resolves(reference, in: document), "unresolved \(reference)")
         }
     }
 

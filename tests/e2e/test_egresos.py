@@ -42,6 +42,16 @@ class EgresosAppTest(ModuleTestCase):
     def test_cors_preflight(self):
         self.assertCORSPreflight("/api/v1/customers")
 
+    def test_openapi_document_is_public(self):
+        document = self.assertJSON(self.get("/openapi.json"), 200)
+        self.assertTrue(document["openapi"].startswith("3.1"), document["openapi"])
+        self.assertIn("/api/v1/users/{user_id}", document["paths"])
+        self.assertEqual(document["paths"]["/api/v1/suppliers/session"]["post"]["security"], [])
+        docs = self.get("/docs")
+        self.assertEqual(docs.status, 200, str(docs))
+        self.assertTrue(docs.content_type.startswith("text/html"), str(docs))
+        self.assertIn(b"/api/v1/suppliers/session", docs.body)
+
 
 class EgresosNginxTest(ModuleTestCase):
     """What nginx answers by itself, with or without the module behind it."""

@@ -4,13 +4,13 @@ import HTTPCore
 struct CatalogRoutes {
     func register(in router: inout Router<EgresosContext>) {
         // #62: the concept names ever saved, by id (§6.6).
-        router.get("/api/v1/catalogs/concepts", middleware: [StaffAuth.registered]) { _, context in
+        router.add(CatalogOperations.concepts) { _, context in
             let names = try context.persistence.catalogs.concepts()
             return .json(.object([("concepts", .array(names.map(JSONValue.string)))]))
         }
 
         // #63: the business activities, by id.
-        router.get("/api/v1/catalogs/business_activities", middleware: [StaffAuth.registered]) { _, context in
+        router.add(CatalogOperations.businessActivities) { _, context in
             let activities = try context.persistence.catalogs.businessActivities()
             return .json(.object([("business_activities", .array(activities.map {
                 .object([("id", .integer($0.id)), ("name", .string($0.name))])

@@ -8,21 +8,21 @@ struct CustomerRoutes: EgresosInputReading {
 
     func register(in router: inout Router<EgresosContext>) {
         // Literal `/customers/brands` is registered first and the router matches literals before parameters.
-        router.post("/api/v1/customers/brands", middleware: [StaffAuth.registered], handler: Self.createCustomerWithBrands)
-        router.get("/api/v1/customers", middleware: [StaffAuth.registered], handler: Self.listCustomers)
-        router.post("/api/v1/customers", middleware: [StaffAuth.registered], handler: Self.createCustomer)
-        router.get("/api/v1/customers/:customer_id(int)/brands", middleware: [StaffAuth.registered], handler: Self.customerBrands)
-        router.post("/api/v1/customers/:customer_id(int)/brands", middleware: [StaffAuth.registered], handler: Self.createBrand)
-        router.put("/api/v1/customers/:customer_id(int)", middleware: [StaffAuth.registered], handler: Self.updateCustomer)
-        router.delete("/api/v1/customers/:customer_id(int)", middleware: [StaffAuth.roles(.admin)], handler: Self.deleteCustomer)
-        router.get("/api/v1/brands", middleware: [StaffAuth.registered], handler: Self.listBrands)
-        router.put("/api/v1/brands/:brand_id(int)", middleware: [StaffAuth.registered], handler: Self.updateBrand)
-        router.delete("/api/v1/brands/:brand_id(int)", middleware: [StaffAuth.roles(.admin)], handler: Self.deleteBrand)
-        router.get("/api/v1/brands/:brand_id(int)/projects", middleware: [StaffAuth.registered], handler: Self.brandProjects)
-        router.post("/api/v1/brands/:brand_id(int)/projects", middleware: [StaffAuth.registered], handler: Self.createProject)
-        router.get("/api/v1/projects", middleware: [StaffAuth.registered], handler: Self.listProjects)
-        router.put("/api/v1/projects/:project_id(int)", middleware: [StaffAuth.registered], handler: Self.updateProject)
-        router.delete("/api/v1/projects/:project_id(int)", middleware: [StaffAuth.roles(.admin)], handler: Self.deleteProject)
+        router.add(CustomerOperations.createWithBrands, handler: Self.createCustomerWithBrands)
+        router.add(CustomerOperations.list, handler: Self.listCustomers)
+        router.add(CustomerOperations.create, handler: Self.createCustomer)
+        router.add(CustomerOperations.brands, handler: Self.customerBrands)
+        router.add(CustomerOperations.createBrand, handler: Self.createBrand)
+        router.add(CustomerOperations.update, handler: Self.updateCustomer)
+        router.add(CustomerOperations.delete, handler: Self.deleteCustomer)
+        router.add(CustomerOperations.listBrands, handler: Self.listBrands)
+        router.add(CustomerOperations.updateBrand, handler: Self.updateBrand)
+        router.add(CustomerOperations.deleteBrand, handler: Self.deleteBrand)
+        router.add(CustomerOperations.brandProjects, handler: Self.brandProjects)
+        router.add(CustomerOperations.createProject, handler: Self.createProject)
+        router.add(CustomerOperations.listProjects, handler: Self.listProjects)
+        router.add(CustomerOperations.updateProject, handler: Self.updateProject)
+        router.add(CustomerOperations.deleteProject, handler: Self.deleteProject)
     }
 
     // MARK: Input helpers

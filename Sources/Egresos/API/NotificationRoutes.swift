@@ -5,13 +5,13 @@ import HTTPCore
 struct NotificationRoutes {
     func register(in router: inout Router<EgresosContext>) {
         // #65: the caller's live notifications, newest first.
-        router.get("/api/v1/notifications", middleware: [StaffAuth.registered]) { _, context in
+        router.add(CatalogOperations.notifications) { _, context in
             let notifications = try context.persistence.notifications.notifications(to: try context.staffCaller().user.id)
             return .json(.object([("notifications", .array(notifications.map(NotificationJSON.notification)))]))
         }
 
         // #66: marks one of the caller's notifications read (idempotent) → 204; someone else's → 404 4042.
-        router.put("/api/v1/notifications/:notification_id(int)/read", middleware: [StaffAuth.registered]) { request, context in
+        router.add(CatalogOperations.readNotification) { request, context in
             let caller = try context.staffCaller()
             let repository = context.persistence.notifications
             let input = try context.validate(request, EgresosEndpointRules.readNotification) { path in

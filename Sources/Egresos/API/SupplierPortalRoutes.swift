@@ -7,7 +7,7 @@ import Logging
 struct SupplierPortalRoutes: EgresosInputReading {
     func register(in router: inout Router<EgresosContext>) {
         // #26: log in with e-mail and password → the profile and a session.
-        router.post("/api/v1/suppliers/session") { request, context in
+        router.add(SupplierOperations.session) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.supplierSession)
             let email = input.body["email"]?.stringValue ?? ""
             let password = input.body["password"]?.stringValue ?? ""
@@ -23,7 +23,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #27: set the password with a token of an invitation or a recovery mail.
-        router.put("/api/v1/suppliers/password") { request, context in
+        router.add(SupplierOperations.password) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.setSupplierPassword)
             let token = input.body["token"]?.stringValue ?? ""
             let password = input.body["password"]?.stringValue ?? ""
@@ -40,7 +40,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #28: a recovery mail with a new token (424 4241 when mail delivery is not configured: nothing written).
-        router.post("/api/v1/suppliers/recovery") { request, context in
+        router.add(SupplierOperations.recovery) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.supplierRecovery)
             let email = input.body["email"]?.stringValue ?? ""
             let repository = context.persistence.supplierPortal
@@ -58,7 +58,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #29: the caller's billing, or 404 4042 Billing.
-        router.get("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { _, context in
+        router.add(SupplierOperations.billing) { _, context in
             let supplier = try context.supplierCaller()
             guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplier.supplier.id) else {
                 throw SupplierPortalErrors.notFound("billing", "Billing")
@@ -67,7 +67,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #30: upsert the caller's billing (create: every field and the unique checks; update: partial) → 201.
-        router.post("/api/v1/suppliers/billing", middleware: [SupplierAuth()]) { request, context in
+        router.add(SupplierOperations.saveBilling) { request, context in
             let supplierID = try context.supplierCaller().supplier.id
             let existing = try context.persistence.supplierBilling.billing(supplierID: supplierID)
             let input = try context.validate(request, existing == nil ? EgresosEndpointRules.createBilling
@@ -102,7 +102,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #31: the caller's bills (payment-schedule rows of approved quotations), by payment date then id.
-        router.get("/api/v1/suppliers/bills", middleware: [SupplierAuth()]) { _, context in
+        router.add(SupplierOperations.bills) { _, context in
             let supplierID = try context.supplierCaller().supplier.id
             let files = context.files
             let bills = try context.persistence.supplierBills.bills(supplierID: supplierID)
@@ -110,7 +110,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #32: one of the caller's payment-schedule rows; another supplier's → 404 4042 PaymentSchedule.
-        router.get("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()]) { request, context in
+        router.add(SupplierOperations.paymentSchedule) { request, context in
             let supplierID = try context.supplierCaller().supplier.id
             guard let id = Int(request.parameter("payment_schedule_id")),
                   let bill = try context.persistence.supplierBills.bill(id: id, supplierID: supplierID) else {
@@ -120,10 +120,8 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // EXT-5/EXT-6: upload the bill (approved quotation, unpaid row; otherwise 423) → 200 with the #32 object.
-        router.post("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
-                    handler: Self.uploadBill)
-        router.put("/api/v1/suppliers/payment_schedules/:payment_schedule_id(int)", middleware: [SupplierAuth()],
-                   handler: Self.uploadBill)
+        router.add(SupplierOperations.uploadBill, handler: Self.uploadBill)
+        router.add(SupplierOperations.replaceBill, handler: Self.uploadBill)
     }
 
     /// EXT-5/6: path (exists), then ownership and state (404 4042 / 423), then the body; the file is written

@@ -8,13 +8,11 @@ struct SupplierRoutes: EgresosInputReading {
 
     func register(in router: inout Router<EgresosContext>) {
         // The portal's literal routes (`/suppliers/session`, `/suppliers/billing`, …) beat `:supplier_id(int)`.
-        router.get("/api/v1/suppliers", middleware: [StaffAuth.registered], handler: Self.listSuppliers)
-        router.post("/api/v1/suppliers", middleware: [StaffAuth.roles(.admin, .rh, .manager)], handler: Self.createSupplier)
-        router.get("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.registered], handler: Self.showSupplier)
-        router.put("/api/v1/suppliers/:supplier_id(int)", middleware: [StaffAuth.roles(.admin, .rh, .manager)],
-                   handler: Self.updateSupplier)
-        router.put("/api/v1/payment_schedules/:payment_schedule_id(int)/paid", middleware: [StaffAuth.roles(.admin)],
-                   handler: Self.markPaid)
+        router.add(SupplierOperations.list, handler: Self.listSuppliers)
+        router.add(SupplierOperations.create, handler: Self.createSupplier)
+        router.add(SupplierOperations.show, handler: Self.showSupplier)
+        router.add(SupplierOperations.update, handler: Self.updateSupplier)
+        router.add(SupplierOperations.markPaid, handler: Self.markPaid)
     }
 
     // MARK: Input helpers

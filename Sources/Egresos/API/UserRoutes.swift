@@ -5,19 +5,19 @@ import HTTPCore
 struct UserRoutes {
     func register(in router: inout Router<EgresosContext>) {
         // #1: the caller's profile; records the login of the token's `iat` and copies its profile claims.
-        router.get("/api/v1/users/profile", middleware: [StaffAuth.registered]) { _, context in
+        router.add(UserOperations.profile) { _, context in
             let user = try UserService(repository: context.persistence.users).profile(of: try context.staffCaller())
             return .json(.object([("user", UserJSON.full(user, context))]))
         }
 
         // #6: every active user, by id.
-        router.get("/api/v1/users", middleware: [StaffAuth.roles(.admin, .rh)]) { _, context in
+        router.add(UserOperations.list) { _, context in
             let users = try context.persistence.users.activeUsers()
             return .json(.object([("users", .array(users.map { UserJSON.full($0, context) }))]))
         }
 
         // #2: create (201 with the stored user).
-        router.post("/api/v1/users", middleware: [StaffAuth.roles(.admin, .rh)]) { request, context in
+        router.add(UserOperations.create) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.createUser)
             let user = try UserService(repository: context.persistence.users).create(
                 email: input.body["email"]?.stringValue ?? "", name: input.body["name"]?.stringValue ?? "",
@@ -26,7 +26,7 @@ struct UserRoutes {
         }
 
         // #4: one active user.
-        router.get("/api/v1/users/:user_id(int)", middleware: [StaffAuth.roles(.admin, .rh)]) { request, context in
+        router.add(UserOperations.show) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.showUser)
             guard let id = EgresosInput.int(input.path, "user_id"), let user = try context.persistence.users.user(id: id) else {
                 throw Self.userNotFound
@@ -35,7 +35,7 @@ struct UserRoutes {
         }
 
         // #3: partial edit → 204; own role → 423 4231; demoting the last admin → 409 4091 (step 6, before the body).
-        router.put("/api/v1/users/:user_id(int)", middleware: [StaffAuth.roles(.admin, .rh)]) { request, context in
+        router.add(UserOperations.update) { request, context in
             let caller = try context.staffCaller()
             let service = UserService(repository: context.persistence.users)
             let excluded: [ValidationTable: Int] = Int(request.parameter("user_id")).map { [.users: $0] } ?? [:]
@@ -54,7 +54,7 @@ struct UserRoutes {
         }
 
         // #5: soft delete → 204; self → 423 4232; the last admin → 409 4091.
-        router.delete("/api/v1/users/:user_id(int)", middleware: [StaffAuth.roles(.admin, .rh)]) { request, context in
+        router.add(UserOperations.delete) { request, context in
             let caller = try context.staffCaller()
             let service = UserService(repository: context.persistence.users)
             let input = try context.validate(request, EgresosEndpointRules.deleteUser) { path in

@@ -1,29 +1,18 @@
 import HTTPCore
 
 /// The HTML reference at `GET /docs` (T10), generated from the same operations as the OpenAPI document, so it
-/// needs no script or CDN: one self-contained page.
+/// needs no script or CDN: one self-contained page (the shared `HTMLReference` skeleton, Transporte's own sections
+/// from its field kinds).
 enum DocsPage {
     static func html(_ operations: [APIOperation]) -> String {
-        var tags: [String] = []
-        for operation in operations where !tags.contains(operation.tag) { tags.append(operation.tag) }
-        var html = """
-            <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Ventanilla Transporte: API</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-            h2{border-bottom:1px solid #ccc;margin-top:2.5rem}section{margin:1.2rem 0}code{background:#f3f3f3;padding:0 .2rem}
-            .m{font-weight:bold;display:inline-block;min-width:4.5rem}table{border-collapse:collapse;font-size:.9rem}
-            td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}small{color:#666}</style></head><body>
-            <h1>Ventanilla Transporte</h1>
-            <p>Respuestas <code>{"success", "message", "data"}</code>; errores <code>{"success": false, "message", "data": null,
-            "errors": [{"field", "message"}]}</code>. Autenticación: <code>POST /auth/login</code> y luego
-            <code>Authorization: Bearer &lt;access_token&gt;</code>. Documento OpenAPI 3.1: <a href="/openapi.json">/openapi.json</a>.</p>
-            """
-        for tag in tags {
-            html += "<h2>\(escape(tag))</h2>"
-            for operation in operations where operation.tag == tag {
-                html += section(operation)
-            }
-        }
-        return html + "</body></html>"
+        HTMLReference.page(
+            language: "es", title: "Ventanilla Transporte: API", heading: "Ventanilla Transporte",
+            intro: """
+                <p>Respuestas <code>{"success", "message", "data"}</code>; errores <code>{"success": false, "message", "data": null,
+                "errors": [{"field", "message"}]}</code>. Autenticación: <code>POST /auth/login</code> y luego
+                <code>Authorization: Bearer &lt;access_token&gt;</code>. Documento OpenAPI 3.1: <a href="/openapi.json">/openapi.json</a>.</p>
+                """,
+            items: operations, tag: \.tag, section: section)
     }
 
     private static func section(_ op: APIOperation) -> String {
@@ -75,17 +64,5 @@ enum DocsPage {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private static func escape(_ text: String) -> String { HTMLReference.escape(text) }
 }
