@@ -68,6 +68,16 @@ extension EgresosHarness {
             """).lastInsertID
     }
 
+    /// What the database and `FILES_ROOT` hold: a checksum of every table and the stored files. Equal before and
+    /// after a request means the request wrote nothing.
+    func fingerprint() throws -> [String] {
+        let tables = try database.connection.query("""
+            SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name
+            """).map { try $0.string("t") }
+        let sums = try database.connection.query(SQLQuery(unsafeSQL: "CHECKSUM TABLE " + tables.map { "`\($0)`" }.joined(separator: ", ")))
+        return try sums.map { "\(try $0.string("Table"))=\($0[column: "Checksum"].map { "\($0)" } ?? "NULL")" } + storedFiles()
+    }
+
     /// Every file under `FILES_ROOT`, relative, sorted.
     func storedFiles() -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: filesRoot)
