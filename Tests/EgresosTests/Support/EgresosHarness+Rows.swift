@@ -60,6 +60,27 @@ extension EgresosHarness {
         return token
     }
 
+    /// A quotation in `status` for the seeded project and supplier 1, one supplier quotation, and one payment
+    /// schedule row (paid or not); returns the payment schedule's id.
+    func paymentSchedule(quotationStatus: Int, paid: Bool = false) throws -> Int {
+        try execute("""
+            INSERT INTO quotations (project_id, created_by, billing_date, project_start_date, project_end_date,
+                                    cost_in_cents, status)
+            VALUES (1, (SELECT id FROM users WHERE email_active = 'admin@element.com.mx'), '2026-12-01',
+                    '2026-12-01 00:00:00', '2026-12-31 00:00:00', 100000, \(quotationStatus))
+            """)
+        try execute("""
+            INSERT INTO supplier_quotations (quotation_id, supplier_id, concept, cost_in_cents, comments)
+            VALUES ((SELECT MAX(id) FROM quotations), 1, 'Renta de camaras', 50000, 'ok')
+            """)
+        try execute("""
+            INSERT INTO payment_schedules (supplier_quotation_id, position, amount, payment_method, payment_date, paid, paid_at)
+            VALUES ((SELECT MAX(id) FROM supplier_quotations), 0, 50000, 'cash', '2026-12-15', \(paid ? 1 : 0),
+                    \(paid ? "'2026-11-30'" : "NULL"))
+            """)
+        return try count("SELECT MAX(id) FROM payment_schedules")
+    }
+
     /// Inserts a notification to `to` from `from`; returns its id.
     @discardableResult
     func notification(to: Int, from: Int?, status: String = "submited", message: String = "Aviso") throws -> Int {
