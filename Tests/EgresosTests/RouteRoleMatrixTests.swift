@@ -9,7 +9,8 @@ import Testing
 /// egresos.md §2/§2.1 (`RouteAccessTable`), with the refusal codes of §10: no token → 401 `4014`; a staff
 /// role not listed → 403 `4031`; a supplier session on a staff route or a staff token on a supplier route →
 /// 403 `4033` (the wrong algorithm). Path ids are ones that do not exist and bodies are `{}`, so admitted calls
-/// stop at their 404 or 400; refused calls must leave the database and the files as they were.
+/// stop at the path check (404 `4042` on the outermost id, §1.1 step 5) or the body check; refused calls must
+/// leave the database and the files as they were.
 @Suite("Egresos route × role matrix (egresos.md §2, §2.1, §10)")
 struct RouteRoleMatrixTests {
     /// The seeded staff users (e-mail local part) and their roles.
@@ -85,6 +86,12 @@ struct RouteRoleMatrixTests {
                 let response = send(caller)
                 #expect(![401, 403].contains(response.status) && response.status < 500 && response.json != nil,
                         "\(key) as \(caller): expected to pass auth, got \(response.status) \(response.text)")
+                // Past auth, the outermost path id is checked next (§1.1 step 5): 404 4042 on it.
+                if let parameter = route.path.split(separator: "/").first(where: { $0.hasPrefix(":") }) {
+                    let name = parameter.dropFirst().prefix { $0 != "(" }
+                    #expect(response.status == 404 && response.fieldErrors == ["\(name):4042"],
+                            "\(key) as \(caller): expected 404 4042 on \(name), got \(response.status) \(response.text)")
+                }
                 // A public route ignores a sent header (§1 "Public"): everyone gets the anonymous answer.
                 if access == .open {
                     if let anonymous { #expect(response.status == anonymous, "\(key) as \(caller)") } else { anonymous = response.status }
