@@ -122,6 +122,23 @@ struct BadInputSweepTests {
         }
     }
 
+    @Test("a file part where a text, number or date field is expected → 4xx naming the field, no file kept")
+    func fileForText() throws {
+        let sweep = try BadInputSweep()
+        for route in sweep.bodyRoutes {
+            for (name, rules) in route.fields where !name.contains("[") && !rules.contains("extension:") {
+                let boundary = "sweep-file"
+                let body = EgresosHarness.multipartBody(boundary: boundary, fields: [], files: [(name, "value.png", Images.png)])
+                try sweep.expectRefused(route, [("\(name) as a file", {
+                    sweep.send(route, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+                })]) { what, response in
+                    #expect(response.fieldErrors.contains { $0.hasPrefix(name + ":") }, "\(what): \(response.text)")
+                }
+            }
+        }
+        #expect(sweep.harness.storedFiles().isEmpty)
+    }
+
     @Test("an impossible or misshapen date (Feb 30, month 13, year 0, no dashes, a date-time) → 4xx naming the field")
     func impossibleDates() throws {
         let sweep = try BadInputSweep()
