@@ -13,7 +13,7 @@ import Testing
 struct AuthStaffMappingTests {
     @Test("first use links the user found by e-mail (case-insensitive) and records the login; then the sub finds it")
     func linkByEmail() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "Ana@Element.com.mx")
         let first = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|ana", email: "ana@ELEMENT.com.mx"))
         #expect(first.status == 200)
@@ -31,7 +31,7 @@ struct AuthStaffMappingTests {
 
     @Test("AUTH0_EMAIL_CLAIM names the e-mail claim (a namespaced one)")
     func namespacedClaim() throws {
-        let harness = try AuthHarness(extra: ["AUTH0_EMAIL_CLAIM": "https://element.mx/email"])
+        let harness = try EgresosHarness.authProbe(extra: ["AUTH0_EMAIL_CLAIM": "https://element.mx/email"])
         let id = try harness.user(email: "ana@element.com.mx")
         let token = harness.staffToken(sub: "auth0|ns", email: nil, ["https://element.mx/email": .string("ana@element.com.mx")])
         let response = harness.get("/test/staff", token: token)
@@ -41,47 +41,47 @@ struct AuthStaffMappingTests {
 
     @Test("an unregistered person, even with a company address → 403 4031")
     func unregistered() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx")
         let response = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|x", email: "nadie@element.com.mx"))
         #expect(response.status == 403)
-        #expect(authCode(response) == "4031")
+        #expect(response.errorCode == "4031")
         let noEmail = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|x", email: nil))
         #expect(noEmail.status == 403)
-        #expect(authCode(noEmail) == "4031")
+        #expect(noEmail.errorCode == "4031")
     }
 
     @Test("a deleted user → 403 4031, by sub and by e-mail")
     func deleted() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "linked@element.com.mx", subject: "auth0|gone", deleted: true)
         let unlinked = try harness.user(email: "unlinked@element.com.mx", deleted: true)
         for token in [harness.staffToken(sub: "auth0|gone", email: "linked@element.com.mx"),
                       harness.staffToken(sub: "auth0|new", email: "unlinked@element.com.mx")] {
             let response = harness.get("/test/staff", token: token)
             #expect(response.status == 403)
-            #expect(authCode(response) == "4031")
+            #expect(response.errorCode == "4031")
         }
         #expect(try harness.userRow(unlinked).subject == nil)
     }
 
     @Test("an e-mail already linked to another sub → 403 4031, and the link stays")
     func linkedElsewhere() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx", subject: "auth0|original")
         let response = harness.get("/test/staff", token: harness.staffToken(sub: "google-oauth2|other", email: "ana@element.com.mx"))
         #expect(response.status == 403)
-        #expect(authCode(response) == "4031")
+        #expect(response.errorCode == "4031")
         #expect(try harness.userRow(id).subject == "auth0|original")
     }
 
     @Test("email_verified false: the e-mail is ignored → 403 4031, nothing linked")
     func unverifiedEmail() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx")
         let response = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": .bool(false)]))
         #expect(response.status == 403)
-        #expect(authCode(response) == "4031")
+        #expect(response.errorCode == "4031")
         #expect(try harness.userRow(id).subject == nil)
         // A token without email_verified is read as verified (Auth0 access tokens carry only what rules add).
         let absent = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": nil]))
@@ -92,20 +92,20 @@ struct AuthStaffMappingTests {
     @Test("roles: the listed role and admin pass; others → 403 4031; no roles → any registered user",
           arguments: [("rh", 200), ("admin", 200), ("employee", 403), ("manager", 403), ("account_manager", 403)])
     func roles(role: String, status: Int) throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", role: role, subject: "auth0|100")
         let response = harness.get("/test/rh", token: harness.staffToken())
         #expect(response.status == status)
-        if status == 403 { #expect(authCode(response) == "4031") }
+        if status == 403 { #expect(response.errorCode == "4031") }
         #expect(harness.get("/test/staff", token: harness.staffToken()).status == 200)
     }
 
     @Test("the token is verified before the user is looked up: a bad token of a registered user is still refused")
     func verifyFirst() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", role: "admin", subject: "auth0|100")
         let response = harness.get("/test/rh", token: harness.staffToken(["exp": .integer(harness.now - 3600)]))
-        #expect(authCode(response) == "4016")
+        #expect(response.errorCode == "4016")
     }
 }
 
@@ -113,7 +113,7 @@ struct AuthStaffMappingTests {
 struct AuthStaffLinkRaceTests {
     @Test("eight first requests at once: all pass, the user is linked once and one login is counted")
     func concurrentFirstUse() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx")
         let token = harness.staffToken(sub: "auth0|race")
         let responder = harness.responder

@@ -9,7 +9,7 @@ import Testing
 struct AuthStaffTokenTests {
     @Test("a valid token of a registered user passes")
     func valid() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         let response = harness.get("/test/staff", token: harness.staffToken())
         #expect(response.status == 200)
@@ -19,9 +19,9 @@ struct AuthStaffTokenTests {
 
     @Test("no Authorization header → 401 4014")
     func noHeader() throws {
-        let response = try AuthHarness().get("/test/staff", authorization: nil)
+        let response = try EgresosHarness.authProbe().get("/test/staff", authorization: nil)
         #expect(response.status == 401)
-        #expect(authCode(response) == "4014")
+        #expect(response.errorCode == "4014")
         #expect(response.json?["message"]?.stringValue?.isEmpty == false)
     }
 
@@ -29,14 +29,14 @@ struct AuthStaffTokenTests {
           arguments: ["Basic x", "Bearer", "Bearer abc", "Bearer a.b", "Bearer a.b.c", "Bearer !!.??.**",
                       "Token eyJhbGciOiJSUzI1NiJ9.e30.AA", "Bearer a.b .c"])
     func malformed(authorization: String) throws {
-        let response = try AuthHarness().get("/test/staff", authorization: authorization)
+        let response = try EgresosHarness.authProbe().get("/test/staff", authorization: authorization)
         #expect(response.status == 401)
-        #expect(authCode(response) == "4011")
+        #expect(response.errorCode == "4011")
     }
 
     @Test("alg none and HS256 (a supplier token) → 403 4033")
     func wrongAlgorithm() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         let payload = String(decoding: JSONWriter.encode(.object(harness.claims())), as: UTF8.self)
         let none = handmadeToken(header: #"{"alg":"none","typ":"JWT"}"#, payload: payload)
@@ -44,83 +44,83 @@ struct AuthStaffTokenTests {
         for token in [none, hs256] {
             let response = harness.get("/test/staff", token: token)
             #expect(response.status == 403)
-            #expect(authCode(response) == "4033")
+            #expect(response.errorCode == "4033")
         }
     }
 
     @Test("a token signed by another key, or with a tampered payload → 403 4033")
     func badSignature() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         let stranger = harness.get("/test/staff", token: harness.staffToken(signer: AuthKeys.stranger))
         #expect(stranger.status == 403)
-        #expect(authCode(stranger) == "4033")
+        #expect(stranger.errorCode == "4033")
         let parts = harness.staffToken().split(separator: ".").map(String.init)
         let forged = Base64URL.encode(JSONWriter.encode(.object(harness.claims(sub: "auth0|admin"))))
         let tampered = harness.get("/test/staff", token: parts[0] + "." + forged + "." + parts[2])
         #expect(tampered.status == 403)
-        #expect(authCode(tampered) == "4033")
+        #expect(tampered.errorCode == "4033")
     }
 
     @Test("JWKS: the key is chosen by kid; an unknown kid → 403 4033; no kid → the PEM key")
     func jwks() throws {
-        let harness = try AuthHarness(jwks: true)
+        let harness = try EgresosHarness.authProbe(jwks: true)
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         #expect(harness.get("/test/staff", token: harness.staffToken(signer: AuthKeys.jwks)).status == 200)
         #expect(harness.get("/test/staff", token: harness.staffToken()).status == 200)
         let unknown = harness.get("/test/staff", token: harness.staffToken(signer: AuthKeys.strangerWithKid))
         #expect(unknown.status == 403)
-        #expect(authCode(unknown) == "4033")
+        #expect(unknown.errorCode == "4033")
     }
 
     @Test("JWKS only: a token without kid finds no key → 403 4033")
     func jwksOnly() throws {
-        let harness = try AuthHarness(jwks: true, extra: ["AUTH0_PUBLIC_KEY_FILE": ""])
+        let harness = try EgresosHarness.authProbe(jwks: true, extra: ["AUTH0_PUBLIC_KEY_FILE": ""])
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         #expect(harness.get("/test/staff", token: harness.staffToken(signer: AuthKeys.jwks)).status == 200)
         let response = harness.get("/test/staff", token: harness.staffToken())
         #expect(response.status == 403)
-        #expect(authCode(response) == "4033")
+        #expect(response.errorCode == "4033")
     }
 
     @Test("exp: past beyond the 60 s leeway → 401 4016; within the leeway → accepted")
     func expiry() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         let within = harness.staffToken(["exp": .integer(harness.now - 30)])
         #expect(harness.get("/test/staff", token: within).status == 200)
         let expired = harness.get("/test/staff", token: harness.staffToken(["exp": .integer(harness.now - 61)]))
         #expect(expired.status == 401)
-        #expect(authCode(expired) == "4016")
+        #expect(expired.errorCode == "4016")
         let noExp = harness.get("/test/staff", token: harness.staffToken(["exp": nil]))
         #expect(noExp.status == 401)
-        #expect(authCode(noExp) == "4011")
+        #expect(noExp.errorCode == "4011")
     }
 
     @Test("nbf in the future → 401 4011; within the leeway → accepted")
     func notBefore() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         #expect(harness.get("/test/staff", token: harness.staffToken(["nbf": .integer(harness.now + 30)])).status == 200)
         let future = harness.get("/test/staff", token: harness.staffToken(["nbf": .integer(harness.now + 600)]))
         #expect(future.status == 401)
-        #expect(authCode(future) == "4011")
+        #expect(future.errorCode == "4011")
     }
 
     @Test("iss other than AUTH0_ISSUER (or absent) → 401 4011")
     func issuer() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         for change in [JSONValue.string("https://evil.test/"), nil] {
             let response = harness.get("/test/staff", token: harness.staffToken(["iss": change]))
             #expect(response.status == 401)
-            #expect(authCode(response) == "4011")
+            #expect(response.errorCode == "4011")
         }
     }
 
     @Test("aud: a string or an array containing one of AUTH0_AUDIENCES; otherwise → 401 4011")
     func audience() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
         let ok: [JSONValue] = [.string(AuthKeys.otherAudience), .array([.string("https://other.api"), .string(AuthKeys.audience)])]
         for aud in ok {
@@ -130,28 +130,28 @@ struct AuthStaffTokenTests {
         for aud in refused {
             let response = harness.get("/test/staff", token: harness.staffToken(["aud": aud]))
             #expect(response.status == 401)
-            #expect(authCode(response) == "4011")
+            #expect(response.errorCode == "4011")
         }
     }
 
     @Test("no sub → 401 4015")
     func noSubject() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx")
         for sub in [nil, JSONValue.string("")] {
             let response = harness.get("/test/staff", token: harness.staffToken(["sub": sub]))
             #expect(response.status == 401)
-            #expect(authCode(response) == "4015")
+            #expect(response.errorCode == "4015")
         }
     }
 
     @Test("the English message follows Accept-Language")
     func language() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let spanish = harness.get("/test/staff", authorization: nil)
         #expect(spanish.json?["message"]?.stringValue != nil)
         let response = harness.get("/test/staff", authorization: nil, headers: [("Accept-Language", "en")])
-        #expect(authCode(response) == "4014")
+        #expect(response.errorCode == "4014")
         #expect(response.json?["message"]?.stringValue != spanish.json?["message"]?.stringValue)
     }
 }

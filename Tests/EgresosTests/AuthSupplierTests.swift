@@ -7,7 +7,7 @@ import Testing
 /// egresos.md §10.2: supplier sessions (HS256 with SUPPLIER_JWT_SECRET) through `SupplierAuth`.
 @Suite("Egresos supplier sessions")
 struct AuthSupplierTests {
-    func claims(_ harness: AuthHarness, sub: String? = "prov@example.com", type: String? = "supplier",
+    func claims(_ harness: EgresosHarness, sub: String? = "prov@example.com", type: String? = "supplier",
                 iat: Int? = nil, exp: Int?? = .some(nil)) -> [(String, JSONValue)] {
         var claims: [(String, JSONValue)] = []
         if let sub { claims.append(("sub", .string(sub))) }
@@ -24,10 +24,10 @@ struct AuthSupplierTests {
 
     @Test("an issued session is accepted; expires_at is login ms + TTL × 1000; the payload is sub, type, iat, exp")
     func issued() throws {
-        let harness = try AuthHarness(extra: ["SUPPLIER_SESSION_TTL_SECONDS": "7200"])
+        let harness = try EgresosHarness.authProbe(extra: ["SUPPLIER_SESSION_TTL_SECONDS": "7200"])
         let id = try harness.supplier(email: "prov@example.com")
         let session = harness.module.auth.supplierTokens.issue(email: "prov@example.com")
-        #expect(session.expiresAtMilliseconds == AuthHarness.start + 7_200_000)
+        #expect(session.expiresAtMilliseconds == EgresosHarness.start + 7_200_000)
         #expect(session.grantType == "bearer")
         let payload = try JSONParser.parse(Base64URL.decode(session.token.split(separator: ".")[1])!)
         #expect(payload.objectValue?.keys == ["sub", "type", "iat", "exp"])
@@ -40,15 +40,15 @@ struct AuthSupplierTests {
 
     @Test("no header → 401 4014; not Bearer <jwt> → 401 4011")
     func header() throws {
-        let harness = try AuthHarness()
-        #expect(authCode(harness.get("/test/supplier", authorization: nil)) == "4014")
-        #expect(authCode(harness.get("/test/supplier", authorization: "Basic eA==")) == "4011")
-        #expect(authCode(harness.get("/test/supplier", token: "a.b.c")) == "4011")
+        let harness = try EgresosHarness.authProbe()
+        #expect(harness.get("/test/supplier", authorization: nil).errorCode == "4014")
+        #expect(harness.get("/test/supplier", authorization: "Basic eA==").errorCode == "4011")
+        #expect(harness.get("/test/supplier", token: "a.b.c").errorCode == "4011")
     }
 
     @Test("an RS256 staff token, another secret or alg none → 403 4033")
     func wrongKeyOrAlgorithm() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
         let staff = try AuthKeys.local.sign(claims(harness))
         let otherSecret = harness.supplierToken(claims(harness), secret: "another-secret-of-16-bytes")
@@ -57,71 +57,71 @@ struct AuthSupplierTests {
         for token in [staff, otherSecret, none] {
             let response = harness.get("/test/supplier", token: token)
             #expect(response.status == 403)
-            #expect(authCode(response) == "4033")
+            #expect(response.errorCode == "4033")
         }
         // And a supplier session is no staff token.
         let onStaff = harness.get("/test/staff", token: harness.supplierToken(claims(harness)))
         #expect(onStaff.status == 403)
-        #expect(authCode(onStaff) == "4033")
+        #expect(onStaff.errorCode == "4033")
     }
 
     @Test("type other than supplier (or none) → 401 4013")
     func type() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
         for type in ["staff", nil] {
             let response = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, type: type)))
             #expect(response.status == 401)
-            #expect(authCode(response) == "4013")
+            #expect(response.errorCode == "4013")
         }
     }
 
     @Test("no sub → 401 4015")
     func noSubject() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let response = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, sub: nil)))
         #expect(response.status == 401)
-        #expect(authCode(response) == "4015")
+        #expect(response.errorCode == "4015")
     }
 
     @Test("expired (beyond the leeway) → 401 4016; within the leeway → accepted")
     func expired() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
         let old = harness.now - 7200
         let expired = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: old, exp: .some(harness.now - 61))))
         #expect(expired.status == 401)
-        #expect(authCode(expired) == "4016")
+        #expect(expired.errorCode == "4016")
         #expect(harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: old, exp: .some(harness.now - 30)))).status == 200)
     }
 
     @Test("no exp: the token expires at iat + 3600")
     func noExp() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
         let fresh = harness.supplierToken(claims(harness, iat: harness.now - 3000, exp: .none))
         #expect(harness.get("/test/supplier", token: fresh).status == 200)
         let stale = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: harness.now - 3600 - 61, exp: .none)))
         #expect(stale.status == 401)
-        #expect(authCode(stale) == "4016")
+        #expect(stale.errorCode == "4016")
     }
 
     @Test("an unknown supplier → 401 4013")
     func unknown() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
         let response = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, sub: "otro@example.com")))
         #expect(response.status == 401)
-        #expect(authCode(response) == "4013")
+        #expect(response.errorCode == "4013")
     }
 
     @Test("issued before password_changed_at → 401 4013; issued in or after that second → accepted")
     func passwordChanged() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com", passwordChangedAt: Int64(harness.now - 100))
         let before = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: harness.now - 101)))
         #expect(before.status == 401)
-        #expect(authCode(before) == "4013")
+        #expect(before.errorCode == "4013")
         // password_changed_at has milliseconds (.500); a session issued in the same second is the new one.
         #expect(harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: harness.now - 100))).status == 200)
         #expect(harness.get("/test/supplier", token: harness.supplierToken(claims(harness))).status == 200)

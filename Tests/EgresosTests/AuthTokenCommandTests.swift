@@ -9,13 +9,13 @@ import Testing
 /// `ventanilla token egresos` (ruling E2): the local stack mints staff tokens the middleware accepts.
 @Suite("Egresos: the local staff token command")
 struct AuthTokenCommandTests {
-    func settings(_ harness: AuthHarness, _ extra: [String: String] = [:]) throws -> ModuleSettings {
+    func settings(_ harness: EgresosHarness, _ extra: [String: String] = [:]) throws -> ModuleSettings {
         try TestEnvironment.settings(.egresos, database: harness.database.name, extra: AuthKeys.values().merging(extra) { $1 })
     }
 
     @Test("a token for a registered e-mail is accepted and links the user to local|<email>")
     func minted() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx", role: "rh")
         let minted = try StaffTokenTask.mint(try settings(harness), email: " Ana@Element.com.mx ", lifetime: 600,
                                              clock: harness.clock, logger: Logger(label: "t"))
@@ -33,12 +33,12 @@ struct AuthTokenCommandTests {
         #expect(claims["email_verified"] == .bool(true))
         // Expired after its lifetime (plus the leeway).
         harness.clock.advance(seconds: 600 + 61)
-        #expect(authCode(harness.get("/test/rh", token: minted.token)) == "4016")
+        #expect(harness.get("/test/rh", token: minted.token).errorCode == "4016")
     }
 
     @Test("a user already linked to a real sub gets a token with that sub")
     func linkedUser() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx", subject: "auth0|real")
         let minted = try StaffTokenTask.mint(try settings(harness), email: "ana@element.com.mx", clock: harness.clock,
                                              logger: Logger(label: "t"))
@@ -48,7 +48,7 @@ struct AuthTokenCommandTests {
 
     @Test("an unregistered or deleted e-mail is refused with a clear message")
     func unknownUser() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "gone@element.com.mx", deleted: true)
         for email in ["nadie@element.com.mx", "gone@element.com.mx"] {
             #expect(throws: StaffTokenTask.Failure.unknownUser(email)) {
@@ -60,7 +60,7 @@ struct AuthTokenCommandTests {
 
     @Test("without a database the token is minted with a warning")
     func noDatabase() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         let minted = try StaffTokenTask.mint(try settings(harness, ["DB_SOCKET": "/nonexistent/mysqld.sock"]),
                                              email: "ana@element.com.mx", clock: harness.clock, logger: Logger(label: "t"))
         #expect(minted.warning?.contains("not reachable") == true)
@@ -69,7 +69,7 @@ struct AuthTokenCommandTests {
 
     @Test("refusals: no private key, a key that is not the configured pair, a bad e-mail or lifetime, another module")
     func refusals() throws {
-        let harness = try AuthHarness()
+        let harness = try EgresosHarness.authProbe()
         try harness.user(email: "ana@element.com.mx")
         let logger = Logger(label: "t")
         #expect(throws: StaffTokenTask.Failure.noPrivateKey) {

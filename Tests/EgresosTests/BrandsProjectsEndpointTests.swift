@@ -31,7 +31,7 @@ private func list(_ value: Input?) -> [Input] {
 struct BrandsEndpointTests {
     @Test("#13 lists brands; #14 creates one with an optional picture; 404 4042 Customer")
     func createBrand() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let all = list(harness.call(.get, "/api/v1/brands").json?["brands"])
         #expect(all.map { $0["name"]?.stringValue } == ["Cerveza Corona"])
         let plain = harness.call(.post, "/api/v1/customers/1/brands", json: #"{"name": "Modelo Especial"}"#)
@@ -42,7 +42,7 @@ struct BrandsEndpointTests {
                                          files: [("picture", "v.jpg", Images.jpeg)])
         #expect(pictured.status == 201)
         let id = int(pictured.json?["brand"]?["id"]) ?? 0
-        #expect(pictured.json?["brand"]?["picture"]?.stringValue == "\(CustomersHarness.baseURL)/brands/v1/\(id)/picture.jpg")
+        #expect(pictured.json?["brand"]?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/brands/v1/\(id)/picture.jpg")
         #expect(harness.storedFiles() == ["brands/v1/\(id)/picture.jpg"])
         let taken = harness.call(.post, "/api/v1/customers/1/brands", json: #"{"name": "VICTORIA"}"#)
         #expect(taken.status == 409)
@@ -57,7 +57,7 @@ struct BrandsEndpointTests {
 
     @Test("#15 answers 201 with the brand; a new picture replaces the old one")
     func updateBrand() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let renamed = harness.call(.put, "/api/v1/brands/1", json: #"{"name": "Modelo Especial"}"#)
         #expect(renamed.status == 201)
         #expect(renamed.json?["brand"]?["name"]?.stringValue == "Modelo Especial")
@@ -73,8 +73,8 @@ struct BrandsEndpointTests {
 
     @Test("#16 admin only; soft-deletes the brand and its projects; the name is reusable")
     func deleteBrand() throws {
-        let harness = try CustomersHarness()
-        #expect(harness.call(.delete, "/api/v1/brands/1", as: "grouper").code == "4031")
+        let harness = try EgresosHarness(caller: "empleado")
+        #expect(harness.call(.delete, "/api/v1/brands/1", as: "grouper").errorCode == "4031")
         #expect(harness.call(.delete, "/api/v1/brands/1", as: "admin").status == 204)
         #expect(try harness.count("SELECT COUNT(*) FROM projects WHERE deleted_at IS NULL") == 0)
         #expect(try harness.count("SELECT COUNT(*) FROM customers WHERE deleted_at IS NULL") == 1)
@@ -88,7 +88,7 @@ struct BrandsEndpointTests {
 struct ProjectsEndpointTests {
     @Test("#17/#18 basic and friendly lists")
     func lists() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let basic = list(harness.call(.get, "/api/v1/brands/1/projects").json?["projects"])
         #expect(basic.first?.objectValue?.keys == ["id", "folio", "name", "description"])
         #expect(basic.first?["folio"]?.stringValue == "601")
@@ -113,7 +113,7 @@ struct ProjectsEndpointTests {
 
     @Test("#19 generates folios, takes grouper and collaborators; name unique within the brand")
     func createProject() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let created = harness.call(.post, "/api/v1/brands/1/projects",
                                    json: #"{"name": "Corona Capital 2019", "grouper_id": 4004, "collaborators": [4005, 4006]}"#)
         #expect(created.status == 201)
@@ -147,7 +147,7 @@ struct ProjectsEndpointTests {
 
     @Test("#20 answers 201 ProjectFriendly; collaborators replace the set; grouper can be cleared")
     func updateProject() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let updated = harness.call(.put, "/api/v1/projects/1",
                                    json: #"{"name": "Campaña Nueva", "description": null, "grouper_id": null, "collaborators": [4006, 4001]}"#)
         #expect(updated.status == 201)
@@ -170,8 +170,8 @@ struct ProjectsEndpointTests {
 
     @Test("#21 admin only; 404 4042 Project afterwards")
     func deleteProject() throws {
-        let harness = try CustomersHarness()
-        #expect(harness.call(.delete, "/api/v1/projects/1", as: "cuentas").code == "4031")
+        let harness = try EgresosHarness(caller: "empleado")
+        #expect(harness.call(.delete, "/api/v1/projects/1", as: "cuentas").errorCode == "4031")
         #expect(harness.call(.delete, "/api/v1/projects/1", as: "admin").status == 204)
         let again = harness.call(.delete, "/api/v1/projects/1", as: "admin")
         #expect(again.status == 404)

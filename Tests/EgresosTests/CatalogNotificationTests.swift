@@ -13,13 +13,13 @@ struct CatalogNotificationTests {
 
     @Test("#62 concepts: names by id, for any registered user; 401 without a token")
     func concepts() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let empty = h.call(.get, "/api/v1/catalogs/concepts", as: "empleado@element.com.mx")
         #expect(empty.status == 200 && empty.text == #"{"concepts":[]}"#)
         try h.database.connection.executeText("INSERT INTO concepts (name) VALUES ('Renta de camaras'), ('Comida y alimentos')")
         let list = h.call(.get, "/api/v1/catalogs/concepts", as: "empleado@element.com.mx")
         #expect(list.json?["concepts"]?.egItems?.compactMap(\.stringValue) == ["Renta de camaras", "Comida y alimentos"])
-        let none = h.call(.get, "/api/v1/catalogs/concepts", as: nil)
+        let none = h.call(.get, "/api/v1/catalogs/concepts", as: .anonymous)
         #expect(none.status == 401 && none.errorCode == "4014")
         #expect(h.call(.get, "/api/v1/catalogs/concepts", as: "nadie@element.com.mx").errorCode == "4031")
         #expect(h.call(.post, "/api/v1/catalogs/concepts").errorCode == "4041")
@@ -27,7 +27,7 @@ struct CatalogNotificationTests {
 
     @Test("#63 business activities: {id, name} by id, the doc's eight first")
     func businessActivities() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let response = h.call(.get, "/api/v1/catalogs/business_activities", as: "grouper@element.com.mx")
         #expect(response.status == 200)
         let items = response.json?["business_activities"]?.egItems ?? []
@@ -42,7 +42,7 @@ struct CatalogNotificationTests {
 
     @Test("#65 the caller's live notifications, newest first, keys of §5 item 17")
     func list() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let first = try h.notification(to: 4002, from: 4003,
                                        message: "Alfonso Jimenez ha creado una solicitud. Tu eres el responsable de su revisión.")
         try h.notification(to: 4003, from: 4002)
@@ -67,7 +67,7 @@ struct CatalogNotificationTests {
 
     @Test("#66 read: 204, idempotent; someone else's, deleted or unknown → 404 4042 Notification, nothing written")
     func read() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let mine = try h.notification(to: 4002, from: 4003)
         let theirs = try h.notification(to: 4003, from: 4002)
         let deleted = try h.notification(to: 4002, from: 4003)
@@ -88,6 +88,6 @@ struct CatalogNotificationTests {
         #expect(h.call(.put, "/api/v1/notifications/\(theirs)/read").status == 404)
         #expect(try h.count("SELECT COUNT(*) FROM notifications WHERE read_at IS NOT NULL") == 1)
         #expect(h.call(.put, "/api/v1/notifications/x/read", as: "rh@element.com.mx").errorCode == "4041")
-        #expect(h.call(.put, "/api/v1/notifications/\(mine)/read", as: nil).errorCode == "4014")
+        #expect(h.call(.put, "/api/v1/notifications/\(mine)/read", as: .anonymous).errorCode == "4014")
     }
 }

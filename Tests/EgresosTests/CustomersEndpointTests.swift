@@ -25,7 +25,7 @@ private func int(_ value: Input?) -> Int? { Int(numberText(value)) }
 struct CustomersEndpointTests {
     @Test("#7 lists the seeded customer with the Customer keys in order")
     func listCustomers() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.call(.get, "/api/v1/customers")
         #expect(response.status == 200)
         guard case .array(let customers)? = response.json?["customers"] else { Issue.record("no customers"); return }
@@ -39,12 +39,12 @@ struct CustomersEndpointTests {
         #expect(int(customer["payment_conditions"]) == 60)
         #expect(int(customer["projects_count"]) == 1)
         #expect(customer["picture"] == .null)
-        #expect(harness.call(.get, "/api/v1/customers", as: nil).status == 401)
+        #expect(harness.call(.get, "/api/v1/customers", as: .anonymous).status == 401)
     }
 
     @Test("#8 brands of a customer; 404 4042 Customer for an unknown one")
     func customerBrands() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.call(.get, "/api/v1/customers/1/brands")
         #expect(response.status == 200)
         guard case .array(let brands)? = response.json?["brands"] else { Issue.record("no brands"); return }
@@ -60,7 +60,7 @@ struct CustomersEndpointTests {
 
     @Test("#9 creates a customer with brands in one transaction; the literal route beats :customer_id")
     func createWithBrands() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.call(.post, "/api/v1/customers/brands",
                                     json: #"{"name": "Pepsico", "brands": [{"name": "Ruffles"}, {"name": "Pepsi"}]}"#)
         #expect(response.status == 201)
@@ -86,14 +86,14 @@ struct CustomersEndpointTests {
 
     @Test("#10 creates a customer with its picture stored under FILES_ROOT after the commit")
     func createCustomer() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.multipart(.post, "/api/v1/customers",
                                          fields: [("name", "Pepsico"), ("payment_conditions", "60")],
                                          files: [("picture", "Logo.PNG", Images.png)])
         #expect(response.status == 201)
         let customer = response.json?["customer"]
         let id = int(customer?["id"]) ?? 0
-        #expect(customer?["picture"]?.stringValue == "\(CustomersHarness.baseURL)/customers/v1/\(id)/picture.png")
+        #expect(customer?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/customers/v1/\(id)/picture.png")
         #expect(customer?["picture_url"] == customer?["picture"])
         #expect(int(customer?["projects_count"]) == 0)
         #expect(int(customer?["payment_conditions"]) == 60)
@@ -113,7 +113,7 @@ struct CustomersEndpointTests {
 
     @Test("#10 refuses bad files: 415 4151 extension, 4154 text instead of a file, 4001 missing")
     func createCustomerRefusals() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let gif = harness.multipart(.post, "/api/v1/customers", fields: [("name", "Uno"), ("payment_conditions", "1")],
                                     files: [("picture", "a.gif", Images.png)])
         #expect(gif.status == 415)
@@ -135,7 +135,7 @@ struct CustomersEndpointTests {
 
     @Test("#11 updates fields and replaces the picture (another extension removes the old file)")
     func updateCustomer() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let first = harness.multipart(.put, "/api/v1/customers/1", fields: [("payment_conditions", "30")],
                                       files: [("picture", "logo.png", Images.png)])
         #expect(first.status == 204)
@@ -149,7 +149,7 @@ struct CustomersEndpointTests {
         guard case .array(let list)? = customer else { Issue.record("no list"); return }
         #expect(list[0]["name"]?.stringValue == "grupo modelo")
         #expect(int(list[0]["payment_conditions"]) == 30)
-        #expect(list[0]["picture"]?.stringValue == CustomersHarness.baseURL + "/customers/v1/1/picture.jpeg")
+        #expect(list[0]["picture"]?.stringValue == EgresosHarness.baseURL + "/customers/v1/1/picture.jpeg")
         // The brand without its own picture shows the customer's.
         #expect(harness.call(.get, "/api/v1/brands").json?["brands"]?.arrayFirst?["picture"] == list[0]["picture"])
         let json = harness.call(.put, "/api/v1/customers/1", json: #"{"description": null}"#)
@@ -166,10 +166,10 @@ struct CustomersEndpointTests {
 
     @Test("#12 admin only; cascades to brands and projects with one timestamp; the name is reusable")
     func deleteCustomer() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let refused = harness.call(.delete, "/api/v1/customers/1")
         #expect(refused.status == 403)
-        #expect(refused.code == "4031")
+        #expect(refused.errorCode == "4031")
         let deleted = harness.call(.delete, "/api/v1/customers/1", as: "admin")
         #expect(deleted.status == 204)
         #expect(try harness.count("""
@@ -190,7 +190,7 @@ struct CustomersEndpointTests {
 struct CustomersFormTests {
     @Test("#9 as multipart: brands as a JSON-array string")
     func multipartBrands() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.multipart(.post, "/api/v1/customers/brands",
                                          fields: [("name", "Pepsico"), ("brands", #"[{"name": "Ruffles"}, {"name": "Pepsi"}]"#),
                                                   ("description", "Botanas")])
@@ -202,16 +202,16 @@ struct CustomersFormTests {
 
     @Test("routes: /customers/brands only takes POST; ids are digits only (404 4041)")
     func routes() throws {
-        let harness = try CustomersHarness()
-        #expect(harness.call(.get, "/api/v1/customers/brands").code == "4041")
-        #expect(harness.call(.put, "/api/v1/customers/brands", json: "{}").code == "4041")
-        #expect(harness.call(.delete, "/api/v1/customers/x1", as: "admin").code == "4041")
-        #expect(harness.call(.get, "/api/v1/brands/1.0/projects").code == "4041")
+        let harness = try EgresosHarness(caller: "empleado")
+        #expect(harness.call(.get, "/api/v1/customers/brands").errorCode == "4041")
+        #expect(harness.call(.put, "/api/v1/customers/brands", json: "{}").errorCode == "4041")
+        #expect(harness.call(.delete, "/api/v1/customers/x1", as: "admin").errorCode == "4041")
+        #expect(harness.call(.get, "/api/v1/brands/1.0/projects").errorCode == "4041")
     }
 
     @Test("#14 a refused brand picture writes nothing; EXT code and description are stored")
     func brandExtras() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let refused = harness.multipart(.post, "/api/v1/customers/1/brands", fields: [("name", "Victoria")],
                                         files: [("picture", "v.pdf", Images.png)])
         #expect(refused.status == 415)
@@ -229,7 +229,7 @@ struct CustomersFormTests {
 struct CustomersFailureTests {
     @Test("English messages: 4042 names the model, 4093 the value, 4031, 4002")
     func englishMessages() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let missing = harness.call(.get, "/api/v1/customers/99/brands")
         #expect(missing.json?["errors"]?.arrayFirst?["message"]?.stringValue == "The Customer instance was not found.")
         let brand = harness.call(.delete, "/api/v1/brands/99", as: "admin")
@@ -247,7 +247,7 @@ struct CustomersFailureTests {
 
     @Test("a transaction that rolls back writes no file (#10, #11, #14)")
     func rollbackWritesNoFile() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         try harness.database.connection.executeText("""
             CREATE TRIGGER egc_refuse_customers BEFORE INSERT ON customers FOR EACH ROW
             SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'

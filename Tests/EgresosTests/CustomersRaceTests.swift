@@ -10,7 +10,7 @@ import TestSupport
 struct CustomersRaceTests {
     @Test("#19 six projects created at once get six distinct folios after 601")
     func concurrentFolios() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let responses = RaceResponses()
         let token = harness.token("empleado")
         _ = harness.call(.get, "/api/v1/customers")  // links the user before the race
@@ -27,7 +27,7 @@ struct CustomersRaceTests {
 
     @Test("#9 one name created by four requests at once: one 201, the others 409 4093")
     func concurrentNames() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let responses = RaceResponses()
         let token = harness.token("empleado")
         _ = harness.call(.get, "/api/v1/customers")

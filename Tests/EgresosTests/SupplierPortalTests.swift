@@ -7,116 +7,6 @@ import MariaDB
 import Testing
 import TestSupport
 @testable import Egresos
-
-/// A seeded Egresos database (supplier 1 `proveedor@example.com` / `Password123` with billing 1), the module's
-/// real responder with a movable clock, and a fresh `FILES_ROOT`, for the supplier portal (#26-#32, EXT-5/6).
-final class SupplierPortalHarness {
-    static let email = "proveedor@example.com"
-    let database: ModuleTestDatabase
-    let module: EgresosModule
-    let responder: Responder<EgresosContext>
-    let clock: AuthClock
-    let filesRoot: String
-    let uploads: String
-
-    /// `smtp`: whether mail delivery is configured (`SMTP_HOST`).
-    init(smtp: Bool = true) throws {
-        database = try ModuleTestDatabase(module: "egresos", prefix: "egp", seed: true)
-        let base = NSTemporaryDirectory() + "egp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        filesRoot = base + "/files"
-        uploads = base + "/uploads"
-        try FileManager.default.createDirectory(atPath: filesRoot, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: uploads + "/.incoming", withIntermediateDirectories: true)
-        var values = AuthKeys.values()
-        values["UPLOAD_DIR"] = uploads
-        values["FILES_ROOT"] = filesRoot
-        values["FILES_BASE_URL"] = CustomersHarness.baseURL
-        values["SUPPLIER_PORTAL_URL"] = "https://portal.test/portal/"
-        if smtp {
-            values["SMTP_HOST"] = "smtp.test"
-            values["MAIL_FROM"] = "Element Studios <no-reply@element.com.mx>"
-        }
-        let settings = try TestEnvironment.settings(.egresos, database: database.name, extra: values)
-        clock = AuthClock(AuthHarness.start)
-        module = try EgresosModule(settings: settings, clock: clock)
-        responder = module.makeResponder()
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: (filesRoot as NSString).deletingLastPathComponent)
-    }
-
-    /// A supplier session of `email`, issued now.
-    func supplierToken(_ email: String = SupplierPortalHarness.email) -> String {
-        module.auth.supplierTokens.issue(email: email).token
-    }
-
-    /// A staff token of the seeded user `user@element.com.mx`.
-    func staffToken(_ user: String) -> String {
-        let now = Int(clock.nowMilliseconds() / 1000)
-        let claims: [(String, JSONValue)] = [
-            ("iss", .string(AuthKeys.issuer)), ("aud", .string(AuthKeys.audience)), ("sub", .string("auth0|\(user)")),
-            ("email", .string("\(user)@element.com.mx")), ("email_verified", .bool(true)),
-            ("iat", .integer(now)), ("exp", .integer(now + 3600)),
-        ]
-        return try! AuthKeys.local.sign(claims)
-    }
-
-    private func send(_ request: Request) -> TestResponse {
-        TestExchange.send(request, to: responder,
-                          context: module.makeContext(connection: database.connection, logger: Logger(label: "egp")))
-    }
-
-    /// A JSON request with an optional bearer token, in English.
-    func call(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil) -> TestResponse {
-        send(TestExchange.request(method, path, json: json, token: token, headers: [("Accept-Language", "en")]))
-    }
-
-    /// A multipart request: text `fields` and `files` (field, file name, bytes).
-    func multipart(_ method: HTTPMethod, _ path: String, fields: [(String, String)] = [],
-                   files: [(String, String, [UInt8])] = [], token: String) -> TestResponse {
-        let boundary = "egp-boundary-\(UInt32.random(in: 0...UInt32.max))"
-        var body: [UInt8] = []
-        for (name, value) in fields {
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
-        }
-        for (name, filename, bytes) in files {
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-            body += bytes + Array("\r\n".utf8)
-        }
-        body += Array("--\(boundary)--\r\n".utf8)
-        return send(TestExchange.request(method, path, token: token, body: body,
-                                         contentType: "multipart/form-data; boundary=\(boundary)",
-                                         headers: [("Accept-Language", "en")]))
-    }
-
-    /// A count.
-    func count(_ sql: String) throws -> Int { try database.count(SQLQuery(unsafeSQL: sql)) }
-
-    /// The first row of `sql`.
-    func row(_ sql: String) throws -> SQLRow? { try database.connection.queryFirst(SQLQuery(unsafeSQL: sql)) }
-
-    /// Runs `sql`.
-    func execute(_ sql: String) throws { try database.connection.execute(SQLQuery(unsafeSQL: sql)) }
-
-    /// Stores a token for supplier 1 expiring `hours` from now; returns it.
-    func issueToken(hours: Int = 72) throws -> String {
-        let token = PasswordTokens.generate()
-        let expires = clock.nowMilliseconds() + Int64(hours) * 3_600_000
-        try database.connection.execute("""
-            UPDATE suppliers SET password_token_hash = \(PasswordTokens.hash(token)),
-                   password_token_expires_at = \(SupplierInvitation.dateTime(expires)) WHERE id = 1
-            """)
-        return token
-    }
-}
-
-/// `field:code` of each field error of a response.
-private func fieldErrors(_ response: TestResponse) -> [String] {
-    guard case .array(let items)? = response.json?["errors"] else { return [] }
-    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(numberText($0["code"]))" }
-}
-
 private func numberText(_ value: Input?) -> String {
     switch value {
     case .number(let text)?: text
@@ -129,7 +19,7 @@ private func numberText(_ value: Input?) -> String {
 struct SupplierPortalSessionTests {
     @Test("#26 logs in: the profile keys in order, expires_at = now + 3600 s in ms, a token SupplierAuth accepts")
     func login() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let response = harness.call(.post, "/api/v1/suppliers/session",
                                     json: #"{"email":"proveedor@example.com","password":"Password123"}"#)
         #expect(response.status == 200)
@@ -140,40 +30,40 @@ struct SupplierPortalSessionTests {
         let authorization = response.json?["authorization"]
         #expect(response.keys(authorization) == ["grant_type", "access_token", "expires_at"])
         #expect(authorization?["grant_type"]?.stringValue == "bearer")
-        #expect(numberText(authorization?["expires_at"]) == String(AuthHarness.start + 3_600_000))
+        #expect(numberText(authorization?["expires_at"]) == String(EgresosHarness.start + 3_600_000))
         let token = authorization?["access_token"]?.stringValue ?? ""
         let (_, subject, _) = try harness.module.auth.supplierTokens.verify(token)
-        #expect(subject == SupplierPortalHarness.email)
+        #expect(subject == EgresosHarness.supplierEmail)
         // The session opens a SUP route (#29); a staff token there is 403 4033.
         #expect(harness.call(.get, "/api/v1/suppliers/billing", token: token).status == 200)
-        let staff = harness.call(.get, "/api/v1/suppliers/billing", token: harness.staffToken("admin"))
+        let staff = harness.call(.get, "/api/v1/suppliers/billing", token: harness.token("admin"))
         #expect(staff.status == 403)
-        #expect(staff.code == "4033")
+        #expect(staff.errorCode == "4033")
     }
 
     @Test("#26 refusals: unknown e-mail 404 4042 Supplier; wrong or unset password 401 4012")
     func loginRefusals() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let unknown = harness.call(.post, "/api/v1/suppliers/session",
                                    json: #"{"email":"nadie@example.com","password":"Password123"}"#)
         #expect(unknown.status == 404)
-        #expect(fieldErrors(unknown) == ["email:4042"])
+        #expect(unknown.fieldErrors == ["email:4042"])
         #expect(unknown.text.contains("Supplier"))
         let wrong = harness.call(.post, "/api/v1/suppliers/session",
                                  json: #"{"email":"proveedor@example.com","password":"Password124"}"#)
         #expect(wrong.status == 401)
-        #expect(wrong.code == "4012")
+        #expect(wrong.errorCode == "4012")
         #expect(wrong.text.contains("Incorrect credentials"))
         try harness.execute("UPDATE suppliers SET password_hash = NULL WHERE id = 1")
         let unset = harness.call(.post, "/api/v1/suppliers/session",
                                  json: #"{"email":"proveedor@example.com","password":"Password123"}"#)
         #expect(unset.status == 401)
-        #expect(unset.code == "4012")
+        #expect(unset.errorCode == "4012")
     }
 
     @Test("#27 sets the password with a token: 204, older sessions stop working, the token is consumed")
     func setPassword() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let old = harness.supplierToken()
         let token = try harness.issueToken()
         harness.clock.advance(seconds: 5)
@@ -185,7 +75,7 @@ struct SupplierPortalSessionTests {
         #expect(PasswordHasher.verify("Nueva12345", hash: hash))
         let stale = harness.call(.get, "/api/v1/suppliers/billing", token: old)
         #expect(stale.status == 401)
-        #expect(stale.code == "4013")
+        #expect(stale.errorCode == "4013")
         let login = harness.call(.post, "/api/v1/suppliers/session",
                                  json: #"{"email":"proveedor@example.com","password":"Nueva12345"}"#)
         #expect(login.status == 200)
@@ -194,36 +84,36 @@ struct SupplierPortalSessionTests {
         // Used → 403 4032.
         let again = harness.call(.put, "/api/v1/suppliers/password", json: body)
         #expect(again.status == 403)
-        #expect(again.code == "4032")
+        #expect(again.errorCode == "4032")
     }
 
     @Test("#27 refusals: unknown 403 4032, expired 410 4101, confirmation 422 4225, exact:32; nothing written")
     func setPasswordRefusals() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let unknown = harness.call(.put, "/api/v1/suppliers/password",
                                    json: #"{"token":"\#(PasswordTokens.generate())","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
         #expect(unknown.status == 403)
-        #expect(unknown.code == "4032")
+        #expect(unknown.errorCode == "4032")
         let token = try harness.issueToken(hours: 1)
         let mismatch = harness.call(.put, "/api/v1/suppliers/password",
                                     json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Otra123456"}"#)
         #expect(mismatch.status == 422)
-        #expect(fieldErrors(mismatch) == ["password:4225"])
+        #expect(mismatch.fieldErrors == ["password:4225"])
         let short = harness.call(.put, "/api/v1/suppliers/password",
                                  json: #"{"token":"abc","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
         #expect(short.status == 422)
-        #expect(fieldErrors(short).first?.hasPrefix("token:") == true)
+        #expect(short.fieldErrors.first?.hasPrefix("token:") == true)
         harness.clock.advance(seconds: 3601)
         let expired = harness.call(.put, "/api/v1/suppliers/password",
                                    json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
         #expect(expired.status == 410)
-        #expect(expired.code == "4101")
+        #expect(expired.errorCode == "4101")
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at = '2020-01-01 00:00:00.000' AND password_token_hash IS NOT NULL") == 1)
     }
 
     @Test("#28 recovery: 204, a new token (sha256 stored) and the recovery mail in the outbox")
     func recovery() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let old = try harness.issueToken()
         let response = harness.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"proveedor@example.com"}"#)
         #expect(response.status == 204)
@@ -242,7 +132,7 @@ struct SupplierPortalSessionTests {
         // The old token no longer works; the new one does.
         let stale = harness.call(.put, "/api/v1/suppliers/password",
                                  json: #"{"token":"\#(old)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
-        #expect(stale.code == "4032")
+        #expect(stale.errorCode == "4032")
         let set = harness.call(.put, "/api/v1/suppliers/password",
                                json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
         #expect(set.status == 204)
@@ -250,25 +140,25 @@ struct SupplierPortalSessionTests {
 
     @Test("#28 refusals: unknown e-mail 404 4042; no SMTP_HOST 424 4241 with nothing written")
     func recoveryRefusals() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let unknown = harness.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"nadie@example.com"}"#)
         #expect(unknown.status == 404)
-        #expect(fieldErrors(unknown) == ["email:4042"])
-        let unconfigured = try SupplierPortalHarness(smtp: false)
+        #expect(unknown.fieldErrors == ["email:4042"])
+        let unconfigured = try EgresosHarness(smtp: false)
         let refused = unconfigured.call(.post, "/api/v1/suppliers/recovery", json: #"{"email":"proveedor@example.com"}"#)
         #expect(refused.status == 424)
-        #expect(refused.code == "4241")
+        #expect(refused.errorCode == "4241")
         #expect(try unconfigured.count("SELECT COUNT(*) FROM mail_outbox") == 0)
         #expect(try unconfigured.count("SELECT COUNT(*) FROM suppliers WHERE password_token_hash IS NOT NULL") == 0)
     }
 
     @Test("SupplierInvitation.issue (#24): token stored and the invitation mail enqueued in the caller's transaction")
     func invitation() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let connection = harness.database.connection
         let settings = harness.module.egresos
         let token = try connection.transaction {
-            try SupplierInvitation.issue(supplierID: 1, email: SupplierPortalHarness.email, settings: settings,
+            try SupplierInvitation.issue(supplierID: 1, email: EgresosHarness.supplierEmail, settings: settings,
                                          nowMilliseconds: harness.clock.nowMilliseconds(), on: connection)
         }
         #expect(token.count == 32)
@@ -279,7 +169,7 @@ struct SupplierPortalSessionTests {
         // Rolled back with the caller's transaction.
         struct Abort: Error {}
         _ = try? connection.transaction {
-            try SupplierInvitation.issue(supplierID: 1, email: SupplierPortalHarness.email, settings: settings,
+            try SupplierInvitation.issue(supplierID: 1, email: EgresosHarness.supplierEmail, settings: settings,
                                          nowMilliseconds: harness.clock.nowMilliseconds(), on: connection)
             throw Abort()
         }
@@ -295,7 +185,7 @@ struct SupplierPortalBillingTests {
 
     @Test("#29 the caller's billing with the Billing keys in order; 404 4042 Billing when none")
     func billing() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let response = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
         #expect(response.status == 200)
         #expect(response.keys(response.json) == Self.billingKeys)
@@ -305,14 +195,14 @@ struct SupplierPortalBillingTests {
         try harness.execute("DELETE FROM billings")
         let missing = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
         #expect(missing.status == 404)
-        #expect(fieldErrors(missing) == ["billing:4042"])
+        #expect(missing.fieldErrors == ["billing:4042"])
         #expect(missing.text.contains("Billing"))
         #expect(harness.call(.get, "/api/v1/suppliers/billing").status == 401)
     }
 
     @Test("#30 create: 201, unique checks, the account status file stored")
     func createBilling() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         try harness.execute("DELETE FROM billings")
         let token = harness.supplierToken()
         var fields = [("name", "Producciones Ejemplo"), ("contact_name", "Pedro"), ("contact_phone", "5512345678"),
@@ -329,7 +219,7 @@ struct SupplierPortalBillingTests {
             """)
         let duplicate = harness.multipart(.post, "/api/v1/suppliers/billing", fields: fields, token: token)
         #expect(duplicate.status == 409)
-        #expect(fieldErrors(duplicate).first?.hasPrefix("rfc:") == true)
+        #expect(duplicate.fieldErrors.first?.hasPrefix("rfc:") == true)
         #expect(try harness.count("SELECT COUNT(*) FROM billings") == 1)
         fields[3] = ("rfc", "NUEVO200101AB1")
         let response = harness.multipart(.post, "/api/v1/suppliers/billing", fields: fields,
@@ -338,7 +228,7 @@ struct SupplierPortalBillingTests {
         #expect(response.keys(response.json) == Self.billingKeys)
         let id = numberText(response.json?["id"])
         #expect(response.json?["account_status_file"]?.stringValue
-                == "\(CustomersHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
+                == "\(EgresosHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
         #expect(FileManager.default.contents(atPath: harness.filesRoot + "/billings/v1/\(id)/account_status_file.pdf")
                 .map { Array($0) } == Array("%PDF-1.4".utf8))
         #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1 AND rfc = 'NUEVO200101AB1'") == 1)
@@ -351,7 +241,7 @@ struct SupplierPortalBillingTests {
 
     @Test("#30 a create racing another past validation: 409, nothing written")
     func createRace() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         let repository = MariaDBSupplierPortalRepository(connection: harness.database.connection)
         let fields = BillingChanges(name: "N", contactName: "C", contactPhone: "5512345678", rfc: "R", businessName: "B",
                                     bankingInstitution: "I", bankAccount: "123", concept: "X")
@@ -361,7 +251,7 @@ struct SupplierPortalBillingTests {
 
     @Test("#30 update: 201, partial, no unique checks")
     func updateBilling() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         try harness.execute("""
             INSERT INTO suppliers (company_name, contact_name, email, phone, business_activity)
             VALUES ('Otra', 'Ana', 'otra@example.com', '5512345679', 'Cine')
@@ -389,7 +279,7 @@ struct SupplierPortalBillsTests {
     /// Quotation 1 (approved) and 2 (status `status2`) on project 1; supplier quotations of supplier 1 on both
     /// and of another supplier on 1; payment rows 1-2 (supplier 1, approved; 2 before 1 by date), 3 (supplier 1,
     /// quotation 2), 4 (the other supplier).
-    static func seed(_ harness: SupplierPortalHarness, status2: Int = 1) throws {
+    static func seed(_ harness: EgresosHarness, status2: Int = 1) throws {
         try harness.execute("""
             INSERT INTO suppliers (id, company_name, contact_name, email, phone, business_activity)
             VALUES (2, 'Otra', 'Ana', 'otra@example.com', '5512345679', 'Cine')
@@ -415,7 +305,7 @@ struct SupplierPortalBillsTests {
 
     @Test("#31 bills only of approved quotations, by payment_date then id, with the Bill keys")
     func bills() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         try Self.seed(harness)
         let response = harness.call(.get, "/api/v1/suppliers/bills", token: harness.supplierToken())
         #expect(response.status == 200)
@@ -436,7 +326,7 @@ struct SupplierPortalBillsTests {
 
     @Test("#32 the caller's row with the PaymentScheduleBill keys; another supplier's → 404 4042 PaymentSchedule")
     func paymentSchedule() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         try Self.seed(harness)
         let token = harness.supplierToken()
         let response = harness.call(.get, "/api/v1/suppliers/payment_schedules/2", token: token)
@@ -447,25 +337,25 @@ struct SupplierPortalBillsTests {
         for path in ["/api/v1/suppliers/payment_schedules/4", "/api/v1/suppliers/payment_schedules/99"] {
             let missing = harness.call(.get, path, token: token)
             #expect(missing.status == 404)
-            #expect(fieldErrors(missing) == ["payment_schedule_id:4042"])
+            #expect(missing.fieldErrors == ["payment_schedule_id:4042"])
             #expect(missing.text.contains("PaymentSchedule"))
         }
-        let staff = harness.call(.get, "/api/v1/suppliers/payment_schedules/2", token: harness.staffToken("admin"))
+        let staff = harness.call(.get, "/api/v1/suppliers/payment_schedules/2", token: harness.token("admin"))
         #expect(staff.status == 403)
-        #expect(staff.code == "4033")
+        #expect(staff.errorCode == "4033")
     }
 
     @Test("EXT-5/6 upload: 200, file stored, billing_uploaded_at; re-upload replaces; 423 unapproved or paid; 404 others")
     func upload() throws {
-        let harness = try SupplierPortalHarness()
+        let harness = try EgresosHarness()
         try Self.seed(harness)
         let token = harness.supplierToken()
         let response = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2", fields: [("billing_date", "2019-10-15")],
                                          files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
         #expect(response.status == 200)
         #expect(response.json?["billing_file"]?.stringValue
-                == "\(CustomersHarness.baseURL)/paymentschedules/v1/2/billing_file.pdf")
-        #expect(response.json?["billing_uploaded_at"]?.stringValue == ISO8601.format(utcMilliseconds: AuthHarness.start))
+                == "\(EgresosHarness.baseURL)/paymentschedules/v1/2/billing_file.pdf")
+        #expect(response.json?["billing_uploaded_at"]?.stringValue == ISO8601.format(utcMilliseconds: EgresosHarness.start))
         #expect(response.json?["billing_date"]?.stringValue == "2019-10-15")
         #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
         let again = harness.multipart(.put, "/api/v1/suppliers/payment_schedules/2",
@@ -480,7 +370,7 @@ struct SupplierPortalBillsTests {
             let locked = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/\(id)",
                                            files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
             #expect(locked.status == 423)
-            #expect(locked.code == "423")
+            #expect(locked.errorCode == "423")
         }
         let foreign = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/4",
                                         files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)

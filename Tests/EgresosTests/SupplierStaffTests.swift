@@ -5,12 +5,6 @@ import Testing
 import TestSupport
 @testable import Egresos
 
-/// `field:code` of each field error of a response.
-private func errors(_ response: TestResponse) -> [String] {
-    guard case .array(let items)? = response.json?["errors"] else { return [] }
-    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(numberText($0["code"]))" }
-}
-
 private func numberText(_ value: Input?) -> String {
     switch value {
     case .number(let text)?: text
@@ -30,37 +24,11 @@ private let createBody = """
      "email": "juan.ramirez@example.com", "phone": "+525541878844", "business_activity": "Telecomunicaciones"}
     """
 
-extension CustomersHarness {
-    /// Runs SQL directly (fixtures the API cannot create yet).
-    func sql(_ text: String) throws { try database.connection.executeText(text) }
-
-    /// A quotation in `status` for the seeded project and supplier 1, one supplier quotation, and one payment
-    /// schedule row (paid or not); returns the payment schedule's id.
-    func paymentSchedule(quotationStatus: Int, paid: Bool = false) throws -> Int {
-        try sql("""
-            INSERT INTO quotations (project_id, created_by, billing_date, project_start_date, project_end_date,
-                                    cost_in_cents, status)
-            VALUES (1, (SELECT id FROM users WHERE email_active = 'admin@element.com.mx'), '2026-12-01',
-                    '2026-12-01 00:00:00', '2026-12-31 00:00:00', 100000, \(quotationStatus))
-            """)
-        try sql("""
-            INSERT INTO supplier_quotations (quotation_id, supplier_id, concept, cost_in_cents, comments)
-            VALUES ((SELECT MAX(id) FROM quotations), 1, 'Renta de camaras', 50000, 'ok')
-            """)
-        try sql("""
-            INSERT INTO payment_schedules (supplier_quotation_id, position, amount, payment_method, payment_date, paid, paid_at)
-            VALUES ((SELECT MAX(id) FROM supplier_quotations), 0, 50000, 'cash', '2026-12-15', \(paid ? 1 : 0),
-                    \(paid ? "'2026-11-30'" : "NULL"))
-            """)
-        return try count("SELECT MAX(id) FROM payment_schedules")
-    }
-}
-
 @Suite("Egresos suppliers, staff side (#22-#25, EXT-7)", .serialized)
 struct SupplierStaffTests {
     @Test("#22 lists suppliers with the Supplier keys in order; filters are case-insensitive substrings, AND")
     func listSuppliers() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         #expect(harness.call(.post, "/api/v1/suppliers", json: createBody, as: "admin").status == 201)
         let all = harness.call(.get, "/api/v1/suppliers")
         #expect(all.status == 200)
@@ -86,14 +54,14 @@ struct SupplierStaffTests {
 
         let short = harness.call(.get, "/api/v1/suppliers?contact_name=J&business_activity=x")
         #expect(short.status == 422)
-        #expect(errors(short) == ["contact_name:4222", "business_activity:4222"])
+        #expect(short.fieldErrors == ["contact_name:4222", "business_activity:4222"])
         #expect(harness.call(.get, "/api/v1/suppliers?contact_name=50%25").status == 422)
-        #expect(harness.call(.get, "/api/v1/suppliers", as: nil).status == 401)
+        #expect(harness.call(.get, "/api/v1/suppliers", as: .anonymous).status == 401)
     }
 
     @Test("#23 shows a supplier; 404 4042 Supplier for an unknown one")
     func showSupplier() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.call(.get, "/api/v1/suppliers/1")
         #expect(response.status == 200)
         #expect(response.json?.objectValue?.keys == ["supplier"])
@@ -101,14 +69,14 @@ struct SupplierStaffTests {
         #expect(response.json?["supplier"]?["company_name"]?.stringValue == "Producciones Ejemplo")
         let missing = harness.call(.get, "/api/v1/suppliers/99")
         #expect(missing.status == 404)
-        #expect(errors(missing) == ["supplier_id:4042"])
+        #expect(missing.fieldErrors == ["supplier_id:4042"])
         #expect(missing.text.contains("Supplier"))
         #expect(harness.call(.get, "/api/v1/suppliers/abc").status == 404)
     }
 
     @Test("#24 creates a supplier without a password (201 {supplier}) and invites it; payment_conditions defaults to 0")
     func createSupplier() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let response = harness.call(.post, "/api/v1/suppliers", json: createBody, as: "rh")
         #expect(response.status == 201)
         #expect(response.json?.objectValue?.keys == ["supplier"])
@@ -139,23 +107,23 @@ struct SupplierStaffTests {
 
     @Test("#24 refusals: 409 4093 on company_name and e-mail (case-insensitive), 400 on missing fields, nothing written")
     func createRefusals() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let before = try harness.count("SELECT COUNT(*) FROM suppliers")
         let taken = harness.call(.post, "/api/v1/suppliers", json: """
             {"company_name": "PRODUCCIONES EJEMPLO", "contact_name": "Ana Lopez", "email": "PROVEEDOR@example.com",
              "phone": "5512345679", "business_activity": "Comida"}
             """, as: "admin")
         #expect(taken.status == 409)
-        #expect(errors(taken) == ["company_name:4093", "email:4093"])
+        #expect(taken.fieldErrors == ["company_name:4093", "email:4093"])
         let missing = harness.call(.post, "/api/v1/suppliers", json: "{}", as: "admin")
         #expect(missing.status == 400)
-        #expect(errors(missing).contains("company_name:4001"))
-        #expect(errors(missing).contains("business_activity:4001"))
+        #expect(missing.fieldErrors.contains("company_name:4001"))
+        #expect(missing.fieldErrors.contains("business_activity:4001"))
         #expect(missing.text.contains("The field was not sent."))
         for user in ["empleado", "grouper", "cuentas"] {
-            let refused = harness.call(.post, "/api/v1/suppliers", json: createBody, as: user)
+            let refused = harness.call(.post, "/api/v1/suppliers", json: createBody, as: .staff(user))
             #expect(refused.status == 403)
-            #expect(refused.code == "4031")
+            #expect(refused.errorCode == "4031")
         }
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers") == before)
         #expect(harness.storedFiles().isEmpty)
@@ -163,7 +131,7 @@ struct SupplierStaffTests {
 
     @Test("#24/#25 picture: stored after commit at suppliers/v1/{id}/picture.{ext}; a replacement removes the old one")
     func pictures() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let fields = [("company_name", "Foto Proveedor"), ("contact_name", "Luis Perez"), ("email", "luis.perez@example.com"),
                       ("phone", "5512345670"), ("business_activity", "Fotografia")]
         let created = harness.multipart(.post, "/api/v1/suppliers", fields: fields,
@@ -171,7 +139,7 @@ struct SupplierStaffTests {
         #expect(created.status == 201)
         guard let id = int(created.json?["supplier"]?["id"]) else { Issue.record("no id"); return }
         #expect(created.json?["supplier"]?["picture"]?.stringValue
-                == CustomersHarness.baseURL + "/suppliers/v1/\(id)/picture.png")
+                == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.png")
         #expect(harness.stored("suppliers/v1/\(id)/picture.png") == Images.png)
 
         let replaced = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields + [("payment_conditions", "45")],
@@ -179,7 +147,7 @@ struct SupplierStaffTests {
         #expect(replaced.status == 204)
         #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
         let shown = harness.call(.get, "/api/v1/suppliers/\(id)")
-        #expect(shown.json?["supplier"]?["picture"]?.stringValue == CustomersHarness.baseURL + "/suppliers/v1/\(id)/picture.jpeg")
+        #expect(shown.json?["supplier"]?["picture"]?.stringValue == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.jpeg")
         #expect(int(shown.json?["supplier"]?["payment_conditions"]) == 45)
 
         let wrong = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields,
@@ -190,7 +158,7 @@ struct SupplierStaffTests {
 
     @Test("#25 replaces the fields → 204; unique checks skip the supplier itself; an e-mail change revokes tokens")
     func updateSupplier() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let same = harness.call(.put, "/api/v1/suppliers/1", json: """
             {"company_name": "producciones ejemplo", "contact_name": "Pedro Proveedor", "email": "PROVEEDOR@example.com",
              "phone": "5512345678", "business_activity": "Video"}
@@ -208,11 +176,11 @@ struct SupplierStaffTests {
              "phone": "5512345678", "business_activity": "Video"}
             """, as: "admin")
         #expect(taken.status == 409)
-        #expect(errors(taken) == ["company_name:4093", "email:4093"])
+        #expect(taken.fieldErrors == ["company_name:4093", "email:4093"])
 
         let partial = harness.call(.put, "/api/v1/suppliers/1", json: #"{"company_name": "Solo Nombre"}"#, as: "admin")
         #expect(partial.status == 400)
-        #expect(Set(errors(partial)) == ["contact_name:4001", "email:4001", "phone:4001", "business_activity:4001"])
+        #expect(Set(partial.fieldErrors) == ["contact_name:4001", "email:4001", "phone:4001", "business_activity:4001"])
         #expect(harness.call(.get, "/api/v1/suppliers/1").json?["supplier"]?["company_name"]?.stringValue == "producciones ejemplo")
 
         let moved = harness.call(.put, "/api/v1/suppliers/1", json: """
@@ -223,26 +191,26 @@ struct SupplierStaffTests {
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at > '2020-01-01'") == 1)
 
         for user in ["empleado", "grouper"] {
-            let refused = harness.call(.put, "/api/v1/suppliers/1", json: createBody, as: user)
+            let refused = harness.call(.put, "/api/v1/suppliers/1", json: createBody, as: .staff(user))
             #expect(refused.status == 403)
-            #expect(refused.code == "4031")
+            #expect(refused.errorCode == "4031")
         }
         let missing = harness.call(.put, "/api/v1/suppliers/99", json: createBody, as: "admin")
         #expect(missing.status == 404)
-        #expect(errors(missing) == ["supplier_id:4042"])
+        #expect(missing.fieldErrors == ["supplier_id:4042"])
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'nuevo.correo@example.com'") == 1)
     }
 
     @Test("EXT-7 marks an approved quotation's payment paid (default today in Mexico City); 409 when paid, 423 unless approved")
     func markPaid() throws {
-        let harness = try CustomersHarness()
+        let harness = try EgresosHarness(caller: "empleado")
         let approved = try harness.paymentSchedule(quotationStatus: 3)
         let response = harness.call(.put, "/api/v1/payment_schedules/\(approved)/paid", json: "{}", as: "admin")
         #expect(response.status == 204)
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id = \(approved) AND paid = 1 AND paid_at = '2026-12-01'") == 1)
         let again = harness.call(.put, "/api/v1/payment_schedules/\(approved)/paid", json: "{}", as: "admin")
         #expect(again.status == 409)
-        #expect(again.code == "409")
+        #expect(again.errorCode == "409")
 
         let second = try harness.paymentSchedule(quotationStatus: 3)
         let dated = harness.call(.put, "/api/v1/payment_schedules/\(second)/paid", json: #"{"paid_at": "2026-11-20"}"#, as: "admin")
@@ -252,7 +220,7 @@ struct SupplierStaffTests {
         let pending = try harness.paymentSchedule(quotationStatus: 0)
         let locked = harness.call(.put, "/api/v1/payment_schedules/\(pending)/paid", json: "{}", as: "admin")
         #expect(locked.status == 423)
-        #expect(locked.code == "423")
+        #expect(locked.errorCode == "423")
         #expect(locked.text.contains("locked"))
         // State checks (§1.1 step 6) come before the body (step 7).
         #expect(harness.call(.put, "/api/v1/payment_schedules/\(pending)/paid", json: #"{"paid_at": "x"}"#, as: "admin").status == 423)
@@ -262,15 +230,15 @@ struct SupplierStaffTests {
         let open = try harness.paymentSchedule(quotationStatus: 3)
         let badDate = harness.call(.put, "/api/v1/payment_schedules/\(open)/paid", json: #"{"paid_at": "20-11-2026"}"#, as: "admin")
         #expect(badDate.status == 400 || badDate.status == 422)
-        #expect(errors(badDate).first?.hasPrefix("paid_at:") == true)
+        #expect(badDate.fieldErrors.first?.hasPrefix("paid_at:") == true)
         for user in ["rh", "manager", "grouper", "cuentas", "empleado"] {
-            let refused = harness.call(.put, "/api/v1/payment_schedules/\(open)/paid", json: "{}", as: user)
+            let refused = harness.call(.put, "/api/v1/payment_schedules/\(open)/paid", json: "{}", as: .staff(user))
             #expect(refused.status == 403)
-            #expect(refused.code == "4031")
+            #expect(refused.errorCode == "4031")
         }
         let missing = harness.call(.put, "/api/v1/payment_schedules/999/paid", json: "{}", as: "admin")
         #expect(missing.status == 404)
-        #expect(errors(missing) == ["payment_schedule_id:4042"])
+        #expect(missing.fieldErrors == ["payment_schedule_id:4042"])
         #expect(missing.text.contains("PaymentSchedule"))
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id IN (\(pending), \(open)) AND paid = 0") == 2)
     }

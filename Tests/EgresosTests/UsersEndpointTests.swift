@@ -16,7 +16,7 @@ struct UsersEndpointTests {
 
     @Test("#1 profile: UserFull of the caller; a later iat counts a login; profile claims are copied and cut")
     func profile() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let first = h.call(.get, "/api/v1/users/profile")
         #expect(first.status == 200)
         #expect(first.json?["user"]?.objectValue?.keys == Self.userFullKeys)
@@ -33,9 +33,9 @@ struct UsersEndpointTests {
 
         h.clock.advance(seconds: 90)
         let long = String(repeating: "x", count: 1100)
-        let token = h.token("admin@element.com.mx", [("given_name", .string("Eduardo")), ("family_name", .string("Miranda")),
-                                                    ("nickname", .string("eduardo.miranda")), ("picture", .string(long)),
-                                                    ("name", .string("Not Taken")), ("role", .string("employee"))])
+        let token = h.token("admin@element.com.mx", ["given_name": .string("Eduardo"), "family_name": .string("Miranda"),
+                                                    "nickname": .string("eduardo.miranda"), "picture": .string(long),
+                                                    "name": .string("Not Taken"), "role": .string("employee")])
         let second = h.call(.get, "/api/v1/users/profile", token: token)
         let updated = second.json?["user"]
         #expect(second.status == 200)
@@ -48,21 +48,21 @@ struct UsersEndpointTests {
         #expect(updated?["name"]?.stringValue != "Not Taken")
         #expect(updated?["role"]?.stringValue == "admin")
         // An older token (iat before last_login) counts nothing.
-        let old = h.token("admin@element.com.mx", [("iat", .integer(h.now - 30))])
+        let old = h.token("admin@element.com.mx", ["iat": .integer(h.now - 30)])
         #expect(egInt(h.call(.get, "/api/v1/users/profile", token: old).json?["user"]?["logins_count"]) == 2)
     }
 
     @Test("UserFull's picture falls back to DEFAULT_PROFILE_PICTURE_URL")
     func defaultPicture() throws {
-        let h = try UsersHarness(extra: ["DEFAULT_PROFILE_PICTURE_URL": "https://cdn.test/default.png"])
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil, extra: ["DEFAULT_PROFILE_PICTURE_URL": "https://cdn.test/default.png"])
         #expect(h.call(.get, "/api/v1/users/4002").json?["user"]?["picture"]?.stringValue == "https://cdn.test/default.png")
     }
 
     @Test("#1 refusals: no token 401 4014, an unregistered e-mail 403 4031 (English), a deleted user 403 4031")
     func profileRefusals() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let before = try h.usersSnapshot()
-        let none = h.call(.get, "/api/v1/users/profile", as: nil)
+        let none = h.call(.get, "/api/v1/users/profile", as: .anonymous)
         #expect(none.status == 401 && none.errorCode == "4014")
         let stranger = h.call(.get, "/api/v1/users/profile", as: "nadie@element.com.mx", language: "en-US,es;q=0.8")
         #expect(stranger.status == 403 && stranger.errorCode == "4031")
@@ -74,7 +74,7 @@ struct UsersEndpointTests {
 
     @Test("#2 create: 201 with the stored user and the derived names")
     func create() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let response = h.call(.post, "/api/v1/users", json: Self.tara, as: "rh@element.com.mx")
         #expect(response.status == 201)
         #expect(response.keys("user") == Self.userFullKeys)
@@ -100,7 +100,7 @@ struct UsersEndpointTests {
 
     @Test("#2 refusals write nothing: roles, missing fields, formats, role list, taken e-mail (any case)")
     func createRefusals() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         _ = h.call(.get, "/api/v1/users/profile", as: "manager@element.com.mx")
         _ = h.call(.get, "/api/v1/users/profile", as: "admin@element.com.mx")
         let before = try h.usersSnapshot()
@@ -130,7 +130,7 @@ struct UsersEndpointTests {
 
     @Test("#2 a soft-deleted user's e-mail can be registered again")
     func createReusesDeletedEmail() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         #expect(h.call(.delete, "/api/v1/users/4006").status == 204)
         let again = h.call(.post, "/api/v1/users",
                            json: #"{"email": "Empleado@element.com.mx", "name": "Nuevo Empleado", "role": "employee", "job_title": "Dev"}"#)
@@ -140,7 +140,7 @@ struct UsersEndpointTests {
 
     @Test("#3 edit: partial 204; only the sent fields change; the edited user's own e-mail is not taken")
     func edit() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let response = h.call(.put, "/api/v1/users/4006", json: #"{"name": "Empleado Editado", "email": "empleado@element.com.mx"}"#,
                               as: "rh@element.com.mx")
         #expect(response.status == 204 && response.text.isEmpty)
@@ -160,9 +160,9 @@ struct UsersEndpointTests {
 
     @Test("#3 refusals write nothing: 404 4042, 423 4231, 409 4091, 409 4093, 422, 403, 404 4041")
     func editRefusals() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         for email in ["admin@element.com.mx", "rh@element.com.mx", "empleado@element.com.mx"] {
-            _ = h.call(.get, "/api/v1/users/profile", as: email)
+            _ = h.call(.get, "/api/v1/users/profile", as: .staff(email))
         }
         let before = try h.usersSnapshot()
         let missing = h.call(.put, "/api/v1/users/9999", json: #"{"name": "X"}"#, language: "en")
@@ -189,7 +189,7 @@ struct UsersEndpointTests {
 
     @Test("#4 and #6: one user, the active users by id; deleted → 404 4042; other roles 403")
     func readUsers() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         let one = h.call(.get, "/api/v1/users/4002", as: "rh@element.com.mx")
         #expect(one.status == 200 && one.keys("user") == Self.userFullKeys)
         #expect(one.json?["user"]?["email"]?.stringValue == "rh@element.com.mx")
@@ -212,9 +212,9 @@ struct UsersEndpointTests {
 
     @Test("#5 delete: soft 204; self 423 4232; last admin 409 4091; unknown 404 4042; nothing written on refusals")
     func delete() throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         for email in ["admin@element.com.mx", "rh@element.com.mx", "manager@element.com.mx"] {
-            _ = h.call(.get, "/api/v1/users/profile", as: email)
+            _ = h.call(.get, "/api/v1/users/profile", as: .staff(email))
         }
         let before = try h.usersSnapshot()
         let selfDelete = h.call(.delete, "/api/v1/users/4001", language: "en")
@@ -241,7 +241,7 @@ struct UsersEndpointTests {
 struct UsersLastAdminRaceTests {
     @Test("demoting one admin and deleting the other at once leaves one active admin", arguments: 0..<12)
     func race(_ round: Int) throws {
-        let h = try UsersHarness()
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
         let token = h.token("rh@element.com.mx")
         _ = h.call(.get, "/api/v1/users/profile", token: token)

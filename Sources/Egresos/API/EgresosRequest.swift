@@ -65,12 +65,20 @@ extension EgresosContext {
         try checks(path)
         var query = InputObject()
         for (name, value) in request.query.pairs where query[name] == nil { query[name] = .string(value) }
-        let body = rules.body.isEmpty ? InputObject() : (try request.input(limits: bodyLimits).objectValue ?? InputObject())
+        let body = rules.body.isEmpty ? InputObject() : try bodyObject(request)
         let queryOutcome = try engine.check(.object(query), against: rules.querySchema, context: context)
         let bodyOutcome = try engine.check(.object(body), against: rules.bodySchema, context: context)
         let failures = queryOutcome.failures + bodyOutcome.failures
         guard failures.isEmpty else { throw EgresosValidationError(failures: failures) }
         return EgresosInput(path: path, query: queryOutcome.values, body: bodyOutcome.values)
+    }
+
+    /// The body's fields. A JSON body that is an array, a string, a number, `true`/`false` or `null` is refused
+    /// as a malformed body (400 `"400"`, ruling 1) rather than read as no fields, which would let an update
+    /// answer 2xx to a client mistake.
+    func bodyObject(_ request: Request) throws -> InputObject {
+        guard let object = try request.input(limits: bodyLimits).objectValue else { throw EgresosError.malformedBody }
+        return object
     }
 }
 
