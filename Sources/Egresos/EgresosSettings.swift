@@ -34,6 +34,9 @@ public struct EgresosSettings: Sendable {
     /// Whether mail delivery is configured at all (`SMTP_HOST` set, `AppCore` `MailSettings`); #28 answers
     /// 424 `4241` without it.
     public let mailConfigured: Bool
+    /// `BOOTSTRAP_ADMIN_EMAIL` and `BOOTSTRAP_ADMIN_NAME` (§4 "Bootstrap"): the admin created at start-up when
+    /// there is no active one; nil when the e-mail is unset.
+    public let bootstrapAdmin: BootstrapAdmin?
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -88,5 +91,6 @@ public struct EgresosSettings: Sendable {
         supplierPortalURL = portal
         passwordTokenHours = try env.int("PASSWORD_TOKEN_TTL_HOURS", default: 72, range: 1...(24 * 365))
         mailConfigured = try MailSettings(environment: env).host != nil
+        bootstrapAdmin = try BootstrapAdmin(environment: env, allowedDomains: allowedEmailDomains)
     }
 }

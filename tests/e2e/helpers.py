@@ -10,13 +10,17 @@ Stdlib only. Base URLs come from the environment (scripts/test sets them):
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import os
 import select
 import socket
+import subprocess
+import time
 import unittest
 import urllib.parse
+import uuid
 from dataclasses import dataclass, field
 
 MiB = 1024 * 1024
@@ -158,6 +162,50 @@ def body_of_size(module: str, method: str, path: str, size: int, content_type: s
              f"Content-Length: {size}", "Connection: close"]
     lines += [f"{k}: {v}" for k, v in (extra_headers or {}).items()]
     return raw_exchange(module, ("\r\n".join(lines) + "\r\n\r\n").encode(), size)
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def stack_setting(name: str) -> str:
+    """A value of RUN/stack.env (`NAME=value`, shell-quoted only when needed)."""
+    with open(os.path.join(RUN_DIR, "stack.env"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(name + "="):
+                return line.split("=", 1)[1].strip().strip("'")
+    raise KeyError(name)
+
+
+def staff_token(email: str, **changes) -> str:
+    """An Egresos staff token for EMAIL, signed by openssl with the stack's local key (RUN/keys, the stand-in
+    for Auth0, ruling E2); CHANGES override claims. Needs RUN_DIR."""
+    now = int(time.time())
+    claims = {"iss": stack_setting("EGRESOS_AUTH0_ISSUER"),
+              "aud": stack_setting("EGRESOS_AUTH0_AUDIENCES").split(",")[0].strip(),
+              "sub": "e2e|" + email, "email": email, "email_verified": True, "iat": now, "exp": now + 600}
+    claims.update(changes)
+    signing_input = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode()) + "." + \
+        b64url(json.dumps(claims).encode())
+    signature = subprocess.run(
+        ["openssl", "dgst", "-sha256", "-sign", stack_setting("EGRESOS_AUTH0_PRIVATE_KEY_FILE")],
+        input=signing_input.encode(), capture_output=True, check=True).stdout
+    return signing_input + "." + b64url(signature)
+
+
+def multipart(fields: dict[str, str] | None = None,
+              files: dict[str, tuple[str, str, bytes]] | None = None) -> tuple[bytes, str]:
+    """A multipart/form-data body: FIELDS as text parts, FILES as name -> (file name, content type, bytes).
+    Returns the body and its Content-Type (with the boundary)."""
+    boundary = "----e2e" + uuid.uuid4().hex
+    parts = []
+    for name, value in (fields or {}).items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                     + value.encode("utf-8") + b"\r\n")
+    for name, (filename, content_type, data) in (files or {}).items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 class ModuleTestCase(unittest.TestCase):

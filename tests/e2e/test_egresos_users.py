@@ -2,28 +2,11 @@
 key pair (RUN/keys, the stand-in for Auth0, ruling E2) is verified by the module against the public key, the
 first use links the seeded user by e-mail, and the users endpoints answer in the module's formats."""
 
-import base64
 import json
-import os
-import re
-import subprocess
 import time
 import unittest
 
-from helpers import RUN_DIR, ModuleTestCase, requires_apps
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def stack_setting(name: str) -> str:
-    """A value of RUN/stack.env (`NAME=value`, shell-quoted only when needed)."""
-    with open(os.path.join(RUN_DIR, "stack.env"), encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(name + "="):
-                return line.split("=", 1)[1].strip().strip("'")
-    raise KeyError(name)
+from helpers import RUN_DIR, ModuleTestCase, requires_apps, staff_token
 
 
 @requires_apps
@@ -33,17 +16,7 @@ class EgresosStaffTest(ModuleTestCase):
     def token(self, email: str, **changes) -> str:
         if not RUN_DIR:
             self.skipTest("VENTANILLA_E2E_RUN_DIR not set")
-        now = int(time.time())
-        claims = {"iss": stack_setting("EGRESOS_AUTH0_ISSUER"),
-                  "aud": stack_setting("EGRESOS_AUTH0_AUDIENCES").split(",")[0].strip(),
-                  "sub": "e2e|" + email, "email": email, "email_verified": True, "iat": now, "exp": now + 600}
-        claims.update(changes)
-        signing_input = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode()) + "." + \
-            b64url(json.dumps(claims).encode())
-        signature = subprocess.run(
-            ["openssl", "dgst", "-sha256", "-sign", stack_setting("EGRESOS_AUTH0_PRIVATE_KEY_FILE")],
-            input=signing_input.encode(), capture_output=True, check=True).stdout
-        return signing_input + "." + b64url(signature)
+        return staff_token(email, **changes)
 
     def call(self, method, path, token, body=None, headers=None):
         all_headers = {"Authorization": "Bearer " + token, **(headers or {})}

@@ -17,10 +17,12 @@ public enum ModuleServer {
         MariaDBLibrary.initialize()
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
+        // The module's own settings (and Egresos' bootstrap admin) first: a configuration error stops here.
+        let makeHandler = try handlerFactory(settings, logger: logger)
         // Delivers the module's mail outbox where it has one; stopped after the workers, before the library ends.
         let mailSender = try MailSenderThread.start(settings, logger: logger)
         defer { mailSender.stop() }
-        _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: try handlerFactory(settings, logger: logger))
+        _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: makeHandler)
     }
 
     /// Starts `module` and returns the running server (tests, in-process use).
@@ -43,7 +45,20 @@ public enum ModuleServer {
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .egresos:
             let module = try EgresosModule(settings: settings)
+            bootstrapAdmin(module, database, logger)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
+        }
+    }
+
+    /// Egresos' bootstrap admin, once per process before the workers start. A database that cannot be reached
+    /// (or is not migrated yet) does not stop the module: the error is logged and the next start checks again.
+    private static func bootstrapAdmin(_ module: EgresosModule, _ database: MariaDBConfiguration, _ logger: Logger) {
+        let connection = MariaDBConnection(configuration: database, logger: logger)
+        defer { connection.close() }
+        do {
+            try module.bootstrapAdmin(connection: connection, logger: logger)
+        } catch {
+            logger.error("bootstrap admin: not checked, the next start tries again", metadata: ["error": "\(error)"])
         }
     }
 

@@ -88,7 +88,7 @@ struct UserService {
     }
 }
 
-private extension String {
+extension String {
     /// The text without leading and trailing whitespace.
     var trimmingWhitespace: String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
