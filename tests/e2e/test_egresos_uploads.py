@@ -223,7 +223,8 @@ class EgresosUploadsTest(ModuleTestCase):
                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         self.assertEqual(self.get(base + "/x.xlsx").content_type,
                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        for path in (base + "/", "/files/customers/v1/", base + "/enlace.txt"):
+        self.assertEqual(php.headers.get("cache-control"), "no-cache", "a replaced file keeps its URL: revalidate")
+        for path in (base + "/", base, "/files/customers/v1/", "/files/customers/v1", base + "/enlace.txt"):
             resp = self.get(path)
             self.assertEqual(self.assertJSON(resp, 404)["code"], "4041", f"{path}: {resp}")
         for method in ("POST", "PUT", "DELETE"):

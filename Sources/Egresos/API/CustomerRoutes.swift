@@ -27,8 +27,6 @@ struct CustomerRoutes: EgresosInputReading {
 
     // MARK: Input helpers
 
-
-
     /// A nullable text field: absent → keep, null → clear, text → set.
     private static func nullableText(_ value: Input?) -> FieldChange<String> {
         switch value {

@@ -159,7 +159,6 @@ struct SupplierPortalRoutes: EgresosInputReading {
         return .json(SupplierPortalJSON.paymentSchedule(updated, context.files))
     }
 
-    /// A text field as sent (numbers keep their digits).
 }
 
 /// The portal's refusals.

@@ -17,9 +17,6 @@ struct SupplierRoutes: EgresosInputReading {
 
     // MARK: Input helpers
 
-
-
-
     /// The fields of #24/#25 from a validated body (every required one is present).
     private static func fields(_ body: InputObject, picturePath: String? = nil) -> SupplierFields {
         SupplierFields(companyName: string(body["company_name"]) ?? "", contactName: string(body["contact_name"]) ?? "",
