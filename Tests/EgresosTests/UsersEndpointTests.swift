@@ -50,6 +50,13 @@ struct UsersEndpointTests {
         // An older token (iat before last_login) counts nothing.
         let old = h.token("admin@element.com.mx", ["iat": .integer(h.now - 30)])
         #expect(egInt(h.call(.get, "/api/v1/users/profile", token: old).json?["user"]?["logins_count"]) == 2)
+        // The counted iat again with a changed claim: the claim is stored, no login is counted.
+        let renamed = h.token("admin@element.com.mx", ["given_name": .string("Eduarda"), "iat": .integer(h.now)])
+        let third = h.call(.get, "/api/v1/users/profile", token: renamed).json?["user"]
+        #expect(third?["given_name"]?.stringValue == "Eduarda")
+        #expect(third?["family_name"]?.stringValue == "Miranda")
+        #expect(egInt(third?["logins_count"]) == 2)
+        #expect(third?["last_login"]?.stringValue == "2026-12-01T12:01:30.000Z")
     }
 
     @Test("UserFull's picture falls back to DEFAULT_PROFILE_PICTURE_URL")

@@ -59,6 +59,13 @@ struct ProfileClaims: Sendable, Equatable {
 
     /// Whether the token carried none of them.
     var isEmpty: Bool { givenName == nil && familyName == nil && picture == nil && nickname == nil }
+
+    /// Whether storing them would change `user` (a claim the token lacks keeps the stored value).
+    func changes(_ user: UserRecord) -> Bool {
+        func differs(_ claim: String?, _ stored: String?) -> Bool { claim.map { $0 != stored } ?? false }
+        return differs(givenName, user.givenName) || differs(familyName, user.familyName) || differs(picture, user.picture)
+            || differs(nickname, user.nickname)
+    }
 }
 
 /// A notification row (§4 `notifications`, §5 item 17).

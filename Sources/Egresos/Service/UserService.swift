@@ -4,13 +4,19 @@ import HTTPCore
 struct UserService {
     let repository: any UserRepository
 
-    /// #1: records the login of the token's `iat` and its profile claims, then reads the caller.
+    /// #1: records the login of the token's `iat` and its profile claims when they are news, and answers the caller.
     func profile(of caller: StaffIdentity) throws -> UserRecord {
         let issuedAt: Int64? = switch caller.claims["iat"] {
         case .number(let text)?: Int64(text).map { $0 * 1000 } ?? Double(text).map { Int64($0 * 1000) }
         default: nil
         }
-        try repository.recordProfile(id: caller.user.id, issuedAt: issuedAt, claims: Self.profileClaims(caller.claims))
+        let claims = Self.profileClaims(caller.claims)
+        guard let current = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
+        // The usual call (a token already counted, the same claims) reads only. `last_login` never goes back, so
+        // a stored value at or after `iat` means the conditional UPDATE would match nothing anyway.
+        let newLogin = issuedAt.map { at in current.lastLogin.map { $0 < at } ?? true } ?? false
+        guard newLogin || claims.changes(current) else { return current }
+        try repository.recordProfile(id: caller.user.id, issuedAt: issuedAt, claims: claims)
         guard let user = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
         return user
     }
