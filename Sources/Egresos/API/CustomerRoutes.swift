@@ -125,15 +125,15 @@ struct CustomerRoutes: EgresosInputReading {
         let name = string(body["name"]) ?? ""
         guard let picture = file(body["picture"]) else { throw EgresosError(code: "500") }
         let repository = context.persistence.customers
-        let (id, path) = try context.persistence.transaction {
+        let (id, pending) = try context.persistence.transaction {
             let id = try repository.createCustomer(code: string(body["code"]) ?? CatalogCodes.customer(name), name: name,
                                                    description: string(body["description"]),
                                                    paymentConditions: int(body["payment_conditions"]) ?? 0)
-            let path = FileStore.path(collection: "customers", id: id, field: "picture", file: picture)
-            try repository.updateCustomer(id: id, CustomerChanges(picturePath: path))
-            return (id, path)
+            let pending = PendingFile(picture, collection: "customers", id: id, field: "picture")
+            try repository.updateCustomer(id: id, CustomerChanges(picturePath: pending.path))
+            return (id, pending)
         }
-        try context.files.store(picture, at: path, replacing: nil)
+        try context.files.store(pending)
         guard let customer = try repository.customer(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("customer", context.customerViews.customer(customer))]), status: 201)
     }
@@ -146,15 +146,16 @@ struct CustomerRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.customers
-        let (old, path): (String?, String?) = try context.persistence.transaction {
-            let old = try repository.customer(id: id)?.picturePath
-            let path = picture.map { FileStore.path(collection: "customers", id: id, field: "picture", file: $0) }
+        let pending = try context.persistence.transaction {
+            let pending = try PendingFile.of(picture, collection: "customers", id: id, field: "picture") {
+                try repository.customer(id: id)?.picturePath
+            }
             try repository.updateCustomer(id: id, CustomerChanges(
                 name: string(body["name"]), code: string(body["code"]), description: nullableText(body["description"]),
-                paymentConditions: int(body["payment_conditions"]), picturePath: path))
-            return (old, path)
+                paymentConditions: int(body["payment_conditions"]), picturePath: pending?.path))
+            return pending
         }
-        if let picture, let path { try context.files.store(picture, at: path, replacing: old) }
+        try context.files.store(pending)
         return .noContent
     }
 
@@ -184,16 +185,16 @@ struct CustomerRoutes: EgresosInputReading {
         let name = string(body["name"]) ?? ""
         let picture = file(body["picture"])
         let repository = context.persistence.customers
-        let (id, path): (Int, String?) = try context.persistence.transaction {
+        let (id, pending) = try context.persistence.transaction {
             let customerCode = try repository.customer(id: customerID)?.code ?? ""
             let id = try repository.createBrand(customerID: customerID,
                                                 code: string(body["code"]) ?? CatalogCodes.brand(customerCode: customerCode, name: name),
                                                 name: name, description: string(body["description"]))
-            let path = picture.map { FileStore.path(collection: "brands", id: id, field: "picture", file: $0) }
-            if let path { try repository.updateBrand(id: id, BrandChanges(picturePath: path)) }
-            return (id, path)
+            let pending = PendingFile.of(picture, collection: "brands", id: id, field: "picture")
+            if let pending { try repository.updateBrand(id: id, BrandChanges(picturePath: pending.path)) }
+            return (id, pending)
         }
-        if let picture, let path { try context.files.store(picture, at: path, replacing: nil) }
+        try context.files.store(pending)
         guard let brand = try repository.brand(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("brand", context.customerViews.brand(brand))]), status: 201)
     }
@@ -206,14 +207,16 @@ struct CustomerRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.customers
-        let (old, path): (String?, String?) = try context.persistence.transaction {
-            let old = try repository.brand(id: id)?.picturePath
-            let path = picture.map { FileStore.path(collection: "brands", id: id, field: "picture", file: $0) }
+        let pending = try context.persistence.transaction {
+            let pending = try PendingFile.of(picture, collection: "brands", id: id, field: "picture") {
+                try repository.brand(id: id)?.picturePath
+            }
             try repository.updateBrand(id: id, BrandChanges(name: string(body["name"]), code: string(body["code"]),
-                                                            description: nullableText(body["description"]), picturePath: path))
-            return (old, path)
+                                                            description: nullableText(body["description"]),
+                                                            picturePath: pending?.path))
+            return pending
         }
-        if let picture, let path { try context.files.store(picture, at: path, replacing: old) }
+        try context.files.store(pending)
         guard let brand = try repository.brand(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("brand", context.customerViews.brand(brand))]), status: 201)
     }

@@ -80,7 +80,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
                 bankAccount: Self.string(body["bank_account"]), concept: Self.string(body["concept"]))
             let file: UploadedFile? = if case .file(let uploaded)? = body["account_status_file"] { uploaded } else { nil }
             let writer = context.persistence.supplierBillingWriter
-            let (id, path): (Int, String?) = try context.persistence.transaction {
+            let (id, pending) = try context.persistence.transaction {
                 let id: Int
                 if let existing {
                     id = existing.id
@@ -88,13 +88,13 @@ struct SupplierPortalRoutes: EgresosInputReading {
                 } else {
                     id = try writer.createBilling(supplierID: supplierID, changes)
                 }
-                let path = file.map { FileStore.path(collection: "billings", id: id, field: "account_status_file", file: $0) }
-                if let path { try writer.setAccountStatusFile(billingID: id, path: path) }
-                return (id, path)
+                let pending = PendingFile.of(file, collection: "billings", id: id, field: "account_status_file") {
+                    existing?.accountStatusFilePath
+                }
+                if let pending { try writer.setAccountStatusFile(billingID: id, path: pending.path) }
+                return (id, pending)
             }
-            if let file, let path {
-                try context.files.store(file, at: path, replacing: existing?.accountStatusFilePath)
-            }
+            try context.files.store(pending)
             guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplierID), billing.id == id else {
                 throw SupplierPortalErrors.notFound("billing", "Billing")
             }
@@ -147,12 +147,13 @@ struct SupplierPortalRoutes: EgresosInputReading {
         case .null?: billingDate = .some(nil)
         default: billingDate = .some(string(input.body["billing_date"]))
         }
-        let path = FileStore.path(collection: "paymentschedules", id: bill.id, field: "billing_file", file: file)
+        let pending = PendingFile(file, collection: "paymentschedules", id: bill.id, field: "billing_file",
+                                  replacing: bill.billingFilePath)
         let now = context.auth.clock.nowMilliseconds()
         try context.persistence.transaction {
-            try bills.recordUpload(id: bill.id, path: path, billingDate: billingDate, nowMilliseconds: now)
+            try bills.recordUpload(id: bill.id, path: pending.path, billingDate: billingDate, nowMilliseconds: now)
         }
-        try context.files.store(file, at: path, replacing: bill.billingFilePath)
+        try context.files.store(pending)
         guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
             throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
         }

@@ -54,19 +54,19 @@ struct SupplierRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.suppliers
-        let (id, path): (Int, String?) = try context.persistence.transaction {
+        let (id, pending) = try context.persistence.transaction {
             let id = try repository.createSupplier(fields(body))
             try repository.invite(supplierID: id, email: string(body["email"]) ?? "", settings: context.auth.settings,
                                   nowMilliseconds: context.auth.clock.nowMilliseconds())
-            let path = picture.map { FileStore.path(collection: "suppliers", id: id, field: "picture", file: $0) }
-            if let path {
-                var stored = fields(body, picturePath: path)
+            let pending = PendingFile.of(picture, collection: "suppliers", id: id, field: "picture")
+            if let pending {
+                var stored = fields(body, picturePath: pending.path)
                 stored.paymentConditions = nil
                 try repository.updateSupplier(id: id, stored)
             }
-            return (id, path)
+            return (id, pending)
         }
-        if let picture, let path { try context.files.store(picture, at: path, replacing: nil) }
+        try context.files.store(pending)
         guard let supplier = try repository.supplier(id: id) else { throw EgresosError.internalError }
         return .json(.object([("supplier", context.supplierViews.supplier(supplier))]), status: 201)
     }
@@ -81,13 +81,14 @@ struct SupplierRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.suppliers
-        let (old, path): (String?, String?) = try context.persistence.transaction {
-            let old = try repository.supplier(id: id)?.picturePath
-            let path = picture.map { FileStore.path(collection: "suppliers", id: id, field: "picture", file: $0) }
-            try repository.updateSupplier(id: id, fields(body, picturePath: path))
-            return (old, path)
+        let pending = try context.persistence.transaction {
+            let pending = try PendingFile.of(picture, collection: "suppliers", id: id, field: "picture") {
+                try repository.supplier(id: id)?.picturePath
+            }
+            try repository.updateSupplier(id: id, fields(body, picturePath: pending?.path))
+            return pending
         }
-        if let picture, let path { try context.files.store(picture, at: path, replacing: old) }
+        try context.files.store(pending)
         return .noContent
     }
 

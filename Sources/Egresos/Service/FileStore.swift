@@ -17,6 +17,11 @@ struct FileStore: Sendable {
         return "\(collection)/v1/\(id)/\(field).\(ext)"
     }
 
+    /// Writes a file chosen inside a committed transaction (nothing when nil).
+    func store(_ pending: PendingFile?) throws {
+        if let pending { try store(pending.file, at: pending.path, replacing: pending.replacing) }
+    }
+
     /// Writes `file` at `path`; removes `old` when it is another file.
     func store(_ file: UploadedFile, at path: String, replacing old: String?) throws {
         let manager = FileManager.default
@@ -38,5 +43,36 @@ struct FileStore: Sendable {
         if let old, old != path {
             try? manager.removeItem(atPath: root + "/" + old)
         }
+    }
+}
+
+/// An upload chosen inside a transaction and written only after its COMMIT (ruling 2): the row stores `path`
+/// in the transaction, `FileStore.store(_:)` writes the bytes once the row is durable, so a rollback leaves no file.
+struct PendingFile: Sendable {
+    /// The upload.
+    let file: UploadedFile
+    /// The relative path the row stores (`FileStore.path`).
+    let path: String
+    /// The stored file it replaces, removed once the new one is in place (when it is another path).
+    let replacing: String?
+
+    /// `file` stored as `field` of row `id` in `collection`, replacing `replacing`.
+    init(_ file: UploadedFile, collection: String, id: Int, field: String, replacing: String? = nil) {
+        self.file = file
+        path = FileStore.path(collection: collection, id: id, field: field, file: file)
+        self.replacing = replacing
+    }
+
+    /// The same for an optional upload of a new row: nil without a file.
+    static func of(_ file: UploadedFile?, collection: String, id: Int, field: String) -> PendingFile? {
+        file.map { PendingFile($0, collection: collection, id: id, field: field) }
+    }
+
+    /// The same for an optional upload replacing a stored file: nil without a file, and `replacing` is only read
+    /// when there is one.
+    static func of(_ file: UploadedFile?, collection: String, id: Int, field: String,
+                   replacing: () throws -> String?) rethrows -> PendingFile? {
+        guard let file else { return nil }
+        return PendingFile(file, collection: collection, id: id, field: field, replacing: try replacing())
     }
 }
