@@ -103,9 +103,3 @@ public enum StaffTokenTask {
         return Minted(token: token, subject: subject, warning: warning)
     }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

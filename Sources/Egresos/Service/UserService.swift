@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 
 /// The rules of the users endpoints (egresos.md §3.1), over a `UserRepository`.
@@ -91,13 +92,5 @@ struct UserService {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars.prefix(length))
         return String(view)
-    }
-}
-
-extension String {
-    /// The text without leading and trailing whitespace.
-    var trimmingWhitespace: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -23,7 +23,7 @@ final class EgresosHarness {
 
     let database: ModuleTestDatabase
     let module: EgresosModule
-    let clock = AuthClock(EgresosHarness.start)
+    let clock = TestClock(EgresosHarness.start)
     let responder: Responder<EgresosContext>
     let filesRoot: String
     let uploads: String

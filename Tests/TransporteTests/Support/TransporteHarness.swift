@@ -58,19 +58,6 @@ final class TransporteHarness {
     }
 }
 
-/// A clock the tests set.
-final class TestClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var millis: Int64
-
-    init(_ millis: Int64) { self.millis = millis }
-
-    func nowMilliseconds() -> Int64 { lock.withLock { millis } }
-
-    /// Moves the clock by `seconds`.
-    func advance(seconds: Int) { lock.withLock { millis += Int64(seconds) * 1_000 } }
-}
-
 extension TestResponse {
     /// The envelope's `message`.
     var message: String? { json?["message"]?.stringValue }
