@@ -6,11 +6,15 @@ Stdlib only. Base URLs come from the environment (scripts/test sets them):
     VENTANILLA_E2E_EGRESOS_URL     default http://127.0.0.1:8082
     VENTANILLA_E2E_RUN_DIR         the stack's run directory (data/, keys/, secrets.env); optional
     VENTANILLA_E2E_APPS_DOWN       "1" when nginx runs without the module processes (scripts/test's nginx tier)
+    VENTANILLA_E2E_SMTP_DIR        where the SMTP sink scripts/test starts writes what it receives (*.eml)
 """
 
 from __future__ import annotations
 
 import base64
+import email
+import email.message
+import email.policy
 import http.client
 import json
 import os
@@ -32,6 +36,7 @@ BASE_URLS = {
 }
 RUN_DIR = os.environ.get("VENTANILLA_E2E_RUN_DIR") or None
 APPS_DOWN = os.environ.get("VENTANILLA_E2E_APPS_DOWN") == "1"
+SMTP_DIR = os.environ.get("VENTANILLA_E2E_SMTP_DIR") or None
 
 # What nginx itself answers when it refuses a body or cannot reach the module (nginx/sites/*.conf).
 NGINX_413 = {
@@ -191,6 +196,29 @@ def staff_token(email: str, **changes) -> str:
         ["openssl", "dgst", "-sha256", "-sign", stack_setting("EGRESOS_AUTH0_PRIVATE_KEY_FILE")],
         input=signing_input.encode(), capture_output=True, check=True).stdout
     return signing_input + "." + b64url(signature)
+
+
+def delivered_mail(matches, count: int = 1, timeout: float = 30.0) -> list[email.message.EmailMessage]:
+    """Messages the SMTP sink received (SMTP_DIR) for which MATCHES(message) is true, waiting up to TIMEOUT
+    seconds for at least COUNT of them (the outbox sender delivers after COMMIT, on its own thread). Each message
+    carries the envelope recipients in its X-Sink-Rcpt-To header."""
+    deadline = time.time() + timeout
+    while True:
+        found = []
+        for name in sorted(os.listdir(SMTP_DIR)):
+            if name.endswith(".eml"):
+                with open(os.path.join(SMTP_DIR, name), "rb") as handle:
+                    message = email.message_from_bytes(handle.read(), policy=email.policy.default)
+                if matches(message):
+                    found.append(message)
+        if len(found) >= count or time.time() >= deadline:
+            return found
+        time.sleep(0.3)
+
+
+def recipients(message: email.message.EmailMessage) -> set[str]:
+    """The envelope recipients the sink recorded."""
+    return {rcpt.strip() for rcpt in str(message["X-Sink-Rcpt-To"]).split(",") if rcpt.strip()}
 
 
 def multipart(fields: dict[str, str] | None = None,

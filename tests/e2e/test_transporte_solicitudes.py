@@ -2,19 +2,14 @@
 through nginx against the real MariaDB, the approval workflow with its history, and the mail that reaches a
 real SMTP server (the sink scripts/test starts; VENTANILLA_E2E_SMTP_DIR)."""
 
-import email
-import email.policy
 import json
-import os
 import re
 import threading
-import time
 import unittest
 from datetime import date, datetime, timedelta, timezone
 
-from helpers import ModuleTestCase, requires_apps
+from helpers import SMTP_DIR, ModuleTestCase, delivered_mail, recipients, requires_apps
 
-SMTP_DIR = os.environ.get("VENTANILLA_E2E_SMTP_DIR") or None
 CODE = re.compile(r"^SOL-(\d{4})-(\d{2})-(\d{8,})$")
 # America/El_Salvador has no daylight saving time: UTC-6 all year.
 EL_SALVADOR = timezone(timedelta(hours=-6))
@@ -181,17 +176,8 @@ class TransporteSolicitudTest(ModuleTestCase):
         created = self.create()
         code = created["CodigoSolicitud"]
         wanted = {"solicitante1@transporte.local", "aprobador1@transporte.local"}
-        deadline, seen = time.time() + 30, {}
-        while time.time() < deadline and set(seen) != wanted:
-            for name in os.listdir(SMTP_DIR):
-                if not name.endswith(".eml"):
-                    continue
-                with open(os.path.join(SMTP_DIR, name), "rb") as handle:
-                    message = email.message_from_bytes(handle.read(), policy=email.policy.default)
-                if code in str(message["Subject"]):
-                    for rcpt in str(message["X-Sink-Rcpt-To"]).split(","):
-                        seen[rcpt.strip()] = str(message["Subject"])
-            time.sleep(0.3)
+        mail = delivered_mail(lambda message: code in str(message["Subject"]), count=2)
+        seen = {rcpt: str(message["Subject"]) for message in mail for rcpt in recipients(message)}
         self.assertEqual(set(seen), wanted, f"mail for {code}: {seen}")
 
 
