@@ -86,7 +86,8 @@ struct CustomerRoutes: EgresosInputReading {
             return items.compactMap { string($0["name"]) }
         }()
         let repository = context.persistence.customers
-        let (customerID, brandIDs) = try context.persistence.transaction {
+        // Read back inside the transaction: a concurrent delete cannot take the rows between COMMIT and the answer.
+        let (customer, brands) = try context.persistence.transaction {
             let code = string(body["code"]) ?? CatalogCodes.customer(name)
             let description = string(body["description"])
             let id = try repository.createCustomer(code: code, name: name, description: description, paymentConditions: 0)
@@ -94,11 +95,10 @@ struct CustomerRoutes: EgresosInputReading {
                 try repository.createBrand(customerID: id, code: CatalogCodes.brand(customerCode: code, name: $0), name: $0,
                                            description: nil)
             }
-            return (id, brands)
+            guard let customer = try repository.customer(id: id) else { throw EgresosError.internalError }
+            return (customer, try brands.compactMap { try repository.brand(id: $0) })
         }
         let views = context.customerViews
-        guard let customer = try repository.customer(id: customerID) else { throw EgresosError(code: "500") }
-        let brands = try brandIDs.compactMap { try repository.brand(id: $0) }
         return .json(.object([("customer", views.customer(customer)), ("brands", .array(brands.map(views.brand)))]),
                      status: 201)
     }
@@ -123,18 +123,18 @@ struct CustomerRoutes: EgresosInputReading {
         let input = try context.validate(request, Rules.createCustomer)
         let body = input.body
         let name = string(body["name"]) ?? ""
-        guard let picture = file(body["picture"]) else { throw EgresosError(code: "500") }
+        guard let picture = file(body["picture"]) else { throw EgresosError.internalError }  // required by the rules
         let repository = context.persistence.customers
-        let (id, pending) = try context.persistence.transaction {
+        let (customer, pending) = try context.persistence.transaction {
             let id = try repository.createCustomer(code: string(body["code"]) ?? CatalogCodes.customer(name), name: name,
                                                    description: string(body["description"]),
                                                    paymentConditions: int(body["payment_conditions"]) ?? 0)
             let pending = PendingFile(picture, collection: "customers", id: id, field: "picture")
             try repository.updateCustomer(id: id, CustomerChanges(picturePath: pending.path))
-            return (id, pending)
+            guard let customer = try repository.customer(id: id) else { throw EgresosError.internalError }
+            return (customer, pending)
         }
         try context.files.store(pending)
-        guard let customer = try repository.customer(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("customer", context.customerViews.customer(customer))]), status: 201)
     }
 
@@ -185,17 +185,17 @@ struct CustomerRoutes: EgresosInputReading {
         let name = string(body["name"]) ?? ""
         let picture = file(body["picture"])
         let repository = context.persistence.customers
-        let (id, pending) = try context.persistence.transaction {
+        let (brand, pending) = try context.persistence.transaction {
             let customerCode = try repository.customer(id: customerID)?.code ?? ""
             let id = try repository.createBrand(customerID: customerID,
                                                 code: string(body["code"]) ?? CatalogCodes.brand(customerCode: customerCode, name: name),
                                                 name: name, description: string(body["description"]))
             let pending = PendingFile.of(picture, collection: "brands", id: id, field: "picture")
             if let pending { try repository.updateBrand(id: id, BrandChanges(picturePath: pending.path)) }
-            return (id, pending)
+            guard let brand = try repository.brand(id: id) else { throw EgresosError.internalError }
+            return (brand, pending)
         }
         try context.files.store(pending)
-        guard let brand = try repository.brand(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("brand", context.customerViews.brand(brand))]), status: 201)
     }
 
@@ -207,17 +207,17 @@ struct CustomerRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.customers
-        let pending = try context.persistence.transaction {
+        let (brand, pending) = try context.persistence.transaction {
             let pending = try PendingFile.of(picture, collection: "brands", id: id, field: "picture") {
                 try repository.brand(id: id)?.picturePath
             }
             try repository.updateBrand(id: id, BrandChanges(name: string(body["name"]), code: string(body["code"]),
                                                             description: nullableText(body["description"]),
                                                             picturePath: pending?.path))
-            return pending
+            guard let brand = try repository.brand(id: id) else { throw EgresosValidationError.notFound("brand_id", .brands) }
+            return (brand, pending)
         }
         try context.files.store(pending)
-        guard let brand = try repository.brand(id: id) else { throw EgresosError(code: "500") }
         return .json(.object([("brand", context.customerViews.brand(brand))]), status: 201)
     }
 
@@ -261,8 +261,11 @@ struct CustomerRoutes: EgresosInputReading {
                                  name: string(body["name"]) ?? "", description: string(body["description"]),
                                  grouperID: int(body["grouper_id"]), collaborators: ints(body["collaborators"]) ?? [],
                                  createdBy: caller.user.id)
-        let id = try context.persistence.transaction { try repository.createProject(project) }
-        guard let created = try repository.project(id: id) else { throw EgresosError(code: "500") }
+        let created = try context.persistence.transaction {
+            let id = try repository.createProject(project)
+            guard let created = try repository.project(id: id) else { throw EgresosError.internalError }
+            return created
+        }
         return .json(.object([("project", CustomerViews.project(created, friendly: true))]), status: 201)
     }
 
@@ -282,8 +285,11 @@ struct CustomerRoutes: EgresosInputReading {
         case .null?: changes.grouperID = .set(nil)
         case let value: changes.grouperID = .set(int(value))
         }
-        try context.persistence.transaction { try repository.updateProject(id: id, changes) }
-        guard let updated = try repository.project(id: id) else { throw EgresosError(code: "500") }
+        let updated = try context.persistence.transaction {
+            try repository.updateProject(id: id, changes)
+            guard let updated = try repository.project(id: id) else { throw EgresosValidationError.notFound("project_id", .projects) }
+            return updated
+        }
         return .json(.object([("project", CustomerViews.project(updated, friendly: true))]), status: 201)
     }
 

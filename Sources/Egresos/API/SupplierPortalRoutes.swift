@@ -12,7 +12,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
             let email = input.body["email"]?.stringValue ?? ""
             let password = input.body["password"]?.stringValue ?? ""
             guard let supplier = try context.persistence.supplierPortal.login(email: email) else {
-                throw SupplierPortalErrors.notFound("email", "Supplier")
+                throw EgresosValidationError.notFound("email", .suppliers)
             }
             guard let hash = supplier.passwordHash, PasswordHasher.verify(password, hash: hash) else {
                 context.logger.info("supplier login refused", metadata: ["supplier": "\(supplier.id)"])
@@ -45,7 +45,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
             let email = input.body["email"]?.stringValue ?? ""
             let repository = context.persistence.supplierPortal
             guard let supplier = try repository.login(email: email) else {
-                throw SupplierPortalErrors.notFound("email", "Supplier")
+                throw EgresosValidationError.notFound("email", .suppliers)
             }
             let settings = context.auth.settings
             guard settings.mailConfigured else {
@@ -61,7 +61,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         router.add(SupplierOperations.billing) { _, context in
             let supplier = try context.supplierCaller()
             guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplier.supplier.id) else {
-                throw SupplierPortalErrors.notFound("billing", "Billing")
+                throw EgresosValidationError.notFound("billing", .billings)
             }
             return .json(SupplierPortalJSON.billing(billing, context.files))
         }
@@ -96,7 +96,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
             }
             try context.files.store(pending)
             guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplierID), billing.id == id else {
-                throw SupplierPortalErrors.notFound("billing", "Billing")
+                throw EgresosValidationError.notFound("billing", .billings)
             }
             return .json(SupplierPortalJSON.billing(billing, context.files), status: 201)
         }
@@ -114,7 +114,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
             let supplierID = try context.supplierCaller().supplier.id
             guard let id = Int(request.parameter("payment_schedule_id")),
                   let bill = try context.persistence.supplierBills.bill(id: id, supplierID: supplierID) else {
-                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+                throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
             }
             return .json(SupplierPortalJSON.paymentSchedule(bill, context.files))
         }
@@ -133,13 +133,13 @@ struct SupplierPortalRoutes: EgresosInputReading {
         let input = try context.validate(request, EgresosEndpointRules.uploadBill) { path in
             guard let id = EgresosInput.int(path, "payment_schedule_id") else { return }
             guard let bill = try bills.bill(id: id, supplierID: supplierID) else {
-                throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+                throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
             }
             guard bill.quotationStatus == 3, !bill.paid else { throw EgresosError(code: "423") }
             current = bill
         }
         guard let bill = current, case .file(let file)? = input.body["billing_file"] else {
-            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
         }
         let billingDate: String??
         switch input.body["billing_date"] {
@@ -155,17 +155,8 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
         try context.files.store(pending)
         guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
-            throw SupplierPortalErrors.notFound("payment_schedule_id", "PaymentSchedule")
+            throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
         }
         return .json(SupplierPortalJSON.paymentSchedule(updated, context.files))
-    }
-
-}
-
-/// The portal's refusals.
-enum SupplierPortalErrors {
-    /// 404 `4042 <model>` on `field` (a row gone between the check and the read, or another supplier's).
-    static func notFound(_ field: String, _ model: String) -> EgresosValidationError {
-        EgresosValidationError(failures: [ValidationFailure(field: field, code: 4042, values: ["model": model])])
     }
 }

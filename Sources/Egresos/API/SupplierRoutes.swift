@@ -40,7 +40,9 @@ struct SupplierRoutes: EgresosInputReading {
     static func showSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
         let input = try context.validate(request, Rules.showSupplier)
         let id = EgresosInput.int(input.path, "supplier_id") ?? 0
-        guard let supplier = try context.persistence.suppliers.supplier(id: id) else { throw EgresosError.internalError }
+        guard let supplier = try context.persistence.suppliers.supplier(id: id) else {
+            throw EgresosValidationError.notFound("supplier_id", .suppliers)
+        }
         return .json(.object([("supplier", context.supplierViews.supplier(supplier))]))
     }
 
@@ -54,7 +56,7 @@ struct SupplierRoutes: EgresosInputReading {
         let body = input.body
         let picture = file(body["picture"])
         let repository = context.persistence.suppliers
-        let (id, pending) = try context.persistence.transaction {
+        let (supplier, pending) = try context.persistence.transaction {
             let id = try repository.createSupplier(fields(body))
             try repository.invite(supplierID: id, email: string(body["email"]) ?? "", settings: context.auth.settings,
                                   nowMilliseconds: context.auth.clock.nowMilliseconds())
@@ -64,10 +66,10 @@ struct SupplierRoutes: EgresosInputReading {
                 stored.paymentConditions = nil
                 try repository.updateSupplier(id: id, stored)
             }
-            return (id, pending)
+            guard let supplier = try repository.supplier(id: id) else { throw EgresosError.internalError }
+            return (supplier, pending)
         }
         try context.files.store(pending)
-        guard let supplier = try repository.supplier(id: id) else { throw EgresosError.internalError }
         return .json(.object([("supplier", context.supplierViews.supplier(supplier))]), status: 201)
     }
 
@@ -111,7 +113,7 @@ struct SupplierRoutes: EgresosInputReading {
     }
 
     private static func checkPayable(_ state: PaymentScheduleState?) throws {
-        guard let state else { throw EgresosError.internalError }
+        guard let state else { throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules) }
         guard state.quotationStatus == 3 else { throw EgresosError(code: "423") }
         guard !state.paid else { throw EgresosError(code: "409") }
     }

@@ -37,3 +37,11 @@ public struct EgresosValidationError: Error, Sendable, Equatable {
     /// The lowest HTTP status among the failures (400 < 404 < 409 < 415 < 422).
     public var status: Int { failures.map(\.status).min() ?? 422 }
 }
+
+extension EgresosValidationError {
+    /// 404 `4042` on `field` for a row of `table` that is not there for this caller: deleted between the `exists`
+    /// check and the read, or another owner's (§8.2 `exists`, §9.2).
+    static func notFound(_ field: String, _ table: ValidationTable) -> EgresosValidationError {
+        EgresosValidationError(failures: [ValidationFailure(field: field, code: 4042, values: ["model": table.model])])
+    }
+}
