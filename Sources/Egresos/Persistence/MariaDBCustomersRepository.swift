@@ -54,18 +54,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func updateCustomer(id: Int, _ changes: CustomerChanges) throws {
-        var sets: [String] = []
-        var binds: [SQLValue] = []
-        if let name = changes.name { sets.append("name = ?"); binds.append(.text(name)) }
-        if let code = changes.code { sets.append("code = ?"); binds.append(.text(code)) }
-        if case .set(let description) = changes.description {
-            sets.append("description = ?"); binds.append(description.map { .text($0) } ?? .null)
-        }
-        if let days = changes.paymentConditions { sets.append("payment_conditions = ?"); binds.append(.int(Int64(days))) }
-        if let path = changes.picturePath { sets.append("picture_path = ?"); binds.append(.text(path)) }
-        guard !sets.isEmpty else { return }
-        let query = SQLQuery(unsafeSQL: "UPDATE customers SET " + sets.joined(separator: ", ")
-                                 + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+        guard let query = SQLQuery.update("customers", set: [
+            ("name", changes.name?.sqlValue), ("code", changes.code?.sqlValue), ("description", changes.description.sqlValue),
+            ("payment_conditions", changes.paymentConditions?.sqlValue), ("picture_path", changes.picturePath?.sqlValue),
+        ], where: "id = \(id) AND deleted_at IS NULL") else { return }
         _ = try guarded("name", changes.name) { () throws(MariaDBError) in try connection.execute(query) }
     }
 
@@ -120,17 +112,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func updateBrand(id: Int, _ changes: BrandChanges) throws {
-        var sets: [String] = []
-        var binds: [SQLValue] = []
-        if let name = changes.name { sets.append("name = ?"); binds.append(.text(name)) }
-        if let code = changes.code { sets.append("code = ?"); binds.append(.text(code)) }
-        if case .set(let description) = changes.description {
-            sets.append("description = ?"); binds.append(description.map { .text($0) } ?? .null)
-        }
-        if let path = changes.picturePath { sets.append("picture_path = ?"); binds.append(.text(path)) }
-        guard !sets.isEmpty else { return }
-        let query = SQLQuery(unsafeSQL: "UPDATE brands SET " + sets.joined(separator: ", ")
-                                 + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+        guard let query = SQLQuery.update("brands", set: [
+            ("name", changes.name?.sqlValue), ("code", changes.code?.sqlValue), ("description", changes.description.sqlValue),
+            ("picture_path", changes.picturePath?.sqlValue),
+        ], where: "id = \(id) AND deleted_at IS NULL") else { return }
         _ = try guarded("name", changes.name) { () throws(MariaDBError) in try connection.execute(query) }
     }
 
@@ -244,19 +229,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func updateProject(id: Int, _ changes: ProjectChanges) throws {
-        var sets: [String] = []
-        var binds: [SQLValue] = []
-        if let folio = changes.folio { sets.append("folio = ?"); binds.append(.text(folio)) }
-        if let name = changes.name { sets.append("name = ?"); binds.append(.text(name)) }
-        if case .set(let description) = changes.description {
-            sets.append("description = ?"); binds.append(description.map { .text($0) } ?? .null)
-        }
-        if case .set(let grouper) = changes.grouperID {
-            sets.append("grouper_id = ?"); binds.append(grouper.map { .int(Int64($0)) } ?? .null)
-        }
-        if !sets.isEmpty {
-            let query = SQLQuery(unsafeSQL: "UPDATE projects SET " + sets.joined(separator: ", ")
-                                     + " WHERE id = ? AND deleted_at IS NULL", binds: binds + [.int(Int64(id))])
+        if let query = SQLQuery.update("projects", set: [
+            ("folio", changes.folio?.sqlValue), ("name", changes.name?.sqlValue),
+            ("description", changes.description.sqlValue), ("grouper_id", changes.grouperID.sqlValue),
+        ], where: "id = \(id) AND deleted_at IS NULL") {
             _ = try guarded("name", changes.name, folioValue: changes.folio ?? "") { () throws(MariaDBError) in
                 try connection.execute(query)
             }
@@ -272,4 +248,13 @@ struct MariaDBCustomersRepository: CustomersRepository {
 extension EgresosPersistence {
     /// Customers, brands and projects.
     var customers: any CustomersRepository { MariaDBCustomersRepository(connection: connection) }
+}
+
+
+extension FieldChange where Value: SQLBindable {
+    /// The column's new value for `SQLQuery.update`: nil keeps it, `.null` clears it.
+    var sqlValue: SQLValue? {
+        guard case .set(let value) = self else { return nil }
+        return value?.sqlValue ?? .null
+    }
 }

@@ -116,10 +116,8 @@ extension MariaDBSupplierPortalRepository: SupplierBillingWriter {
             ("banking_institution", changes.bankingInstitution), ("bank_account", changes.bankAccount),
             ("concept", changes.concept),
         ]
-        let set = columns.compactMap { column, value in value.map { (column, $0) } }
-        guard !set.isEmpty else { return }
-        let query = SQLQuery(unsafeSQL: "UPDATE billings SET " + set.map { "\($0.0) = ?" }.joined(separator: ", ") + " WHERE id = ?",
-                             binds: set.map { .text($0.1) } + [.int(Int64(id))])
+        guard let query = SQLQuery.update("billings", set: columns.map { ($0.0, $0.1?.sqlValue) },
+                                          where: "id = \(id)") else { return }
         try connection.execute(query)
     }
 

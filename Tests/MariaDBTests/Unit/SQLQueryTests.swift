@@ -13,6 +13,14 @@ struct SQLQueryTests {
         #expect(query.binds == [.int(42), .text("Ñandú 🦙"), .int(1), .null])
     }
 
+    @Test("a partial update sets only the present assignments, NULL included, then the condition's binds")
+    func partialUpdate() {
+        let query = SQLQuery.update("t", set: [("a", .text("x")), ("b", nil), ("c", .null)], where: "id = \(7) AND d IS NULL")
+        #expect(query?.sql == "UPDATE t SET a = ?, c = ? WHERE id = ? AND d IS NULL")
+        #expect(query?.binds == [.text("x"), .null, .int(7)])
+        #expect(SQLQuery.update("t", set: [("a", nil)], where: "id = \(7)") == nil)
+    }
+
     @Test("every bindable type maps to its SQLValue")
     func bindableTypes() {
         let date = SQLDate(year: 2024, month: 2, day: 29)
