@@ -15,13 +15,6 @@ private func errors(_ response: TestResponse) -> [String] {
     }
 }
 
-private func int(_ value: Input?) -> Int? {
-    switch value {
-    case .number(let text)?: Int(text)
-    default: nil
-    }
-}
-
 private func list(_ value: Input?) -> [Input] {
     if case .array(let items)? = value { return items }
     return []
@@ -41,7 +34,7 @@ struct BrandsEndpointTests {
         let pictured = harness.multipart(.post, "/api/v1/customers/1/brands", fields: [("name", "Victoria")],
                                          files: [("picture", "v.jpg", Images.jpeg)])
         #expect(pictured.status == 201)
-        let id = int(pictured.json?["brand"]?["id"]) ?? 0
+        let id = egInt(pictured.json?["brand"]?["id"]) ?? 0
         #expect(pictured.json?["brand"]?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/brands/v1/\(id)/picture.jpg")
         #expect(harness.storedFiles() == ["brands/v1/\(id)/picture.jpg"])
         let taken = harness.call(.post, "/api/v1/customers/1/brands", json: #"{"name": "VICTORIA"}"#)
@@ -129,7 +122,7 @@ struct ProjectsEndpointTests {
         #expect(taken.status == 409)
         #expect(errors(taken) == ["name:4093"])
         let other = harness.call(.post, "/api/v1/customers/1/brands", json: #"{"name": "Victoria"}"#)
-        let otherID = int(other.json?["brand"]?["id"]) ?? 0
+        let otherID = egInt(other.json?["brand"]?["id"]) ?? 0
         #expect(harness.call(.post, "/api/v1/brands/\(otherID)/projects", json: #"{"name": "Corona Capital 2019"}"#).status == 201)
         let duplicates = harness.call(.post, "/api/v1/brands/1/projects", json: #"{"name": "Tercero", "collaborators": [4005, 4005]}"#)
         #expect(duplicates.status == 400)
@@ -139,7 +132,7 @@ struct ProjectsEndpointTests {
         #expect(harness.call(.post, "/api/v1/brands/1/projects", json: #"{"name": "Cuarto", "folio": "601"}"#).status == 409)
         #expect(harness.call(.post, "/api/v1/brands/50/projects", json: #"{"name": "Cuarto"}"#).status == 404)
         // Folios are never reused: deleting the newest does not lower the next one.
-        let last = int(plain.json?["project"]?["id"]) ?? 0
+        let last = egInt(plain.json?["project"]?["id"]) ?? 0
         #expect(harness.call(.delete, "/api/v1/projects/\(last)", as: "admin").status == 204)
         let next = harness.call(.post, "/api/v1/brands/1/projects", json: #"{"name": "Quinto"}"#)
         #expect(next.json?["project"]?["folio"]?.stringValue == "606" || next.json?["project"]?["folio"]?.stringValue == "605")

@@ -8,18 +8,10 @@ import TestSupport
 /// `field:code` of each field error of a response.
 private func errors(_ response: TestResponse) -> [String] {
     guard case .array(let items)? = response.json?["errors"] else { return [] }
-    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(numberText($0["code"]))" }
+    return items.map { "\($0["fields"]?.stringValue ?? "?"):\(egNumberText($0["code"]))" }
 }
 
-private func numberText(_ value: Input?) -> String {
-    switch value {
-    case .number(let text)?: text
-    case .string(let text)?: text
-    default: "?"
-    }
-}
 
-private func int(_ value: Input?) -> Int? { Int(numberText(value)) }
 
 @Suite("Egresos customers (#7-#12)", .serialized)
 struct CustomersEndpointTests {
@@ -36,8 +28,8 @@ struct CustomersEndpointTests {
         #expect(customer["name"]?.stringValue == "Grupo Modelo")
         #expect(customer["code"]?.stringValue == "GM")
         #expect(customer["brands"]?.stringValue == "/api/v1/customers/1/brands")
-        #expect(int(customer["payment_conditions"]) == 60)
-        #expect(int(customer["projects_count"]) == 1)
+        #expect(egInt(customer["payment_conditions"]) == 60)
+        #expect(egInt(customer["projects_count"]) == 1)
         #expect(customer["picture"] == .null)
         #expect(harness.call(.get, "/api/v1/customers", as: .anonymous).status == 401)
     }
@@ -67,7 +59,7 @@ struct CustomersEndpointTests {
         #expect(response.json?.objectValue?.keys == ["customer", "brands"])
         #expect(response.json?["customer"]?["name"]?.stringValue == "Pepsico")
         #expect(response.json?["customer"]?["code"]?.stringValue == "P")
-        #expect(int(response.json?["customer"]?["payment_conditions"]) == 0)
+        #expect(egInt(response.json?["customer"]?["payment_conditions"]) == 0)
         guard case .array(let brands)? = response.json?["brands"] else { Issue.record("no brands"); return }
         #expect(brands.map { $0["name"]?.stringValue } == ["Ruffles", "Pepsi"])
         #expect(brands.map { $0["code"]?.stringValue } == ["PR", "PP"])
@@ -92,11 +84,11 @@ struct CustomersEndpointTests {
                                          files: [("picture", "Logo.PNG", Images.png)])
         #expect(response.status == 201)
         let customer = response.json?["customer"]
-        let id = int(customer?["id"]) ?? 0
+        let id = egInt(customer?["id"]) ?? 0
         #expect(customer?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/customers/v1/\(id)/picture.png")
         #expect(customer?["picture_url"] == customer?["picture"])
-        #expect(int(customer?["projects_count"]) == 0)
-        #expect(int(customer?["payment_conditions"]) == 60)
+        #expect(egInt(customer?["projects_count"]) == 0)
+        #expect(egInt(customer?["payment_conditions"]) == 60)
         #expect(harness.storedFiles() == ["customers/v1/\(id)/picture.png"])
         #expect(harness.stored("customers/v1/\(id)/picture.png") == Images.png)
         let mode = try FileManager.default.attributesOfItem(atPath: harness.filesRoot + "/customers/v1/\(id)/picture.png")[.posixPermissions] as? Int
@@ -148,7 +140,7 @@ struct CustomersEndpointTests {
         let customer = harness.call(.get, "/api/v1/customers").json?["customers"]
         guard case .array(let list)? = customer else { Issue.record("no list"); return }
         #expect(list[0]["name"]?.stringValue == "grupo modelo")
-        #expect(int(list[0]["payment_conditions"]) == 30)
+        #expect(egInt(list[0]["payment_conditions"]) == 30)
         #expect(list[0]["picture"]?.stringValue == EgresosHarness.baseURL + "/customers/v1/1/picture.jpeg")
         // The brand without its own picture shows the customer's.
         #expect(harness.call(.get, "/api/v1/brands").json?["brands"]?.arrayFirst?["picture"] == list[0]["picture"])

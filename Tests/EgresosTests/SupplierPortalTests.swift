@@ -7,13 +7,6 @@ import MariaDB
 import Testing
 import TestSupport
 @testable import Egresos
-private func numberText(_ value: Input?) -> String {
-    switch value {
-    case .number(let text)?: text
-    case .string(let text)?: text
-    default: "?"
-    }
-}
 
 @Suite("Egresos supplier portal: session and password (#26-#28)", .serialized)
 struct SupplierPortalSessionTests {
@@ -26,11 +19,11 @@ struct SupplierPortalSessionTests {
         #expect(response.keys(response.json) == ["id", "company_name", "contact_name", "phone", "email",
                                                   "business_activity", "authorization"])
         #expect(response.json?["company_name"]?.stringValue == "Producciones Ejemplo")
-        #expect(numberText(response.json?["id"]) == "1")
+        #expect(egNumberText(response.json?["id"]) == "1")
         let authorization = response.json?["authorization"]
         #expect(response.keys(authorization) == ["grant_type", "access_token", "expires_at"])
         #expect(authorization?["grant_type"]?.stringValue == "bearer")
-        #expect(numberText(authorization?["expires_at"]) == String(EgresosHarness.start + 3_600_000))
+        #expect(egNumberText(authorization?["expires_at"]) == String(EgresosHarness.start + 3_600_000))
         let token = authorization?["access_token"]?.stringValue ?? ""
         let (_, subject, _) = try harness.module.auth.supplierTokens.verify(token)
         #expect(subject == EgresosHarness.supplierEmail)
@@ -226,7 +219,7 @@ struct SupplierPortalBillingTests {
                                          files: [("account_status_file", "Estado.PDF", Array("%PDF-1.4".utf8))], token: token)
         #expect(response.status == 201)
         #expect(response.keys(response.json) == Self.billingKeys)
-        let id = numberText(response.json?["id"])
+        let id = egNumberText(response.json?["id"])
         #expect(response.json?["account_status_file"]?.stringValue
                 == "\(EgresosHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
         #expect(FileManager.default.contents(atPath: harness.filesRoot + "/billings/v1/\(id)/account_status_file.pdf")
@@ -263,7 +256,7 @@ struct SupplierPortalBillingTests {
         let response = harness.call(.post, "/api/v1/suppliers/billing",
                                     json: #"{"rfc":"OTRA200101AB1","concept":"Renta de equipo"}"#, token: harness.supplierToken())
         #expect(response.status == 201)
-        #expect(numberText(response.json?["id"]) == "1")
+        #expect(egNumberText(response.json?["id"]) == "1")
         #expect(response.json?["rfc"]?.stringValue == "OTRA200101AB1")
         #expect(response.json?["concept"]?.stringValue == "Renta de equipo")
         #expect(response.json?["name"]?.stringValue == "Producciones Ejemplo")
@@ -310,7 +303,7 @@ struct SupplierPortalBillsTests {
         let response = harness.call(.get, "/api/v1/suppliers/bills", token: harness.supplierToken())
         #expect(response.status == 200)
         guard case .array(let bills)? = response.json?["bills"] else { Issue.record("no bills"); return }
-        #expect(bills.map { numberText($0["id"]) } == ["2", "1"])
+        #expect(bills.map { egNumberText($0["id"]) } == ["2", "1"])
         #expect(bills.first?.objectValue?.keys == ["id", "concept", "cost_in_cents", "cost", "project", "payment_method",
                                                    "amount", "billing_date", "payment_date", "paid_at", "payment_schedule_id",
                                                    "paid", "billing_file", "billing_uploaded_at", "quotation_id",
@@ -321,7 +314,7 @@ struct SupplierPortalBillsTests {
         #expect(bills.first?["billing_file"] == .null)
         let other = harness.call(.get, "/api/v1/suppliers/bills", token: harness.supplierToken("otra@example.com"))
         guard case .array(let others)? = other.json?["bills"] else { Issue.record("no bills"); return }
-        #expect(others.map { numberText($0["id"]) } == ["4"])
+        #expect(others.map { egNumberText($0["id"]) } == ["4"])
     }
 
     @Test("#32 the caller's row with the PaymentScheduleBill keys; another supplier's → 404 4042 PaymentSchedule")
@@ -333,7 +326,7 @@ struct SupplierPortalBillsTests {
         #expect(response.status == 200)
         #expect(response.keys(response.json) == ["id", "payment_method", "amount", "billing_date", "payment_date", "paid_at",
                                                   "billing_uploaded_at", "payment_schedule_id", "paid", "billing_file"])
-        #expect(numberText(response.json?["amount"]) == "20000")
+        #expect(egNumberText(response.json?["amount"]) == "20000")
         for path in ["/api/v1/suppliers/payment_schedules/4", "/api/v1/suppliers/payment_schedules/99"] {
             let missing = harness.call(.get, path, token: token)
             #expect(missing.status == 404)

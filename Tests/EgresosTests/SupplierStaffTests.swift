@@ -5,15 +5,7 @@ import Testing
 import TestSupport
 @testable import Egresos
 
-private func numberText(_ value: Input?) -> String {
-    switch value {
-    case .number(let text)?: text
-    case .string(let text)?: text
-    default: "?"
-    }
-}
 
-private func int(_ value: Input?) -> Int? { Int(numberText(value)) }
 
 private let supplierKeys = ["id", "company_name", "payment_conditions", "contact_name", "email", "phone",
                             "business_activity", "picture"]
@@ -37,7 +29,7 @@ struct SupplierStaffTests {
         #expect(suppliers.count == 2)
         #expect(suppliers.first?.objectValue?.keys == supplierKeys)
         #expect(suppliers.first?["email"]?.stringValue == "proveedor@example.com")
-        #expect(int(suppliers.first?["payment_conditions"]) == 30)
+        #expect(egInt(suppliers.first?["payment_conditions"]) == 30)
         #expect(suppliers.first?["picture"] == .null)
 
         func names(_ query: String) -> [String] {
@@ -82,9 +74,9 @@ struct SupplierStaffTests {
         #expect(response.json?.objectValue?.keys == ["supplier"])
         let supplier = response.json?["supplier"]
         #expect(supplier?.objectValue?.keys == supplierKeys)
-        #expect(int(supplier?["id"]) != 5)
+        #expect(egInt(supplier?["id"]) != 5)
         #expect(supplier?["company_name"]?.stringValue == "Proveedor 01 S.A. de C.V.")
-        #expect(int(supplier?["payment_conditions"]) == 60)
+        #expect(egInt(supplier?["payment_conditions"]) == 60)
         #expect(supplier?["phone"]?.stringValue == "+525541878844")
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE email = 'juan.ramirez@example.com' AND password_hash IS NULL") == 1)
         // The invitation (§10.3, §12): a stored token hash with its expiry and the mail in the outbox, same transaction.
@@ -102,7 +94,7 @@ struct SupplierStaffTests {
              "phone": "5512345679", "business_activity": "Comida"}
             """, as: "manager")
         #expect(plain.status == 201)
-        #expect(int(plain.json?["supplier"]?["payment_conditions"]) == 0)
+        #expect(egInt(plain.json?["supplier"]?["payment_conditions"]) == 0)
     }
 
     @Test("#24 refusals: 409 4093 on company_name and e-mail (case-insensitive), 400 on missing fields, nothing written")
@@ -137,7 +129,7 @@ struct SupplierStaffTests {
         let created = harness.multipart(.post, "/api/v1/suppliers", fields: fields,
                                         files: [("picture", "logo.PNG", Images.png)], as: "admin")
         #expect(created.status == 201)
-        guard let id = int(created.json?["supplier"]?["id"]) else { Issue.record("no id"); return }
+        guard let id = egInt(created.json?["supplier"]?["id"]) else { Issue.record("no id"); return }
         #expect(created.json?["supplier"]?["picture"]?.stringValue
                 == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.png")
         #expect(harness.stored("suppliers/v1/\(id)/picture.png") == Images.png)
@@ -148,7 +140,7 @@ struct SupplierStaffTests {
         #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
         let shown = harness.call(.get, "/api/v1/suppliers/\(id)")
         #expect(shown.json?["supplier"]?["picture"]?.stringValue == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.jpeg")
-        #expect(int(shown.json?["supplier"]?["payment_conditions"]) == 45)
+        #expect(egInt(shown.json?["supplier"]?["payment_conditions"]) == 45)
 
         let wrong = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields,
                                       files: [("picture", "logo.gif", Images.png)], as: "admin")
@@ -167,7 +159,7 @@ struct SupplierStaffTests {
         let shown = harness.call(.get, "/api/v1/suppliers/1").json?["supplier"]
         #expect(shown?["company_name"]?.stringValue == "producciones ejemplo")
         #expect(shown?["business_activity"]?.stringValue == "Video")
-        #expect(int(shown?["payment_conditions"]) == 30)
+        #expect(egInt(shown?["payment_conditions"]) == 30)
         #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at = '2020-01-01'") == 1)
 
         #expect(harness.call(.post, "/api/v1/suppliers", json: createBody, as: "admin").status == 201)

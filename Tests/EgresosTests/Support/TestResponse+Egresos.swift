@@ -23,6 +23,15 @@ extension Input {
     }
 }
 
+/// A number (or numeric text) in the response tree as its text; "?" otherwise.
+func egNumberText(_ value: Input?) -> String {
+    switch value {
+    case .number(let text)?: text
+    case .string(let text)?: text
+    default: "?"
+    }
+}
+
 /// An integer in the response tree.
 func egInt(_ value: Input?) -> Int? {
     switch value {
