@@ -21,8 +21,10 @@ struct OpenAPITests {
             "AUTH0_ISSUER": "https://openapi.test/", "AUTH0_AUDIENCES": "https://egresos.test",
             "AUTH0_PUBLIC_KEY_FILE": directory + "/public.pem", "SUPPLIER_JWT_SECRET": "openapi-tests-supplier-secret",
             "UPLOAD_DIR": directory + "/uploads", "LOG_LEVEL": "critical",
-        ]))
+        ]), clock: clock)
     }()
+    /// The module's clock (the suite never reads the machine's).
+    static let clock = TestClock(EgresosHarness.start)
 
     static func document() throws -> Input { try JSONParser.parse(SystemRoutes.document) }
 
@@ -164,7 +166,7 @@ struct OpenAPITests {
         // A supplier session on a staff route: StaffAuth refuses its algorithm (403 4033) before any database read.
         let supplierSession = Self.module.auth.supplierTokens.issue(email: "proveedor@example.com").token
         // A supplier-signed token that is not a session: SupplierAuth refuses its type (401 4013), also before the database.
-        let now = Int(Date().timeIntervalSince1970)
+        let now = Self.clock.nowSeconds()
         let notASession = HS256Token(secret: "openapi-tests-supplier-secret").sign([
             ("sub", .string("proveedor@example.com")), ("type", .string("staff")), ("iat", .integer(now)), ("exp", .integer(now + 600)),
         ])

@@ -82,7 +82,8 @@ struct SupplierStaffTests {
         // The invitation (§10.3, §12): a stored token hash with its expiry and the mail in the outbox, same transaction.
         #expect(try harness.count("""
             SELECT COUNT(*) FROM suppliers WHERE email = 'juan.ramirez@example.com'
-               AND password_token_hash IS NOT NULL AND password_token_expires_at > UTC_TIMESTAMP()
+               AND password_token_hash IS NOT NULL
+               AND password_token_expires_at = '\(SQLDateTime(unixMilliseconds: harness.clock.nowMilliseconds() + 72 * 3_600_000))'
             """) == 1)
         #expect(try harness.count("""
             SELECT COUNT(*) FROM mail_outbox WHERE recipients = 'juan.ramirez@example.com'
@@ -175,12 +176,21 @@ struct SupplierStaffTests {
         #expect(Set(partial.fieldErrors) == ["contact_name:4001", "email:4001", "phone:4001", "business_activity:4001"])
         #expect(harness.call(.get, "/api/v1/suppliers/1").json?["supplier"]?["company_name"]?.stringValue == "producciones ejemplo")
 
+        // A session of the new address issued before the move (a second ago on the module's clock).
+        let older = harness.supplierToken([("sub", .string("nuevo.correo@example.com")), ("type", .string("supplier")),
+                                           ("iat", .integer(harness.now - 1)), ("exp", .integer(harness.now + 3600))])
         let moved = harness.call(.put, "/api/v1/suppliers/1", json: """
             {"company_name": "Producciones Ejemplo", "contact_name": "Pedro Proveedor", "email": "nuevo.correo@example.com",
              "phone": "5512345678", "business_activity": "Video"}
             """, as: "rh")
         #expect(moved.status == 204)
-        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at > '2020-01-01'") == 1)
+        // Stamped with the module's clock (the one that stamps sessions' iat), never the database server's.
+        let movedAt = SQLDateTime(unixMilliseconds: harness.clock.nowMilliseconds())
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_changed_at = '\(movedAt)'") == 1)
+        let revoked = harness.get("/api/v1/suppliers/billing", token: older)
+        #expect(revoked.status == 401)
+        #expect(revoked.errorCode == "4013")
+        #expect(harness.call(.get, "/api/v1/suppliers/billing", as: .supplier("nuevo.correo@example.com")).status == 200)
 
         for user in ["empleado", "grouper"] {
             let refused = harness.call(.put, "/api/v1/suppliers/1", json: createBody, as: .staff(user))

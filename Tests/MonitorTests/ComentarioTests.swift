@@ -12,13 +12,12 @@ struct ComentarioTests {
     @Test("Create stamps fecha/hora in America/Mexico_City and fecha_creacion in UTC; list newest first with usuario")
     func createAndList() throws {
         let h = try MonitorHarness()
+        h.clock.advance(seconds: 7 * 3_600 + 1_234)  // 2026-12-01 19:20:34 UTC: 13:20:34 in Mexico City (UTC-6)
         let tokens = try Rec.Tokens(h)
         let tecnico = try h.user(.tecnico, username: "tec.uno")
         try Rec.expediente(h, "SIN-K1")
-        let before = SystemClock().nowMilliseconds()
         let created = h.call(.post, "/api/comentarios", json: #"{"no_siniestro":"SIN-K1","comentario":"Llegó la pieza","usuario_id":1,"fecha":"2000-01-01"}"#,
                              token: tecnico.token)
-        let after = SystemClock().nowMilliseconds()
         #expect(created.status == 201, "\(created.text)")
         let json = try #require(created.json)
         #expect(Rec.keys(json) == ["id", "no_siniestro", "usuario_id", "fecha", "hora", "comentario", "fecha_creacion", "usuario"])
@@ -26,20 +25,17 @@ struct ComentarioTests {
         #expect(json["comentario"]?.stringValue == "Llegó la pieza")
         #expect(Rec.keys(json["usuario"]) == ["id", "nombre", "username"])
         #expect(json["usuario"]?["username"]?.stringValue == "tec.uno")
-
-        let zone = try #require(ZoneRules(identifier: "America/Mexico_City"))
-        let fechas = Set([before, after].map { ISO8601.noonUTC(zone.civilDate(atUTCMilliseconds: $0)) })
-        #expect(fechas.contains(json["fecha"]?.stringValue ?? ""), "\(json["fecha"]?.stringValue ?? "")")
-        let hora = try #require(json["hora"]?.stringValue)
-        let parts = hora.split(separator: ":").compactMap { Int($0) }
-        #expect(parts.count == 3)
-        let seconds = (parts[0] * 3_600 + parts[1] * 60 + parts[2]) * 1_000
-        let low = zone.millisecondsOfDay(atUTCMilliseconds: before) / 1_000 * 1_000
-        let high = zone.millisecondsOfDay(atUTCMilliseconds: after)
-        #expect((low...high).contains(seconds) || high < low, "hora \(hora) not the local wall clock")
-        let creado = try #require(json["fecha_creacion"]?.stringValue)
-        let creadoMillis = try #require(ISO8601.parse(creado, zone: zone))
-        #expect(creado.hasSuffix("Z") && (before - 1...after + 1).contains(creadoMillis))
+        // The module's clock, in Mexico City for fecha/hora and in UTC for fecha_creacion; the body's fecha is ignored.
+        #expect(json["fecha"]?.stringValue == "2026-12-01T12:00:00.000Z")
+        #expect(json["hora"]?.stringValue == "13:20:34")
+        #expect(json["fecha_creacion"]?.stringValue == "2026-12-01T19:20:34.000Z")
+        // Late in the evening in Mexico City it is already tomorrow in UTC: fecha stays the local day.
+        h.clock.advance(seconds: 5 * 3_600)  // 2026-12-02 00:20:34 UTC, 18:20:34 on the 1st in Mexico City
+        let evening = h.call(.post, "/api/comentarios", json: #"{"no_siniestro":"SIN-K1","comentario":"Tarde"}"#, token: tecnico.token)
+        #expect(evening.json?["fecha"]?.stringValue == "2026-12-01T12:00:00.000Z")
+        #expect(evening.json?["hora"]?.stringValue == "18:20:34")
+        #expect(evening.json?["fecha_creacion"]?.stringValue == "2026-12-02T00:20:34.000Z")
+        _ = try h.connection.execute("DELETE FROM comentario WHERE comentario = 'Tarde'")
 
         _ = try h.connection.execute("""
             INSERT INTO comentario (no_siniestro, usuario_id, fecha, hora, comentario, fecha_creacion)

@@ -46,11 +46,9 @@ struct ExpedienteBenchTests {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let cpuBefore = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        let start = Date()
-        for _ in 0..<count {
-            _ = h.call(.get, "/api/expedientes/SIN-0001", token: token)
-        }
-        let seconds = Date().timeIntervalSince(start)
+        let seconds = Elapsed.measure {
+            for _ in 0..<count { _ = h.call(.get, "/api/expedientes/SIN-0001", token: token) }
+        }.seconds
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let cpuAfter = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let server = Self.serverCPU() - serverBefore

@@ -112,9 +112,7 @@ extension SolicitudCorrelativoTests {
             liberada.signal()
         }.start()
         _ = try h.connection.execute("SET SESSION innodb_lock_wait_timeout = 1")
-        let inicio = Date()
-        let response = try h.crear()
-        let duracion = Date().timeIntervalSince(inicio)
+        let (response, duracion) = try Elapsed.measure { try h.crear() }
         liberada.wait()
         otra.close()
         return (response, duracion)

@@ -64,7 +64,7 @@ struct SupplierRoutes: EgresosInputReading {
             if let pending {
                 var stored = fields(body, picturePath: pending.path)
                 stored.paymentConditions = nil
-                try repository.updateSupplier(id: id, stored)
+                try repository.updateSupplier(id: id, stored, nowMilliseconds: context.auth.clock.nowMilliseconds())
             }
             guard let supplier = try repository.supplier(id: id) else { throw EgresosError.internalError }
             return (supplier, pending)
@@ -87,7 +87,8 @@ struct SupplierRoutes: EgresosInputReading {
             let pending = try PendingFile.of(picture, collection: "suppliers", id: id, field: "picture") {
                 try repository.supplier(id: id)?.picturePath
             }
-            try repository.updateSupplier(id: id, fields(body, picturePath: pending?.path))
+            try repository.updateSupplier(id: id, fields(body, picturePath: pending?.path),
+                                          nowMilliseconds: context.auth.clock.nowMilliseconds())
             return pending
         }
         try context.files.store(pending)

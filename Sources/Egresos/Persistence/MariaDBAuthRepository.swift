@@ -16,8 +16,7 @@ struct MariaDBAuthRepository: AuthRepository {
     }
 
     func link(userID id: Int, subject: String, atMilliseconds now: Int64) throws -> Bool {
-        let (seconds, milliseconds) = now.quotientAndRemainder(dividingBy: 1000)
-        let at = SQLDateTime(unixTime: seconds, microsecond: Int(milliseconds) * 1000)
+        let at = SQLDateTime(unixMilliseconds: now)
         let result = try connection.execute("""
             UPDATE users SET user_id = \(subject), last_login = \(at), logins_count = logins_count + 1
              WHERE id = \(id) AND user_id IS NULL AND deleted_at IS NULL

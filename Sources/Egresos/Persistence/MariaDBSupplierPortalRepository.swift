@@ -20,12 +20,12 @@ struct MariaDBSupplierPortalRepository: SupplierPortalRepository {
         guard let row = try connection.queryFirst("""
             SELECT id, password_token_expires_at FROM suppliers WHERE password_token_hash = \(hash) LIMIT 1
             """), let expires = try row.optionalDateTime("password_token_expires_at") else { return nil }
-        return (try row.int("id"), expires.unixTime * 1000)
+        return (try row.int("id"), expires.unixMilliseconds)
     }
 
     func setPassword(supplierID id: Int, passwordHash: String, tokenHash: String, nowMilliseconds now: Int64) throws -> Bool {
         let result = try connection.execute("""
-            UPDATE suppliers SET password_hash = \(passwordHash), password_changed_at = \(SupplierInvitation.dateTime(now)),
+            UPDATE suppliers SET password_hash = \(passwordHash), password_changed_at = \(SQLDateTime(unixMilliseconds: now)),
                    password_token_hash = NULL, password_token_expires_at = NULL
              WHERE id = \(id) AND password_token_hash = \(tokenHash)
             """)
@@ -61,14 +61,9 @@ public enum SupplierInvitation {
         let expires = now + Int64(settings.passwordTokenHours) * 3_600_000
         try connection.execute("""
             UPDATE suppliers SET password_token_hash = \(PasswordTokens.hash(token)),
-                   password_token_expires_at = \(dateTime(expires)) WHERE id = \(id)
+                   password_token_expires_at = \(SQLDateTime(unixMilliseconds: expires)) WHERE id = \(id)
             """)
         return token
-    }
-
-    static func dateTime(_ milliseconds: Int64) -> SQLDateTime {
-        let (seconds, rest) = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        return SQLDateTime(unixTime: seconds, microsecond: Int(rest) * 1000)
     }
 }
 
@@ -151,7 +146,7 @@ extension MariaDBSupplierPortalRepository: SupplierBillsRepository {
     }
 
     func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws {
-        let at = SupplierInvitation.dateTime(now)
+        let at = SQLDateTime(unixMilliseconds: now)
         if let billingDate {
             try connection.execute("""
                 UPDATE payment_schedules SET billing_file_path = \(path), billing_uploaded_at = \(at), billing_date = \(billingDate)

@@ -62,11 +62,12 @@ struct MariaDBSuppliersRepository: SuppliersRepository {
             """).lastInsertID }
     }
 
-    func updateSupplier(id: Int, _ fields: SupplierFields) throws {
+    func updateSupplier(id: Int, _ fields: SupplierFields, nowMilliseconds now: Int64) throws {
         var sets = ["company_name = ?", "contact_name = ?", "phone = ?", "business_activity = ?",
-                    "password_changed_at = IF(email = ?, password_changed_at, UTC_TIMESTAMP(3))", "email = ?"]
+                    "password_changed_at = IF(email = ?, password_changed_at, ?)", "email = ?"]
         var binds: [SQLValue] = [.text(fields.companyName), .text(fields.contactName), .text(fields.phone),
-                                 .text(fields.businessActivity), .text(fields.email), .text(fields.email)]
+                                 .text(fields.businessActivity), .text(fields.email),
+                                 .dateTime(SQLDateTime(unixMilliseconds: now)), .text(fields.email)]
         if let days = fields.paymentConditions { sets.append("payment_conditions = ?"); binds.append(.int(Int64(days))) }
         if let path = fields.picturePath { sets.append("picture_path = ?"); binds.append(.text(path)) }
         let query = SQLQuery(unsafeSQL: "UPDATE suppliers SET " + sets.joined(separator: ", ") + " WHERE id = ?",

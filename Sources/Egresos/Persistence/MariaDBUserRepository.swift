@@ -47,7 +47,7 @@ struct MariaDBUserRepository: UserRepository {
     }
 
     func softDelete(id: Int, atMilliseconds now: Int64) throws {
-        _ = try connection.execute("UPDATE users SET deleted_at = \(Self.dateTime(now)) WHERE id = \(id) AND deleted_at IS NULL")
+        _ = try connection.execute("UPDATE users SET deleted_at = \(SQLDateTime(unixMilliseconds: now)) WHERE id = \(id) AND deleted_at IS NULL")
     }
 
     func activeAdmins(excluding id: Int) throws -> Int {
@@ -58,7 +58,7 @@ struct MariaDBUserRepository: UserRepository {
 
     func recordProfile(id: Int, issuedAt: Int64?, claims: ProfileClaims) throws {
         if let issuedAt {
-            let at = Self.dateTime(issuedAt)
+            let at = SQLDateTime(unixMilliseconds: issuedAt)
             _ = try connection.execute("""
                 UPDATE users SET last_login = \(at), logins_count = logins_count + 1
                  WHERE id = \(id) AND deleted_at IS NULL AND (last_login IS NULL OR last_login < \(at))
@@ -83,7 +83,7 @@ struct MariaDBUserRepository: UserRepository {
                    name: try row.string("name"), picture: try row.optionalString("picture"),
                    customPicture: try row.optionalString("custom_picture"), nickname: try row.optionalString("nickname"),
                    jobTitle: try row.string("job_title"), role: try row.string("role"),
-                   lastLogin: try row.optionalDateTime("last_login").map(milliseconds), loginsCount: try row.int("logins_count"))
+                   lastLogin: try row.optionalDateTime("last_login")?.unixMilliseconds, loginsCount: try row.int("logins_count"))
     }
 
     /// The 409 `4093` of `unique:user,email`, when the unique index catches what the pre-check missed.
@@ -92,19 +92,6 @@ struct MariaDBUserRepository: UserRepository {
     }
 }
 
-/// A UTC `DATETIME(3)` as Unix milliseconds.
-func milliseconds(_ value: SQLDateTime) -> Int64 {
-    value.unixTime * 1000 + Int64(value.microsecond / 1000)
-}
-
-extension MariaDBUserRepository {
-    /// Unix milliseconds as a UTC `DATETIME(3)`.
-    static func dateTime(_ millis: Int64) -> SQLDateTime {
-        let (seconds, remainder) = millis.quotientAndRemainder(dividingBy: 1000)
-        return remainder < 0 ? SQLDateTime(unixTime: seconds - 1, microsecond: Int(remainder + 1000) * 1000)
-            : SQLDateTime(unixTime: seconds, microsecond: Int(remainder) * 1000)
-    }
-}
 
 /// The catalogues over the worker's connection.
 struct MariaDBCatalogRepository: CatalogRepository {
@@ -132,13 +119,13 @@ struct MariaDBNotificationRepository: NotificationRepository {
               FROM notifications WHERE `to` = \(userID) AND deleted_at IS NULL ORDER BY id DESC
             """).map { row in
             NotificationRecord(id: try row.int("id"), status: try row.string("status"), typeOf: try row.string("type_of"),
-                               readAt: try row.optionalDateTime("read_at").map(milliseconds),
-                               deletedAt: try row.optionalDateTime("deleted_at").map(milliseconds),
-                               mailSendedAt: try row.optionalDateTime("mail_sended_at").map(milliseconds),
+                               readAt: try row.optionalDateTime("read_at")?.unixMilliseconds,
+                               deletedAt: try row.optionalDateTime("deleted_at")?.unixMilliseconds,
+                               mailSendedAt: try row.optionalDateTime("mail_sended_at")?.unixMilliseconds,
                                to: try row.int("to"), from: try row.optionalInt("from"),
                                quotation: try row.optionalInt("quotation_id"), supply: try row.optionalInt("supply_id"),
                                refund: try row.optionalInt("refund_id"), message: try row.string("message"),
-                               createdAt: milliseconds(try row.dateTime("created_at")))
+                               createdAt: try row.dateTime("created_at").unixMilliseconds)
         }
     }
 
@@ -148,7 +135,7 @@ struct MariaDBNotificationRepository: NotificationRepository {
 
     func markRead(id: Int, atMilliseconds now: Int64) throws {
         _ = try connection.execute("""
-            UPDATE notifications SET read_at = \(MariaDBUserRepository.dateTime(now)) WHERE id = \(id) AND read_at IS NULL
+            UPDATE notifications SET read_at = \(SQLDateTime(unixMilliseconds: now)) WHERE id = \(id) AND read_at IS NULL
             """)
     }
 }

@@ -41,9 +41,9 @@ protocol SuppliersRepository {
     /// Issues supplier `id`'s password token and queues the invitation mail to `email`, in the running
     /// transaction (#24, §10.3, §12; ruling 2).
     func invite(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds: Int64) throws
-    /// Replaces the fields of #25. A changed e-mail also sets `password_changed_at`, which invalidates the
-    /// supplier's JWTs (their `sub` is the e-mail).
-    func updateSupplier(id: Int, _ fields: SupplierFields) throws
+    /// Replaces the fields of #25. A changed e-mail also sets `password_changed_at` to `now` (the module's clock,
+    /// the one that stamps the sessions' `iat`), which invalidates the supplier's JWTs (their `sub` is the e-mail).
+    func updateSupplier(id: Int, _ fields: SupplierFields, nowMilliseconds now: Int64) throws
 
     /// The row (locked for update) with its quotation's status.
     func paymentSchedule(id: Int) throws -> PaymentScheduleState?

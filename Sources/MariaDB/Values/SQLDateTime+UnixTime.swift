@@ -8,6 +8,15 @@ extension SQLDateTime {
                   microsecond: microsecond)
     }
 
+    /// Creates the UTC date-time of Unix milliseconds (a `DATETIME(3)` value); instants before 1970 round down.
+    public init(unixMilliseconds milliseconds: Int64) {
+        let (seconds, millisecond) = milliseconds.floorDivided(by: 1_000)
+        self.init(unixTime: seconds, microsecond: Int(millisecond) * 1_000)
+    }
+
+    /// The Unix timestamp in milliseconds, reading the value as UTC (sub-millisecond digits are dropped).
+    public var unixMilliseconds: Int64 { unixTime * 1_000 + Int64(microsecond / 1_000) }
+
     /// The Unix timestamp in whole seconds, reading the value as UTC (microseconds are dropped).
     public var unixTime: Int64 {
         daysSinceEpoch(year: year, month: month, day: day) * 86_400

@@ -9,8 +9,7 @@ extension FieldValue {
         case .text(let text): return .text(text)
         case .date(let date): return .date(SQLDate(year: date.year, month: date.month, day: date.day))
         case .timestamp(let millis):
-            let seconds = millis >= 0 ? millis / 1_000 : (millis - 999) / 1_000
-            return .dateTime(SQLDateTime(unixTime: seconds, microsecond: Int(millis - seconds * 1_000) * 1_000))
+            return .dateTime(SQLDateTime(unixMilliseconds: millis))
         case .timeOfDay(let millis):
             return .time(SQLTime(negative: false, hours: millis / 3_600_000, minutes: millis / 60_000 % 60,
                                  seconds: millis / 1_000 % 60, microseconds: millis % 1_000 * 1_000))

@@ -29,7 +29,7 @@ enum RowJSON {
         case .date(let date):
             return CivilDate(year: date.year, month: date.month, day: date.day).map { .string(ISO8601.noonUTC($0)) } ?? .null
         case .dateTime(let stamp):
-            return .string(ISO8601.format(utcMilliseconds: stamp.unixTime * 1_000 + Int64(stamp.microsecond / 1_000)))
+            return .string(ISO8601.format(utcMilliseconds: stamp.unixMilliseconds))
         case .time(let time):
             return .string(TimeOfDay.format(hours: time.hours, minutes: time.minutes, seconds: time.seconds))
         }

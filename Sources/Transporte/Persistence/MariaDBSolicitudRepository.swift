@@ -153,8 +153,7 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
 
     /// A DATETIME(3) holding the UTC instant `millis`.
     static func dateTime(utcMilliseconds millis: Int64) -> SQLValue {
-        let seconds = millis >= 0 ? millis / 1_000 : (millis - 999) / 1_000
-        return .dateTime(SQLDateTime(unixTime: seconds, microsecond: Int(millis - seconds * 1_000) * 1_000))
+        .dateTime(SQLDateTime(unixMilliseconds: millis))
     }
 }
 

@@ -46,7 +46,7 @@ struct RecordJSON: Sendable {
 
     /// A stored UTC instant as local `YYYY-MM-DDTHH:MM:SS` (T7).
     func localTimestamp(_ stamp: SQLDateTime) -> String {
-        Self.localTimestamp(utcMilliseconds: stamp.unixTime * 1_000 + Int64(stamp.microsecond / 1_000), zone: zone)
+        Self.localTimestamp(utcMilliseconds: stamp.unixMilliseconds, zone: zone)
     }
 
     /// A UTC instant as local `YYYY-MM-DDTHH:MM:SS` in `zone`.

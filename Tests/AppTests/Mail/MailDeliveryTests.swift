@@ -1,6 +1,7 @@
 import App
 import AppCore
 import Foundation
+import TestSupport
 import MariaDB
 import Testing
 
@@ -201,9 +202,9 @@ struct MailDeliveryTests {
             #expect(messages.count == 1 && messages.first?.decodedBody.contains("SOL-2026-11-00000004") == true)
             #expect(waitUntil(seconds: 5) { (try? MailTestDatabase.row(id, on: connection).status) == "sent" })
             #expect(!thread.isFinished)
-            let started = Date()
-            #expect(thread.stop())
-            #expect(Date().timeIntervalSince(started) < 1)
+            let stopping = Elapsed.measure { thread.stop() }
+            #expect(stopping.result)
+            #expect(stopping.seconds < 1)
             #expect(thread.stop(), "stopping twice is harmless")
         }
     }
@@ -220,11 +221,6 @@ struct MailDeliveryTests {
     }
 
     private func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            if Date() > deadline { return false }
-            usleep(20_000)
-        }
-        return true
+        Elapsed.waitUntil(seconds: seconds, condition)
     }
 }

@@ -1,5 +1,6 @@
 import AppCore
 import Foundation
+import TestSupport
 import Glibc
 
 /// The SMTP sink that `scripts/test` runs (`tests/support/smtp_sink.py`), found through its environment, and
@@ -74,12 +75,12 @@ enum SMTPSink {
 
     /// Waits up to `seconds` until at least `count` messages tagged `tag` arrived, and returns them.
     static func waitForMessages(tagged tag: String, count: Int, seconds: Double = 10) throws -> [Message] {
-        let deadline = Date().addingTimeInterval(seconds)
-        while true {
-            let found = try messages(tagged: tag)
-            if found.count >= count || Date() > deadline { return found }
-            usleep(50_000)
+        var found: [Message] = []
+        _ = try Elapsed.waitUntil(seconds: seconds, interval: 0.05) {
+            found = try messages(tagged: tag)
+            return found.count >= count
         }
+        return found
     }
 
     /// A TCP port on 127.0.0.1 where nothing listens (bound, then closed at once).

@@ -1,6 +1,7 @@
 import AppCore
 import App
 import Foundation
+import TestSupport
 import MariaDB
 import Synchronization
 import Testing
@@ -292,10 +293,7 @@ struct MigratorTests {
                     }
                 }
                 threads.forEach { $0.start() }
-                let deadline = Date().addingTimeInterval(60)
-                while results.mutex.withLock({ $0.count }) < 2, Date() < deadline {
-                    Thread.sleep(forTimeInterval: 0.02)
-                }
+                _ = Elapsed.waitUntil(seconds: 60) { results.mutex.withLock { $0.count } >= 2 }
                 let applied = try results.mutex.withLock { try $0.map { try $0.get() } }
                 #expect(applied.count == 2)
                 #expect(applied.sorted { $0.count < $1.count } == [[], [1, 2, 3, 4]])

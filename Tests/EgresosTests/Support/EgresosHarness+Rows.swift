@@ -55,7 +55,7 @@ extension EgresosHarness {
         let expires = clock.nowMilliseconds() + Int64(hours) * 3_600_000
         try database.connection.execute("""
             UPDATE suppliers SET password_token_hash = \(PasswordTokens.hash(token)),
-                   password_token_expires_at = \(SupplierInvitation.dateTime(expires)) WHERE id = 1
+                   password_token_expires_at = \(SQLDateTime(unixMilliseconds: expires)) WHERE id = 1
             """)
         return token
     }

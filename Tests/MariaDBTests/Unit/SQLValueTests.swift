@@ -28,6 +28,19 @@ struct SQLValueTests {
         #expect(dateTime.unixTime == seconds)
     }
 
+    static let unixMillisecondCases: [(Int64, SQLDateTime)] = [
+        (0, SQLDateTime(year: 1970, month: 1, day: 1)),
+        (1_796_126_400_123, SQLDateTime(year: 2026, month: 12, day: 1, hour: 12, microsecond: 123_000)),
+        (-1, SQLDateTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59, microsecond: 999_000)),
+        (-1_000, SQLDateTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59)),
+    ]
+
+    @Test("Unix milliseconds convert both ways, rounding down before 1970", arguments: unixMillisecondCases)
+    func unixMilliseconds(milliseconds: Int64, dateTime: SQLDateTime) {
+        #expect(SQLDateTime(unixMilliseconds: milliseconds) == dateTime)
+        #expect(dateTime.unixMilliseconds == milliseconds)
+    }
+
     @Test("typed row accessors convert or throw an error naming the column")
     func rowAccessors() throws {
         let columns = SQLColumns(names: ["id", "name", "price", "paid", "born", "at", "photo", "nothing", "big"])

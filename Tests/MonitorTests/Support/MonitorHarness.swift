@@ -12,7 +12,12 @@ import Testing
 /// the frozen responder, and users of each role with their tokens. Requests go through the same responder
 /// the FastCGI workers use, without sockets.
 final class MonitorHarness {
+    /// 2026-12-01T12:00:00Z: where every harness's clock starts (tokens, comentario fecha/hora, fecha_creacion).
+    static let start: Int64 = 1_796_126_400_000
+
     let module: MonitorModule
+    /// The module's clock; tests compare what it stamps with this, never with the machine's or the server's.
+    let clock = TestClock(MonitorHarness.start)
     let responder: Responder<MonitorContext>
     let directory: String
     private let store: ModuleTestDatabase
@@ -30,7 +35,7 @@ final class MonitorHarness {
         module = try MonitorModule(settings: try TestEnvironment.settings(.monitor, database: store.name, extra: [
             "JWT_SECRET": "monitor-tests-secret-0123456789", "UPLOAD_DIR": directory + "/uploads",
             "EVIDENCIAS_DIR": directory + "/evidencias",
-        ].merging(extra) { $1 }))
+        ].merging(extra) { $1 }), clock: clock)
         responder = module.makeResponder()
     }
 

@@ -25,10 +25,11 @@ final class TransporteHarness {
     /// The connection requests run on.
     var connection: MariaDBConnection { store.connection }
 
-    /// A fresh, migrated and seeded database and the module over it; `now` fixes the clock (UTC milliseconds).
-    init(now: Int64? = nil, extra: [String: String] = [:]) throws {
+    /// A fresh, migrated and seeded database and the module over it; `now` fixes the clock (UTC milliseconds),
+    /// by default at `finDeFebrero`: no test depends on the machine's date.
+    init(now: Int64 = TransporteHarness.finDeFebrero, extra: [String: String] = [:]) throws {
         store = try ModuleTestDatabase(module: "transporte", prefix: "tra", seed: true)
-        clock = TestClock(now ?? SystemClock().nowMilliseconds())
+        clock = TestClock(now)
         module = try TransporteModule(settings: try TestEnvironment.settings(.transporte, database: store.name, extra: [
             "JWT_SECRET": "transporte-tests-secret-0123456789",
         ].merging(extra) { $1 }), clock: clock)
