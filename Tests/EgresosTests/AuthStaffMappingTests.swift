@@ -29,11 +29,15 @@ struct AuthStaffMappingTests {
         #expect(try harness.userRow(id).logins == 1)
     }
 
-    @Test("AUTH0_EMAIL_CLAIM names the e-mail claim (a namespaced one)")
+    @Test("AUTH0_EMAIL_CLAIM names the e-mail claim (a namespaced one), verified by its own <claim>_verified")
     func namespacedClaim() throws {
         let harness = try EgresosHarness.authProbe(extra: ["AUTH0_EMAIL_CLAIM": "https://element.mx/email"])
         let id = try harness.user(email: "ana@element.com.mx")
-        let token = harness.staffToken(sub: "auth0|ns", email: nil, ["https://element.mx/email": .string("ana@element.com.mx")])
+        let unverified = harness.staffToken(sub: "auth0|ns", email: nil, ["https://element.mx/email": .string("ana@element.com.mx")])
+        #expect(harness.get("/test/staff", token: unverified).errorCode == "4031")
+        #expect(try harness.userRow(id).subject == nil)
+        let token = harness.staffToken(sub: "auth0|ns", email: nil, ["https://element.mx/email": .string("ana@element.com.mx"),
+                                                                     "https://element.mx/email_verified": .bool(true)])
         let response = harness.get("/test/staff", token: token)
         #expect(response.status == 200)
         #expect(try harness.userRow(id).subject == "auth0|ns")
@@ -75,17 +79,18 @@ struct AuthStaffMappingTests {
         #expect(try harness.userRow(id).subject == "auth0|original")
     }
 
-    @Test("email_verified false: the e-mail is ignored → 403 4031, nothing linked")
-    func unverifiedEmail() throws {
+    @Test("E7: only email_verified == true links by e-mail; missing, false, \"true\", 1, null → 403 4031, nothing linked",
+          arguments: [nil, JSONValue.bool(false), .string("true"), .integer(1), .null, .string("yes")] as [JSONValue?])
+    func unverifiedEmail(verified: JSONValue?) throws {
         let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "ana@element.com.mx")
-        let response = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": .bool(false)]))
+        let response = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": verified]))
         #expect(response.status == 403)
         #expect(response.errorCode == "4031")
         #expect(try harness.userRow(id).subject == nil)
-        // A token without email_verified is read as verified (Auth0 access tokens carry only what rules add).
-        let absent = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": nil]))
-        #expect(absent.status == 200)
+        // The same token with the boolean true links.
+        #expect(harness.get("/test/staff", token: harness.staffToken(sub: "auth0|u", ["email_verified": .bool(true)])).status == 200)
+        #expect(try harness.userRow(id).subject == "auth0|u")
     }
 
     // An unknown role cannot be stored: sql/egresos/0001_users.sql CHECKs the role list.
