@@ -190,6 +190,27 @@ struct EvidenciaTests {
         #expect(unknown.text == #"{"ok":true}"#)
     }
 
+    @Test("M17: an Operador cancels only while the expediente is in Ingreso (403, nothing removed); an Administrador always",
+          arguments: ["Restauracion", "Pendiente_de_salida", "Salida"])
+    func cancelPastIngreso(estado: String) throws {
+        let h = try MonitorHarness()
+        let tokens = try Rec.Tokens(h)
+        try Rec.expediente(h, "SIN-EV-9")
+        #expect(Self.upload(h, "SIN-EV-9", token: tokens.operador).status == 201)
+        _ = try h.connection.execute("UPDATE expediente SET estado = \(estado) WHERE no_siniestro = 'SIN-EV-9'")
+        let folder = EvidenceStorage(root: h.directory + "/evidencias").folder(for: "SIN-EV-9")
+        let refused = h.call(.delete, "/api/expedientes/SIN-EV-9/evidencias", token: tokens.operador)
+        #expect(refused.status == 403)
+        #expect(refused.error == "Solo un administrador puede eliminar las evidencias de un expediente fuera de Ingreso")
+        #expect(try h.count("SELECT COUNT(*) FROM evidencia WHERE no_siniestro = 'SIN-EV-9'") == 1)
+        #expect(FileManager.default.fileExists(atPath: folder))
+        #expect(Rec.evidenceFiles(h).count == 1)
+        let admin = h.call(.delete, "/api/expedientes/SIN-EV-9/evidencias", token: tokens.administrador)
+        #expect(admin.status == 200)
+        #expect(try h.count("SELECT COUNT(*) FROM evidencia WHERE no_siniestro = 'SIN-EV-9'") == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
     @Test("Uploads and deletes keep expediente.ubicacion_almacenamiento in sync (§6.2)")
     func ubicacionSync() throws {
         let h = try MonitorHarness()

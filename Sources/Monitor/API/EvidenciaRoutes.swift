@@ -16,7 +16,7 @@ struct EvidenciaRoutes {
                 .json(try Self.service(context).list(noSiniestro: request.parameter("no_siniestro")))
             }
             router.delete("", middleware: [MonitorAuth.adminOrOperator]) { request, context in
-                .json(try Self.service(context).cancel(noSiniestro: request.parameter("no_siniestro")))
+                .json(try Self.service(context).cancel(noSiniestro: request.parameter("no_siniestro"), caller: try context.caller()))
             }
             router.delete("/:id", middleware: [MonitorAuth.admin]) { request, context in
                 let id = try RecordID.require(request.parameter("id"), message: "ID inválido")

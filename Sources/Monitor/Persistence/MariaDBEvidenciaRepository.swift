@@ -7,9 +7,9 @@ struct MariaDBEvidenciaRepository: EvidenciaRepository {
 
     func transaction<T>(_ body: () throws -> T) throws -> T { try connection.transaction(body) }
 
-    func lockExpediente(_ noSiniestro: String) throws -> String? {
-        try connection.queryFirst("SELECT no_siniestro FROM expediente WHERE no_siniestro = \(noSiniestro) FOR UPDATE")?
-            .string("no_siniestro")
+    func lockExpediente(_ noSiniestro: String) throws -> (noSiniestro: String, estado: String)? {
+        try connection.queryFirst("SELECT no_siniestro, estado FROM expediente WHERE no_siniestro = \(noSiniestro) FOR UPDATE")
+            .map { (try $0.string("no_siniestro"), try $0.string("estado")) }
     }
 
     func insert(_ evidencia: NuevaEvidencia) throws -> Int {

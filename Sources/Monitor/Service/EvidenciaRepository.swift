@@ -4,9 +4,9 @@ import HTTPCore
 protocol EvidenciaRepository {
     /// Runs `body` in one transaction.
     func transaction<T>(_ body: () throws -> T) throws -> T
-    /// The expediente's stored `no_siniestro` (the database ignores trailing spaces when comparing), or nil when
-    /// there is none; inside a transaction its row stays locked until the end.
-    func lockExpediente(_ noSiniestro: String) throws -> String?
+    /// The expediente's stored `no_siniestro` (the database ignores trailing spaces when comparing) and its
+    /// `estado`, or nil when there is none; inside a transaction its row stays locked until the end.
+    func lockExpediente(_ noSiniestro: String) throws -> (noSiniestro: String, estado: String)?
     /// Inserts a `Local` evidencia and returns its id.
     func insert(_ evidencia: NuevaEvidencia) throws -> Int
     /// One evidencia row as written (all columns).

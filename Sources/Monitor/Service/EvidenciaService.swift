@@ -27,7 +27,7 @@ struct EvidenciaService {
         var storedAt: String?
         do {
             return try repository.transaction {
-                guard let key = try repository.lockExpediente(noSiniestro) else {
+                guard let key = try repository.lockExpediente(noSiniestro)?.noSiniestro else {
                     throw MonitorError(status: 404, "Expediente no encontrado")
                 }
                 let ruta = storage.ruta(for: key, storedName: storedName)
@@ -76,9 +76,14 @@ struct EvidenciaService {
 
     /// "Cancel creation": removes the expediente's evidence folder, and the `Local` rows whose files were in it
     /// (so no row is left pointing at a missing file). `{"ok": true}` also when there was nothing.
-    func cancel(noSiniestro: String) throws -> JSONValue {
+    func cancel(noSiniestro: String, caller: MonitorIdentity) throws -> JSONValue {
         let key = try repository.transaction {
-            let key = try repository.lockExpediente(noSiniestro) ?? noSiniestro
+            let expediente = try repository.lockExpediente(noSiniestro)
+            // Ruling M17: an Operador cancels only a creation in progress, never the evidence of a claim under way.
+            if caller.rol != .administrador, let estado = expediente?.estado, estado != Estado.ingreso.rawValue {
+                throw MonitorError(status: 403, "Solo un administrador puede eliminar las evidencias de un expediente fuera de Ingreso")
+            }
+            let key = expediente?.noSiniestro ?? noSiniestro
             let removed = try repository.deleteLocal(
                 noSiniestro: key, rutaPrefix: EvidenceStorage.publicPrefix + storage.folderName(for: key) + "/")
             if removed > 0 { try repository.syncUbicacion(noSiniestro: key) }

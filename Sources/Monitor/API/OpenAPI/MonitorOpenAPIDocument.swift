@@ -1549,7 +1549,7 @@ enum MonitorOpenAPIDocument {
       "delete": {
         "operationId": "deleteEvidenciasFolder",
         "summary": "Cancel a creation: delete the expediente's evidence folder",
-        "description": "monitor.md §4.6. Removes the expediente's files on disk; the database is untouched.\n\n**Auth:** Requires a token with role Administrador or Operador (Tecnico gets 403).",
+        "description": "monitor.md §4.6. Removes the expediente's files on disk and the `Local` rows that pointed at them. An Operador may do it only while the expediente is in `Ingreso` (ruling M17); an Administrador always.\n\n**Auth:** Requires a token with role Administrador or Operador (Tecnico gets 403).",
         "tags": ["Evidencias"],
         "security": [
           {"bearerAuth": []}
@@ -1578,7 +1578,7 @@ enum MonitorOpenAPIDocument {
             }
           },
           "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/ForbiddenAdminOrOperator"},
+          "403": {"description": "The token's role is Tecnico, or an Operador's expediente is past `Ingreso`.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"forbidden": {"value": {"error": "Acceso restringido a administradores y operadores"}}, "estado": {"value": {"error": "Solo un administrador puede eliminar las evidencias de un expediente fuera de Ingreso"}}}}}},
           "500": {
             "description": "Internal failure.",
             "content": {
