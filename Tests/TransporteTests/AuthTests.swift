@@ -41,6 +41,24 @@ struct AuthTests {
         }
     }
 
+    @Test("an unknown or inactive user takes a bcrypt round like a wrong password does (timing tells no usernames)")
+    func refusalsCostTheSame() throws {
+        let harness = try TransporteHarness()
+        _ = try harness.connection.execute("UPDATE Usuario SET Activo = 0 WHERE Username = 'solicitante2'")
+        // The fastest of several rounds: robust against a busy machine slowing some of them down.
+        func fastest(_ username: String) -> Double {
+            (0..<5).map { _ in
+                Elapsed.measure {
+                    harness.call(.post, "/auth/login", json: #"{"username":"\#(username)","password":"otra"}"#)
+                }.seconds
+            }.min() ?? 0
+        }
+        let wrong = fastest("admin"), unknown = fastest("nadie"), inactive = fastest("solicitante2")
+        // Cost 10 is tens of milliseconds per round; without the dummy verify the others answer in ~1 ms.
+        #expect(unknown > wrong * 0.3, "unknown \(unknown) s vs wrong password \(wrong) s")
+        #expect(inactive > wrong * 0.3, "inactive \(inactive) s vs wrong password \(wrong) s")
+    }
+
     @Test("missing and mistyped login fields are 400 naming each field")
     func loginValidation() throws {
         let harness = try TransporteHarness()

@@ -27,6 +27,20 @@ public enum PasswordHasher {
         return constantTimeEquals(Array(computed.utf8), Array(hash.utf8))
     }
 
+    /// A valid bcrypt hash (cost 10) that no one logs in with.
+    static let burnHash = "$2b$10$r7W1RiArWuiWnnwNoypN5egbMcMNX2GSuc7URh6IKpoxUmf1BTfs."
+
+    /// Whether `password` matches `hash`; with no hash to check (an unknown user, an account without a password)
+    /// it verifies against a hash no one logs in with and answers false, so every refused login costs the same
+    /// bcrypt round and its timing does not tell which accounts exist.
+    public static func verifyLogin(_ password: String, hash: String?) -> Bool {
+        guard let hash else {
+            _ = verify(password, hash: burnHash)
+            return false
+        }
+        return verify(password, hash: hash)
+    }
+
     private static func run(_ password: String, setting: [CChar]) -> String? {
         // crypt_data is ~32 KB: keep it off the worker's stack.
         let data = UnsafeMutablePointer<crypt_data>.allocate(capacity: 1)

@@ -8,19 +8,16 @@ struct UsuarioService {
     let repository: any UsuarioRepository
     let logger: Logger
 
-    /// A valid bcrypt hash that no one logs in with: verified against when the username does not exist, so an
-    /// unknown user costs the same bcrypt round as a wrong password.
-    static let dummyHash = "$2b$10$r7W1RiArWuiWnnwNoypN5egbMcMNX2GSuc7URh6IKpoxUmf1BTfs."
-
     /// The user whose credentials these are (400 when missing or with whitespace, else 401 `Credenciales inválidas`).
     func login(username: String?, password: String?) throws -> Usuario {
         guard let username, !username.isEmpty, let password, !password.isEmpty else { throw MonitorError.loginRequired }
         guard !Self.hasWhitespace(username) else { throw MonitorError.usernameWithSpaces }
-        guard let stored = try repository.credentials(username: username) else {
-            _ = PasswordHasher.verify(password, hash: Self.dummyHash)
+        // An unknown user costs the same bcrypt round as a wrong password.
+        let stored = try repository.credentials(username: username)
+        guard PasswordHasher.verifyLogin(password, hash: stored?.passwordHash), let stored else {
+            logger.notice("login refused", metadata: ["username": "\(username)"])
             throw MonitorError.invalidCredentials
         }
-        guard PasswordHasher.verify(password, hash: stored.passwordHash) else { throw MonitorError.invalidCredentials }
         return stored.usuario
     }
 

@@ -14,8 +14,10 @@ struct AuthService {
 
     /// Checks the credentials; answers the token pair and the user.
     func login(username: String, password: String) throws -> JSONValue {
-        guard let user = try repository.user(username: username), user.activo, let hash = user.passwordHash,
-              PasswordHasher.verify(password, hash: hash) else {
+        // An unknown user, an inactive one and one without a password cost the same bcrypt round as a wrong
+        // password, so the timing does not tell which usernames exist either.
+        let user = try repository.user(username: username)
+        guard PasswordHasher.verifyLogin(password, hash: user?.activo == true ? user?.passwordHash : nil), let user else {
             logger.notice("login refused", metadata: ["username": "\(username)"])
             throw Self.badCredentials
         }
