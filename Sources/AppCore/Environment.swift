@@ -28,6 +28,29 @@ public struct Environment: Sendable {
         return value
     }
 
+    /// The shortest HS256 secret accepted, in bytes (ruling 9).
+    public static let minimumSecretBytes = 32
+
+    /// An HS256 signing secret (ruling 9): at least `minimumSecretBytes` bytes, read from `<MODULE>_<key>` only
+    /// when `prefixedOnly` (the unprefixed name would let two modules in one shell or unit file sign with the same
+    /// secret), and never equal to another module's `<OTHER>_<key>` visible in the same environment.
+    public func secret(_ key: String, prefixedOnly: Bool) throws -> String {
+        let name = prefixedOnly ? prefix + key : nameInUse(key)
+        guard let value = prefixedOnly ? values[name].flatMap({ $0.isEmpty ? nil : $0 }) : string(key) else {
+            let hint = prefixedOnly && values[key] != nil ? " (the unprefixed \(key) is not read: name the module)" : ""
+            throw ConfigurationError(variable: name, problem: "is required" + hint)
+        }
+        guard value.utf8.count >= Self.minimumSecretBytes else {
+            throw ConfigurationError(variable: name, problem: "must be at least \(Self.minimumSecretBytes) bytes long (openssl rand -hex 32)")
+        }
+        for other in ModuleName.allCases where other.environmentPrefix != prefix {
+            if values[other.environmentPrefix + key] == value {
+                throw ConfigurationError(variable: name, problem: "must differ from \(other.environmentPrefix + key)")
+            }
+        }
+        return value
+    }
+
     /// An integer within `range`, or `fallback` when unset.
     public func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = string(key) else { return fallback }

@@ -8,7 +8,7 @@ public struct EgresosSettings: Sendable {
     public let staffTokens: RS256Verifier
     /// The claim holding the staff e-mail (`AUTH0_EMAIL_CLAIM`, default `email`; `email` is read when it is absent).
     public let emailClaim: String
-    /// `SUPPLIER_JWT_SECRET` (required, at least 16 bytes): the HS256 secret of supplier sessions.
+    /// `SUPPLIER_JWT_SECRET` (required, at least 32 bytes): the HS256 secret of supplier sessions.
     let supplierSecret: String
     /// `SUPPLIER_SESSION_TTL_SECONDS` (default 3600).
     public let supplierSessionSeconds: Int
@@ -60,11 +60,7 @@ public struct EgresosSettings: Sendable {
         let leeway = try env.int("JWT_LEEWAY_SECONDS", default: 60, range: 0...3600)
         staffTokens = RS256Verifier(keys: keySet, issuer: issuer, audiences: audiences, leeway: leeway)
         emailClaim = env.string("AUTH0_EMAIL_CLAIM", default: "email")
-        let secret = try env.required("SUPPLIER_JWT_SECRET")
-        guard secret.utf8.count >= 16 else {
-            throw ConfigurationError(variable: "SUPPLIER_JWT_SECRET", problem: "must be at least 16 bytes long")
-        }
-        supplierSecret = secret
+        supplierSecret = try env.secret("SUPPLIER_JWT_SECRET", prefixedOnly: false)
         supplierSessionSeconds = try env.int("SUPPLIER_SESSION_TTL_SECONDS", default: 3600, range: 60...(30 * 24 * 3600))
         let domains = env.list("ALLOWED_EMAIL_DOMAINS").map { $0.lowercased() }
         allowedEmailDomains = domains.isEmpty ? ["element.com.mx"] : domains

@@ -7,16 +7,13 @@ public struct MonitorModule: Sendable {
     public let settings: ModuleSettings
     /// What handlers need of the settings.
     public let environment: MonitorEnvironment
-    /// Token issuing and verification (`JWT_SECRET`).
+    /// Token issuing and verification (`MONITOR_JWT_SECRET`).
     public let tokens: MonitorTokens
 
-    /// Reads Monitor's own settings on top of the common ones: `JWT_SECRET` (required), `EVIDENCIAS_DIR`.
+    /// Reads Monitor's own settings on top of the common ones: `MONITOR_JWT_SECRET` (required, ≥ 32 bytes), `EVIDENCIAS_DIR`.
     public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
-        let secret = try settings.environment.required("JWT_SECRET")
-        guard secret.utf8.count >= 16 else {
-            throw ConfigurationError(variable: "JWT_SECRET", problem: "must be at least 16 bytes long")
-        }
+        let secret = try settings.environment.secret("JWT_SECRET", prefixedOnly: true)
         guard let zone = ZoneRules(identifier: settings.timeZone) else {
             throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
         }

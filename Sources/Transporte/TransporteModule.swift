@@ -7,16 +7,13 @@ public struct TransporteModule: Sendable {
     public let settings: ModuleSettings
     /// What handlers need of the settings.
     public let environment: TransporteEnvironment
-    /// Access and refresh tokens (`JWT_SECRET`, T5).
+    /// Access and refresh tokens (`TRANSPORTE_JWT_SECRET`, T5).
     public let tokens: TransporteTokens
 
-    /// Reads Transporte's settings on top of the common ones: `JWT_SECRET` (required, at least 16 bytes).
+    /// Reads Transporte's settings on top of the common ones: `TRANSPORTE_JWT_SECRET` (required, at least 32 bytes).
     public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
-        let secret = try settings.environment.required("JWT_SECRET")
-        guard secret.utf8.count >= 16 else {
-            throw ConfigurationError(variable: "JWT_SECRET", problem: "must be at least 16 bytes long")
-        }
+        let secret = try settings.environment.secret("JWT_SECRET", prefixedOnly: true)
         guard let zone = ZoneRules(identifier: settings.timeZone) else {
             throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
         }

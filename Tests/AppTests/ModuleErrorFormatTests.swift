@@ -27,10 +27,11 @@ struct Modules {
 
     static func settings(_ module: ModuleName) -> ModuleSettings {
         try! ModuleSettings(module: module, values: ["UPLOAD_DIR": uploads, "BODY_LIMIT": "4096", "JSON_BODY_LIMIT": "1024",
-                                                     "JWT_SECRET": "module-error-format-tests",
+                                                     "MONITOR_JWT_SECRET": "module-error-format-tests-monitor-secret",
+                                                     "TRANSPORTE_JWT_SECRET": "module-error-format-tests-transporte-secret",
                                                      "AUTH0_ISSUER": "https://issuer.test/", "AUTH0_AUDIENCES": "https://api.test",
                                                      "AUTH0_PUBLIC_KEY_FILE": egresosPublicKey,
-                                                     "SUPPLIER_JWT_SECRET": "module-error-format-supplier"])
+                                                     "SUPPLIER_JWT_SECRET": "module-error-format-tests-supplier-secret"])
     }
 
     static func monitor(_ request: Request, up: Bool = true) -> Response {

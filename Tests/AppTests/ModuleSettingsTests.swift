@@ -42,6 +42,29 @@ struct ModuleSettingsTests {
         }
     }
 
+    @Test("HS256 secrets (ruling 9): the module's own prefixed name only, at least 32 bytes, never another module's")
+    func secrets() throws {
+        let long = String(repeating: "m", count: 32)
+        func secret(_ values: [String: String], _ module: ModuleName = .monitor) throws -> String {
+            try Environment(module: module, values: values).secret("JWT_SECRET", prefixedOnly: true)
+        }
+        func problem(_ values: [String: String], _ module: ModuleName = .monitor) -> ConfigurationError? {
+            do { _ = try secret(values, module); return nil } catch { return error as? ConfigurationError }
+        }
+        #expect(try secret(["MONITOR_JWT_SECRET": long]) == long)
+        // The shared, unprefixed name is not read: Monitor and Transporte would sign with one secret.
+        let shared = problem(["JWT_SECRET": long])
+        #expect(shared?.variable == "MONITOR_JWT_SECRET")
+        #expect(shared?.problem.contains("unprefixed JWT_SECRET is not read") == true)
+        #expect(problem(["MONITOR_JWT_SECRET": String(long.dropLast())])?.problem.contains("at least 32 bytes") == true)
+        #expect(problem(["MONITOR_JWT_SECRET": long, "TRANSPORTE_JWT_SECRET": long], .transporte)?.problem
+                == "must differ from MONITOR_JWT_SECRET")
+        #expect(try secret(["MONITOR_JWT_SECRET": long, "TRANSPORTE_JWT_SECRET": long + "t"], .transporte) == long + "t")
+        // Egresos' supplier secret keeps its one name, with the same minimum length.
+        let egresos = Environment(module: .egresos, values: ["SUPPLIER_JWT_SECRET": String(repeating: "s", count: 31)])
+        #expect(throws: ConfigurationError.self) { try egresos.secret("SUPPLIER_JWT_SECRET", prefixedOnly: false) }
+    }
+
     @Test("the database description never shows the password")
     func passwordHidden() throws {
         let settings = try ModuleSettings(module: .monitor, values: ["DB_PASSWORD": "s3cr3t-value"])

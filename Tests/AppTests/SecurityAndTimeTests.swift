@@ -32,6 +32,11 @@ struct SecurityAndTimeTests {
         #expect(throws: HS256Token.Failure.wrongAlgorithm) { try signer.verify(none + "." + parts[1] + ".", now: 1_000) }
         #expect(throws: HS256Token.Failure.malformed) { try signer.verify("not.a.token!", now: 1_000) }
         #expect(throws: HS256Token.Failure.malformed) { try signer.verify(parts[0] + "." + parts[1], now: 1_000) }
+        // A token that never expires is refused (ruling 9), as is an exp that is not a number.
+        #expect(throws: HS256Token.Failure.malformed) { try signer.verify(signer.sign([("id", .int(7))]), now: 1_000) }
+        #expect(throws: HS256Token.Failure.malformed) {
+            try signer.verify(signer.sign([("id", .int(7)), ("exp", .string("2000"))]), now: 1_000)
+        }
     }
 
     @Test("base64url round trip for every length remainder")

@@ -95,15 +95,17 @@ struct AuthSupplierTests {
         #expect(harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: old, exp: .some(harness.now - 30)))).status == 200)
     }
 
-    @Test("no exp: the token expires at iat + 3600")
+    @Test("no exp, or a non-numeric one: refused as invalid (401 4011), however fresh its iat (ruling 9)")
     func noExp() throws {
         let harness = try EgresosHarness.authProbe()
         try harness.supplier(email: "prov@example.com")
-        let fresh = harness.supplierToken(claims(harness, iat: harness.now - 3000, exp: .none))
-        #expect(harness.get("/test/supplier", token: fresh).status == 200)
-        let stale = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: harness.now - 3600 - 61, exp: .none)))
-        #expect(stale.status == 401)
-        #expect(stale.errorCode == "4016")
+        let fresh = harness.get("/test/supplier", token: harness.supplierToken(claims(harness, iat: harness.now, exp: .none)))
+        #expect(fresh.status == 401)
+        #expect(fresh.errorCode == "4011")
+        let text = harness.get("/test/supplier", token: harness.supplierToken(
+            claims(harness, exp: .none) + [("exp", .string(String(harness.now + 600)))]))
+        #expect(text.errorCode == "4011")
+        #expect(harness.get("/test/supplier", token: harness.supplierToken(claims(harness))).status == 200)
     }
 
     @Test("an unknown supplier → 401 4013")

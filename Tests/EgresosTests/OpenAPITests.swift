@@ -19,7 +19,7 @@ struct OpenAPITests {
         try! RS256Signer.generated().publicKeyPEM.write(toFile: directory + "/public.pem", atomically: true, encoding: .utf8)
         return try! EgresosModule(settings: ModuleSettings(module: .egresos, values: [
             "AUTH0_ISSUER": "https://openapi.test/", "AUTH0_AUDIENCES": "https://egresos.test",
-            "AUTH0_PUBLIC_KEY_FILE": directory + "/public.pem", "SUPPLIER_JWT_SECRET": "openapi-tests-supplier-secret",
+            "AUTH0_PUBLIC_KEY_FILE": directory + "/public.pem", "SUPPLIER_JWT_SECRET": "openapi-tests-supplier-secret-0123456789",
             "UPLOAD_DIR": directory + "/uploads", "LOG_LEVEL": "critical",
         ]), clock: clock)
     }()
@@ -167,7 +167,7 @@ struct OpenAPITests {
         let supplierSession = Self.module.auth.supplierTokens.issue(email: "proveedor@example.com").token
         // A supplier-signed token that is not a session: SupplierAuth refuses its type (401 4013), also before the database.
         let now = Self.clock.nowSeconds()
-        let notASession = HS256Token(secret: "openapi-tests-supplier-secret").sign([
+        let notASession = HS256Token(secret: "openapi-tests-supplier-secret-0123456789").sign([
             ("sub", .string("proveedor@example.com")), ("type", .string("staff")), ("iat", .integer(now)), ("exp", .integer(now + 600)),
         ])
         for (key, _, operation) in OpenAPIOperations.all(try Self.document()) where operation["security"] != .array([]) {

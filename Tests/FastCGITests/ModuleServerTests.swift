@@ -26,7 +26,8 @@ struct ModuleServerTests {
                 "UPLOAD_DIR": directory.file("uploads"),
                 "WORKERS": "2",
                 "LOG_LEVEL": "critical",
-                "JWT_SECRET": "module-server-tests-secret",
+                "MONITOR_JWT_SECRET": "module-server-tests-monitor-secret-0123",
+                "TRANSPORTE_JWT_SECRET": "module-server-tests-transporte-secret-0123",
             ].merging(extra) { $1 }
             let settings = try ModuleSettings(module: module, values: values)
             let path = directory.file("\(module.rawValue).sock")

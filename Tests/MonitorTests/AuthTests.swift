@@ -12,7 +12,7 @@ import Testing
 @Suite("Monitor auth")
 struct AuthTests {
     /// The harness's `JWT_SECRET`.
-    static let secret = "monitor-tests-secret-0123456789"
+    static let secret = MonitorHarness.secret
 
     /// A clock stopped at `milliseconds`.
     struct StoppedClock: Clock {

@@ -14,7 +14,7 @@ struct OpenAPITests {
     /// The module with the minimum settings; its responder is never asked to reach the database here.
     static func module() throws -> MonitorModule {
         try MonitorModule(settings: ModuleSettings(module: .monitor, values: [
-            "JWT_SECRET": "openapi-tests-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "monitor-openapi-tests",
+            "MONITOR_JWT_SECRET": "openapi-tests-monitor-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "monitor-openapi-tests",
             "LOG_LEVEL": "critical",
         ]))
     }

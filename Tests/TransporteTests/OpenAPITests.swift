@@ -13,7 +13,7 @@ import Testing
 struct OpenAPITests {
     static func module() throws -> TransporteModule {
         try TransporteModule(settings: ModuleSettings(module: .transporte, values: [
-            "JWT_SECRET": "openapi-tests-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "transporte-openapi-tests",
+            "TRANSPORTE_JWT_SECRET": "openapi-tests-transporte-secret-0123456789", "UPLOAD_DIR": NSTemporaryDirectory() + "transporte-openapi-tests",
             "LOG_LEVEL": "critical",
         ]))
     }

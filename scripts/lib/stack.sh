@@ -39,7 +39,7 @@ ensure_secrets() {
     (umask 077 && touch "$file")
     chmod 600 "$file"
     for name in "${SECRET_NAMES[@]}"; do
-        grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(openssl rand -hex 24)" >>"$file"
+        grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(openssl rand -hex 32)" >>"$file"
     done
     set -a
     # shellcheck disable=SC1090

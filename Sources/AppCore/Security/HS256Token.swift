@@ -6,7 +6,8 @@ import HTTPCore
 public struct HS256Token: Sendable {
     /// Why a token was refused.
     public enum Failure: Error, Equatable, Sendable {
-        /// Not three base64url parts of JSON objects.
+        /// Not three base64url parts of JSON objects, or a claim of the wrong type (no `exp` included: a token that
+        /// never expires is refused in every module, ruling 9).
         case malformed
         /// The header's `alg` is not `HS256`.
         case wrongAlgorithm
@@ -47,10 +48,8 @@ public struct HS256Token: Sendable {
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signingInput, using: key) else {
             throw .badSignature
         }
-        if let exp = claims["exp"] {
-            guard case .number(let text) = exp, let seconds = Double(text) else { throw .malformed }
-            if Double(now) >= seconds + Double(leeway) { throw .expired }
-        }
+        guard case .number(let text)? = claims["exp"], let seconds = Double(text) else { throw .malformed }
+        if Double(now) >= seconds + Double(leeway) { throw .expired }
         if let nbf = claims["nbf"] {
             guard case .number(let text) = nbf, let seconds = Double(text) else { throw .malformed }
             if Double(now) + Double(leeway) < seconds { throw .expired }

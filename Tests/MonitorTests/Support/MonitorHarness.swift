@@ -14,6 +14,8 @@ import Testing
 final class MonitorHarness {
     /// 2026-12-01T12:00:00Z: where every harness's clock starts (tokens, comentario fecha/hora, fecha_creacion).
     static let start: Int64 = 1_796_126_400_000
+    /// The module's `MONITOR_JWT_SECRET`.
+    static let secret = "monitor-tests-secret-0123456789abcdef"
 
     let module: MonitorModule
     /// The module's clock; tests compare what it stamps with this, never with the machine's or the server's.
@@ -33,7 +35,7 @@ final class MonitorHarness {
         directory = NSTemporaryDirectory() + "monitor-tests-" + store.name
         try FileManager.default.createDirectory(atPath: directory + "/evidencias", withIntermediateDirectories: true)
         module = try MonitorModule(settings: try TestEnvironment.settings(.monitor, database: store.name, extra: [
-            "JWT_SECRET": "monitor-tests-secret-0123456789", "UPLOAD_DIR": directory + "/uploads",
+            "MONITOR_JWT_SECRET": MonitorHarness.secret, "UPLOAD_DIR": directory + "/uploads",
             "EVIDENCIAS_DIR": directory + "/evidencias",
         ].merging(extra) { $1 }), clock: clock)
         responder = module.makeResponder()

@@ -31,7 +31,7 @@ final class TransporteHarness {
         store = try ModuleTestDatabase(module: "transporte", prefix: "tra", seed: true)
         clock = TestClock(now)
         module = try TransporteModule(settings: try TestEnvironment.settings(.transporte, database: store.name, extra: [
-            "JWT_SECRET": "transporte-tests-secret-0123456789",
+            "TRANSPORTE_JWT_SECRET": "transporte-tests-secret-0123456789",
         ].merging(extra) { $1 }), clock: clock)
         responder = module.makeResponder()
     }

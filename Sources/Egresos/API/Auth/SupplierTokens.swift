@@ -3,11 +3,8 @@ import HTTPCore
 
 /// Supplier sessions (egresos.md §10.2): HS256 with `SUPPLIER_JWT_SECRET`, the algorithm pinned. Payload
 /// `{"sub": <supplier e-mail>, "type": "supplier", "iat", "exp"}`; a token without `exp` (the original issued
-/// them) expires at `iat + 3600`. Stateless: nothing is stored per token.
+/// them) is refused as invalid (401 `4011`, ruling 9). Stateless: nothing is stored per token.
 public struct SupplierTokens: Sendable {
-    /// The lifetime of a token without `exp`.
-    public static let defaultLifetimeSeconds = 3600
-
     /// A session as `POST /api/v1/suppliers/session` answers it.
     public struct Session: Sendable, Equatable {
         /// The signed token.
@@ -43,7 +40,7 @@ public struct SupplierTokens: Sendable {
     }
 
     /// The claims of a valid supplier token, with its `sub` and `iat` (§10.2 up to the database check).
-    /// RS256 (staff) tokens, `none` or a bad signature → 403 `4033`; undecodable → 401 `4011`; expired → 401
+    /// RS256 (staff) tokens, `none` or a bad signature → 403 `4033`; undecodable or without `exp` → 401 `4011`; expired → 401
     /// `4016`; `type` ≠ `supplier` → 401 `4013`; no `sub` → 401 `4015`.
     func verify(_ text: String) throws -> (claims: InputObject, subject: String, issuedAt: Int64?) {
         let now = clock.nowSeconds()
@@ -64,11 +61,6 @@ public struct SupplierTokens: Sendable {
             guard let seconds = Double(text) else { throw EgresosError(code: "4011") }
             issuedAt = Int64(seconds.rounded(.down))
         default: throw EgresosError(code: "4011")
-        }
-        if claims["exp"] == nil {
-            // The original's tokens carry no exp: they expire an hour after iat (without iat, never accepted).
-            guard let issuedAt else { throw EgresosError(code: "4011") }
-            if Int64(now) >= issuedAt + Int64(Self.defaultLifetimeSeconds + leeway) { throw EgresosError(code: "4016") }
         }
         guard claims["type"] == .string("supplier") else { throw EgresosError(code: "4013") }
         guard let subject = claims["sub"]?.stringValue, !subject.isEmpty else { throw EgresosError(code: "4015") }

@@ -1,7 +1,7 @@
 import AppCore
 import HTTPCore
 
-/// Issues and reads Transporte's tokens (T5, T8): HS256 with the module's `JWT_SECRET`, the algorithm pinned.
+/// Issues and reads Transporte's tokens (T5, T8): HS256 with `TRANSPORTE_JWT_SECRET`, the algorithm pinned.
 /// An access token lives 60 minutes, a refresh token 24 hours; `typ` tells them apart, so neither is accepted
 /// in the other's place. Claims: `sub` (Usuario id), `perfil` (Perfil id), `username`, `roles`, `typ`, `iat`, `exp`.
 public struct TransporteTokens: Sendable {
