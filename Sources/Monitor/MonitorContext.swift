@@ -18,13 +18,16 @@ public final class MonitorContext: RequestContext {
     let tokens: MonitorTokens
     /// The module's settings that handlers need (time zone, directories, limits).
     let environment: MonitorEnvironment
+    /// The worker's memory of the users tokens named.
+    let sessionUsers: SessionUsers
 
     init(logger: Logger, persistence: MonitorPersistence, health: any MonitorHealthRepository, tokens: MonitorTokens,
-         environment: MonitorEnvironment) {
+         environment: MonitorEnvironment, sessionUsers: SessionUsers = SessionUsers()) {
         self.logger = logger
         self.persistence = persistence
         self.health = health
         self.tokens = tokens
         self.environment = environment
+        self.sessionUsers = sessionUsers
     }
 }

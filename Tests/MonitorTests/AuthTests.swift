@@ -215,8 +215,7 @@ struct AuthTests {
         let algNoneSigned = header("none") + "." + promoted + "." + parts[2]
         let otherSecret = HS256Token(secret: "another-secret-0123456789abcdef").sign(claims)
         let past = Int64(now - 28_800 - 5) * 1_000
-        let identity = MonitorIdentity(id: id, username: "x", rol: .administrador)
-        let expired = MonitorTokens(secret: Self.secret, clock: StoppedClock(milliseconds: past)).issue(for: identity)
+        let expired = try h.token(id: id, tokens: MonitorTokens(secret: Self.secret, clock: StoppedClock(milliseconds: past)))
         let badRole = HS256Token(secret: Self.secret).sign([("id", .integer(id)), ("username", .string("x")),
                                                             ("rol", .string("Root")), ("exp", .integer(now + 60))])
         let noID = HS256Token(secret: Self.secret).sign([("username", .string("x")), ("rol", .string("Administrador")),
@@ -227,9 +226,71 @@ struct AuthTests {
             #expect(response.text == #"{"error":"Token inválido o expirado"}"#)
         }
         // Still valid a moment before expiry, signed with the module's secret.
-        let almost = MonitorTokens(secret: Self.secret, clock: StoppedClock(milliseconds: Int64(now - 28_800 + 30) * 1_000))
-            .issue(for: identity)
+        let admin = try h.user(.administrador)
+        let almost = try h.token(id: admin.id, tokens: MonitorTokens(secret: Self.secret,
+                                                                     clock: StoppedClock(milliseconds: Int64(now - 28_800 + 30) * 1_000)))
         #expect(h.call(.get, "/api/usuarios", token: almost).status == 200)
+    }
+
+    // MARK: revocation (ruling 9, M17)
+
+    @Test("The row decides, not the token: a token claiming Administrador for a Tecnico, even validly signed, is a Tecnico")
+    func roleFromRow() throws {
+        let h = try MonitorHarness()
+        let (id, token) = try h.user(.tecnico)
+        let row = try #require(try h.connection.queryFirst("SELECT password_hash FROM usuario WHERE id = \(id)"))
+        let forged = h.module.tokens.issue(for: MonitorIdentity(id: id, username: "x", rol: .administrador),
+                                           passwordHash: try row.string("password_hash"))
+        #expect(h.call(.get, "/api/usuarios", token: forged).status == 403)
+        #expect(h.call(.get, "/api/usuarios", token: token).status == 403)
+        // A token without the password stamp (issued before it existed) is refused.
+        let now = h.clock.nowSeconds()
+        let unstamped = HS256Token(secret: Self.secret).sign([("id", .integer(id)), ("username", .string("x")), ("rol", .string("Tecnico")),
+                                                              ("iat", .integer(now)), ("exp", .integer(now + 60))])
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: unstamped).status == 401)
+    }
+
+    @Test("Demoted, deleted or with a new password: the old token loses its rights within 60 s, whichever worker served it",
+          arguments: ["demoted", "deleted", "password"])
+    func revocation(change: String) throws {
+        let h = try MonitorHarness()
+        let (id, token) = try h.user(.administrador)
+        #expect(h.call(.get, "/api/usuarios", token: token).status == 200)
+        // Another worker (or an administrator in SQL) changes the row: this worker's memory of it is at most 30 s old.
+        switch change {
+        case "demoted": _ = try h.connection.execute("UPDATE usuario SET rol = 'Operador' WHERE id = \(id)")
+        case "deleted": _ = try h.connection.execute("DELETE FROM usuario WHERE id = \(id)")
+        default: _ = try h.connection.execute("UPDATE usuario SET password_hash = \(try PasswordHasher.hash("otra")) WHERE id = \(id)")
+        }
+        h.clock.advance(seconds: 31)
+        let response = h.call(.get, "/api/usuarios", token: token)
+        #expect(response.status == (change == "demoted" ? 403 : 401), "\(response.text)")
+        if change == "demoted" {
+            // Still a valid session, now with the Operador's rights.
+            #expect(h.call(.get, "/api/comentarios/SIN-1", token: token).status == 200)
+        } else {
+            #expect(response.text == #"{"error":"Token inválido o expirado"}"#)
+        }
+    }
+
+    @Test("Through the API on the same worker the change is immediate: PUT rol, PUT password, DELETE")
+    func revocationThroughAPI() throws {
+        let h = try MonitorHarness()
+        let admin = try h.user(.administrador)
+        let (operador, operadorToken) = try h.user(.operador)
+        let (otro, otroToken) = try h.user(.administrador)
+        #expect(h.call(.get, "/api/usuarios", token: otroToken).status == 200)
+        #expect(h.call(.put, "/api/usuarios/\(otro)", json: #"{"rol":"Tecnico"}"#, token: admin.token).status == 200)
+        #expect(h.call(.get, "/api/usuarios", token: otroToken).status == 403)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: operadorToken).status == 200)
+        #expect(h.call(.put, "/api/usuarios/\(operador)", json: #"{"password":"nueva-clave"}"#, token: admin.token).status == 200)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: operadorToken).status == 401)
+        let relogin = h.call(.post, "/api/auth/login", json: #"{"username":"\#(try h.username(id: operador))","password":"nueva-clave"}"#)
+        #expect(relogin.status == 200)
+        let fresh = try #require(relogin.json?["token"]?.stringValue)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: fresh).status == 200)
+        #expect(h.call(.delete, "/api/usuarios/\(otro)", token: admin.token).status == 200)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: otroToken).status == 401)
     }
 
     // MARK: register

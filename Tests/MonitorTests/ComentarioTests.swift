@@ -86,14 +86,14 @@ struct ComentarioTests {
         #expect(try h.count("SELECT COUNT(*) FROM comentario") == 0)
     }
 
-    @Test("A token whose user was deleted is 401 Usuario no autenticado, not a 500")
+    @Test("A token whose user was deleted is refused by the token check (401, ruling 9, M17), not a 500")
     func deletedUser() throws {
         let h = try MonitorHarness()
         try Rec.expediente(h, "SIN-K3")
         let ghost = try h.user(.tecnico)
         _ = try h.connection.execute("DELETE FROM usuario WHERE id = \(ghost.id)")
         let response = h.call(.post, "/api/comentarios", json: #"{"no_siniestro":"SIN-K3","comentario":"x"}"#, token: ghost.token)
-        #expect(response.status == 401 && response.error == "Usuario no autenticado")
+        #expect(response.status == 401 && response.error == "Token inválido o expirado")
         #expect(try h.count("SELECT COUNT(*) FROM comentario") == 0)
     }
 

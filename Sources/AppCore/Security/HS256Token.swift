@@ -27,6 +27,14 @@ public struct HS256Token: Sendable {
 
     private var key: SymmetricKey { SymmetricKey(data: secret) }
 
+    /// A short keyed digest of `text` for a token to carry: 16 base64url characters of HMAC-SHA256 under the
+    /// token secret. Tokens carry the one of the user's password hash (ruling 9): a new password means a new hash,
+    /// so the sessions issued before it no longer match the user's row, whoever changed it and however.
+    public func stamp(_ text: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
+        return Base64URL.encode(Array(Array(mac).prefix(12)))
+    }
+
     /// A signed token carrying `claims` (an object, in key order).
     public func sign(_ claims: [(String, JSONValue)]) -> String {
         let header = Base64URL.encode(JSONWriter.encode(.object([("alg", .string("HS256")), ("typ", .string("JWT"))])))

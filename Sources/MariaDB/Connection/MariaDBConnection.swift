@@ -15,6 +15,7 @@ public final class MariaDBConnection {
 
     var mysql: UnsafeMutablePointer<MYSQL>?
     var statements: StatementCache
+    private var locals: [ObjectIdentifier: AnyObject] = [:]
     var transactionState: TransactionState = .none
 
     /// Where the connection stands with respect to `transaction(_:)`.
@@ -37,6 +38,15 @@ public final class MariaDBConnection {
 
     deinit {
         close()
+    }
+
+    /// The one `Value` this connection's owner keeps beside it (a worker's cache of rows it read), made by `make`
+    /// on first use and kept as long as the connection; confined to the connection's thread like the connection.
+    public func local<Value: AnyObject>(_ make: () -> Value) -> Value {
+        if let existing = locals[ObjectIdentifier(Value.self)] as? Value { return existing }
+        let value = make()
+        locals[ObjectIdentifier(Value.self)] = value
+        return value
     }
 
     /// Whether a server connection is currently open (it may still turn out to be dead on next use).

@@ -27,11 +27,14 @@ struct UsuarioRoutes {
                 let fields = try FieldDecoder(zone: context.environment.zone).decode(try request.bodyObject(context), Self.updateFields)
                 let changes = UsuarioChanges(nombre: fields["nombre"].map { Self.text($0) }, username: Self.text(fields, "username"),
                                              password: Self.text(fields, "password"), rol: Self.text(fields, "rol"))
-                return .json(try Self.service(context).update(id: id, changes).json)
+                let updated = try Self.service(context).update(id: id, changes)
+                context.sessionUsers.forget(id)  // this worker sees a new role or password at once
+                return .json(updated.json)
             }
             router.delete("/:id") { request, context in
                 let id = try Self.id(request)
                 try Self.service(context).delete(id: id, caller: try context.caller())
+                context.sessionUsers.forget(id)
                 return .json(.object([("ok", .bool(true)), ("id", .integer(id))]))
             }
         }

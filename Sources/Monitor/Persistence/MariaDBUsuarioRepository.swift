@@ -18,6 +18,12 @@ struct MariaDBUsuarioRepository: UsuarioRepository {
         return UsuarioCredentials(usuario: try Self.usuario(row), passwordHash: try row.string("password_hash"))
     }
 
+    func credentials(id: Int) throws -> UsuarioCredentials? {
+        guard let row = try connection.queryFirst(
+            "SELECT id, nombre, username, rol, password_hash FROM usuario WHERE id = \(id)") else { return nil }
+        return UsuarioCredentials(usuario: try Self.usuario(row), passwordHash: try row.string("password_hash"))
+    }
+
     func insert(nombre: String?, username: String, passwordHash: String, rol: Rol) throws -> Usuario {
         do {
             let result = try connection.execute("""

@@ -6,6 +6,6 @@ extension MonitorModule {
     public func makeContext(connection: MariaDBConnection, logger: Logger) -> MonitorContext {
         MonitorContext(logger: logger, persistence: MonitorPersistence(connection: connection),
                        health: MariaDBMonitorHealthRepository(connection: connection), tokens: tokens,
-                       environment: environment)
+                       environment: environment, sessionUsers: connection.local { SessionUsers() })
     }
 }

@@ -6,6 +6,8 @@ protocol UsuarioRepository {
     func find(id: Int) throws -> Usuario?
     /// The user named exactly `username` (case- and accent-sensitive) with its password hash, or nil.
     func credentials(username: String) throws -> UsuarioCredentials?
+    /// User `id` with its password hash, or nil.
+    func credentials(id: Int) throws -> UsuarioCredentials?
     /// Inserts a user; throws `UsuarioConflict.usernameTaken` when the username exists.
     func insert(nombre: String?, username: String, passwordHash: String, rol: Rol) throws -> Usuario
     /// Applies `update` atomically and returns the user as stored, or nil when there is no user `id`;

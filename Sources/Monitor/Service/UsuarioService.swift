@@ -9,7 +9,7 @@ struct UsuarioService {
     let logger: Logger
 
     /// The user whose credentials these are (400 when missing or with whitespace, else 401 `Credenciales inválidas`).
-    func login(username: String?, password: String?) throws -> Usuario {
+    func login(username: String?, password: String?) throws -> UsuarioCredentials {
         guard let username, !username.isEmpty, let password, !password.isEmpty else { throw MonitorError.loginRequired }
         guard !Self.hasWhitespace(username) else { throw MonitorError.usernameWithSpaces }
         // An unknown user costs the same bcrypt round as a wrong password.
@@ -18,7 +18,7 @@ struct UsuarioService {
             logger.notice("login refused", metadata: ["username": "\(username)"])
             throw MonitorError.invalidCredentials
         }
-        return stored.usuario
+        return stored
     }
 
     /// Creates a user: required fields, whitespace, role, then the unique username.

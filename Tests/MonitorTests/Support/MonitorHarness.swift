@@ -52,7 +52,7 @@ final class MonitorHarness {
         let result = try connection.execute(
             "INSERT INTO usuario (nombre, username, password_hash, rol) VALUES (\(name), \(name), \(hash), \(rol.rawValue))")
         let identity = MonitorIdentity(id: result.lastInsertID, username: name, rol: rol)
-        return (result.lastInsertID, module.tokens.issue(for: identity))
+        return (result.lastInsertID, module.tokens.issue(for: identity, passwordHash: hash))
     }
 
     /// Sends a request through the responder. `json` is sent as `application/json`; `body` raw with `contentType`.
@@ -61,6 +61,18 @@ final class MonitorHarness {
         TestExchange.send(TestExchange.request(method, path, json: json, token: token, body: body, contentType: contentType,
                                                headers: extra),
                           to: responder, context: module.makeContext(connection: connection, logger: Logger(label: "test")))
+    }
+
+    /// User `id`'s username.
+    func username(id: Int) throws -> String {
+        try #require(try connection.queryFirst("SELECT username FROM usuario WHERE id = \(id)")).string("username")
+    }
+
+    /// A token for user `id` as `MonitorTokens` would issue it now, with the stored password hash.
+    func token(id: Int, tokens: MonitorTokens? = nil) throws -> String {
+        let row = try #require(try connection.queryFirst("SELECT username, rol, password_hash FROM usuario WHERE id = \(id)"))
+        let identity = MonitorIdentity(id: id, username: try row.string("username"), rol: try #require(Rol(rawValue: try row.string("rol"))))
+        return (tokens ?? module.tokens).issue(for: identity, passwordHash: try row.string("password_hash"))
     }
 
     /// One value from the database (for checking what a request wrote).

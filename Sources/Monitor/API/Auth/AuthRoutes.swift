@@ -21,9 +21,10 @@ struct AuthRoutes {
     func register(in router: inout Router<MonitorContext>) {
         router.post("/api/auth/login") { request, context in
             let fields = try FieldDecoder(zone: context.environment.zone).decode(try request.bodyObject(context), Self.loginFields)
-            let usuario = try UsuarioService(repository: context.persistence.usuarios, logger: context.logger)
+            let stored = try UsuarioService(repository: context.persistence.usuarios, logger: context.logger)
                 .login(username: UsuarioRoutes.text(fields, "username"), password: UsuarioRoutes.text(fields, "password"))
-            return .json(.object([("token", .string(context.tokens.issue(for: usuario.identity))), ("usuario", usuario.json)]))
+            let token = context.tokens.issue(for: stored.usuario.identity, passwordHash: stored.passwordHash)
+            return .json(.object([("token", .string(token)), ("usuario", stored.usuario.json)]))
         }
         router.post("/api/auth/register", middleware: [MonitorAuth.admin]) { request, context in
             let draft = try Self.registration(from: try request.bodyObject(context),

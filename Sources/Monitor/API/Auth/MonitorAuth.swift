@@ -1,9 +1,12 @@
+import AppCore
 import HTTPCore
 import Logging
 
 /// Route middleware with the original's exact behaviour (monitor.md §2.3): a `Bearer ` token is required
 /// (`401 Token requerido`), it must verify (`401 Token inválido o expirado`), and the role must be allowed
-/// (`403` with the original's two texts).
+/// (`403` with the original's two texts). The token only names the user: its row as this worker read it in the
+/// last `SessionUsers.lifetimeMilliseconds` decides (ruling 9, M17): a deleted user or a changed password
+/// (another hash, so the token's stamp no longer matches) is a 401, and the current role is the one checked.
 struct MonitorAuth: Middleware {
     /// Who may pass.
     enum Requirement: Sendable {
@@ -29,10 +32,13 @@ struct MonitorAuth: Middleware {
             throw MonitorError(status: 401, "Token requerido")
         }
         let pieces = header.split(separator: " ", omittingEmptySubsequences: false)
-        guard pieces.count > 1, let identity = context.tokens.identity(from: String(pieces[1])) else {
+        guard pieces.count > 1, let claimed = context.tokens.claims(from: String(pieces[1])),
+              let current = try context.sessionUser(id: claimed.identity.id),
+              current.passwordStamp == claimed.passwordStamp else {
             context.logger.warning("Token inválido o expirado")
             throw MonitorError(status: 401, "Token inválido o expirado")
         }
+        let identity = current.identity
         switch requirement {
         case .anyRole: break
         case .adminOrOperator:
@@ -48,7 +54,35 @@ struct MonitorAuth: Middleware {
     }
 }
 
+/// What a token is checked against: the user's current name, role and password stamp.
+struct SessionUser {
+    /// The user as the request sees it.
+    let identity: MonitorIdentity
+    /// `MonitorTokens.stamp` of the current password hash.
+    let passwordStamp: String
+}
+
+/// A worker's memory of the users its requests named (`ExpiringCache`), kept beside its connection.
+final class SessionUsers {
+    /// How long a read row is trusted: a deleted or demoted user, or a new password, reaches every worker within
+    /// this (ruling 9 allows 60 s).
+    static let lifetimeMilliseconds: Int64 = 30_000
+    let cache = ExpiringCache<Int, SessionUser?>(lifetimeMilliseconds: lifetimeMilliseconds)
+
+    /// Forgets user `id` (this worker changed it: its next request reads the row again).
+    func forget(_ id: Int) { cache.remove(id) }
+}
+
 extension MonitorContext {
+    /// User `id` as it stands (nil: deleted), read at most once per `SessionUsers.lifetimeMilliseconds`.
+    func sessionUser(id: Int) throws -> SessionUser? {
+        try sessionUsers.cache.value(for: id, now: environment.clock.nowMilliseconds()) {
+            try persistence.usuarios.credentials(id: id).map {
+                SessionUser(identity: $0.usuario.identity, passwordStamp: tokens.stamp(passwordHash: $0.passwordHash))
+            }
+        }
+    }
+
     /// The authenticated caller; only call from routes behind `MonitorAuth`.
     func caller() throws -> MonitorIdentity {
         guard let identity else { throw MonitorError(status: 401, "Token requerido") }

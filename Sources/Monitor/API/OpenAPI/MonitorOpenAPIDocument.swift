@@ -11,7 +11,7 @@ enum MonitorOpenAPIDocument {
     "title": "Ventanilla: Monitor API",
     "version": "1.0.0",
     "summary": "Insurance-claim tracking (expedientes) for a truck/bus body shop.",
-    "description": "The Monitor module of Ventanilla (monitor.md, rulings M1-M10, seeds 000 and 001).\n\n* Every response is JSON. Errors are `{\"error\": \"<message>\"}` (schema `Error`); an unknown route is `404 {\"error\":\"Ruta no encontrada\"}` with or without a token (ruling M10), a wrong method `405 {\"error\":\"Método no permitido\"}`, malformed JSON `400 {\"error\":\"El cuerpo de la solicitud no es JSON válido\"}`, an unexpected failure `500 {\"error\":\"Error interno del servidor\"}`.\n* Auth: `Authorization: Bearer <token>` from `POST /api/auth/login` (HS256, 8 h). Roles: Administrador (A), Operador, Tecnico. Each operation's description names the role it needs; a missing or bad token is 401, a role that may not is 403.\n* Dates are returned as `YYYY-MM-DDT12:00:00.000Z`, instants as ISO 8601 UTC with milliseconds (rulings M3, M9). The module's time zone is America/Mexico_City.\n\nThis file is the source of truth: `Sources/Monitor/API/OpenAPI/monitor.openapi.json`. After editing it run `scripts/lib/embed-openapi`, which regenerates `MonitorOpenAPIDocument.swift`; the tests in `Tests/MonitorTests/OpenAPITests.swift` check both and the parity with the router."
+    "description": "The Monitor module of Ventanilla (monitor.md, rulings M1-M10, seeds 000 and 001).\n\n* Every response is JSON. Errors are `{\"error\": \"<message>\"}` (schema `Error`); an unknown route is `404 {\"error\":\"Ruta no encontrada\"}` with or without a token (ruling M10), a wrong method `405 {\"error\":\"Método no permitido\"}`, malformed JSON `400 {\"error\":\"El cuerpo de la solicitud no es JSON válido\"}`, an unexpected failure `500 {\"error\":\"Error interno del servidor\"}`.\n* Auth: `Authorization: Bearer <token>` from `POST /api/auth/login` (HS256, 8 h). The token only names the user: a deleted user, or one whose password changed, is refused (401) and a changed role applies, within 30 s of the change (ruling 9). Roles: Administrador (A), Operador, Tecnico. Each operation's description names the role it needs; a missing or bad token is 401, a role that may not is 403.\n* Dates are returned as `YYYY-MM-DDT12:00:00.000Z`, instants as ISO 8601 UTC with milliseconds (rulings M3, M9). The module's time zone is America/Mexico_City.\n\nThis file is the source of truth: `Sources/Monitor/API/OpenAPI/monitor.openapi.json`. After editing it run `scripts/lib/embed-openapi`, which regenerates `MonitorOpenAPIDocument.swift`; the tests in `Tests/MonitorTests/OpenAPITests.swift` check both and the parity with the router."
   },
   "servers": [
     {"url": "http://127.0.0.1:8080", "description": "Local stack (scripts/serve)"}
@@ -133,7 +133,7 @@ enum MonitorOpenAPIDocument {
         },
         "responses": {
           "200": {
-            "description": "A token valid for 8 hours (HS256; claims `id`, `username`, `rol`) and the user.",
+            "description": "A token valid for 8 hours (HS256; claims `id`, `username`, `rol`, `pwd` — a stamp of the password — `iat`, `exp`) and the user.",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/LoginResponse"},
@@ -4696,7 +4696,7 @@ enum MonitorOpenAPIDocument {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "Token from `POST /api/auth/login`: HS256, claims `id`, `username`, `rol`, expires after 8 h."
+        "description": "Token from `POST /api/auth/login`: HS256, claims `id`, `username`, `rol`, `pwd`, `iat`, `exp`; expires after 8 h. Checked against the user's current row (ruling 9)."
       }
     }
   }
