@@ -17,13 +17,16 @@ public final class TransporteContext: RequestContext {
     let tokens: TransporteTokens
     /// Zone, clock and limits.
     let environment: TransporteEnvironment
+    /// The worker's memory of the users tokens named.
+    let sessionUsers: SessionUsers
 
     init(logger: Logger, persistence: TransportePersistence, health: any TransporteHealthRepository,
-         tokens: TransporteTokens, environment: TransporteEnvironment) {
+         tokens: TransporteTokens, environment: TransporteEnvironment, sessionUsers: SessionUsers = SessionUsers()) {
         self.logger = logger
         self.persistence = persistence
         self.health = health
         self.tokens = tokens
         self.environment = environment
+        self.sessionUsers = sessionUsers
     }
 }

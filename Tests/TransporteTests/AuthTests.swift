@@ -22,11 +22,11 @@ struct AuthTests {
         #expect(data["usuario"]?["Roles"]?.arrayValue?.compactMap { $0.stringValue } == ["APROBADOR"])
         let access = try #require(data["access_token"]?.stringValue)
         let refresh = try #require(data["refresh_token"]?.stringValue)
-        let identity = try #require(harness.module.tokens.identity(from: access, kind: .access))
+        let identity = try #require(harness.module.tokens.claims(from: access, kind: .access)?.identity)
         #expect(identity.perfilID == 3 && identity.username == "aprobador1")
         // Neither token is accepted in the other's place.
-        #expect(harness.module.tokens.identity(from: refresh, kind: .access) == nil)
-        #expect(harness.module.tokens.identity(from: access, kind: .refresh) == nil)
+        #expect(harness.module.tokens.claims(from: refresh, kind: .access) == nil)
+        #expect(harness.module.tokens.claims(from: access, kind: .refresh) == nil)
     }
 
     @Test("a wrong password, an unknown user and an inactive user get the same 401")
@@ -124,5 +124,61 @@ struct AuthTests {
         #expect(solicitante.status == 403 && solicitante.message == "No tiene permisos para realizar esta acción")
         harness.clock.advance(seconds: TransporteTokens.accessLifetimeSeconds)
         #expect(call(admin).status == 401)
+    }
+
+    // MARK: revocation (ruling 9)
+
+    /// `GET /lugar` (any token) and `DELETE /lugar/999` (ADMIN: 404 when admitted, 403 otherwise) with `token`.
+    private func probe(_ harness: TransporteHarness, _ token: String) -> (read: Int, adminWrite: Int) {
+        (harness.call(.get, "/lugar", token: token).status, harness.call(.delete, "/lugar/999", token: token).status)
+    }
+
+    @Test("the row decides, not the token: roles it claims but the Perfil lacks are not granted")
+    func rolesFromRow() throws {
+        let harness = try TransporteHarness()
+        let user = try #require(try MariaDBAuthRepository(connection: harness.connection).user(username: "solicitante1"))
+        let claimingAdmin = TransporteIdentity(usuarioID: user.usuarioID, perfilID: user.perfilID, username: user.username,
+                                               roles: ["ADMIN"])
+        let forged = harness.module.tokens.issue(.access, for: claimingAdmin, passwordHash: try #require(user.passwordHash))
+        #expect(probe(harness, forged) == (200, 403))
+        // A token without the password stamp (issued before it existed) is refused.
+        let unstamped = HS256Token(secret: "transporte-tests-secret-0123456789").sign([
+            ("sub", .string(String(user.usuarioID))), ("perfil", .integer(user.perfilID)), ("username", .string("solicitante1")),
+            ("roles", .array([.string("SOLICITANTE")])), ("typ", .string("access")), ("exp", .integer(harness.clock.nowSeconds() + 60))])
+        #expect(harness.call(.get, "/lugar", token: unstamped).status == 401)
+    }
+
+    @Test("demoted, deactivated, deleted, new password: the old token loses its rights within 60 s",
+          arguments: ["demoted", "deactivated", "deleted", "password"])
+    func revocation(change: String) throws {
+        let harness = try TransporteHarness()
+        let login = harness.call(.post, "/auth/login", json: #"{"username":"admin","password":"ventanilla"}"#)
+        let access = try #require(login.data?["access_token"]?.stringValue)
+        let refresh = try #require(login.data?["refresh_token"]?.stringValue)
+        #expect(probe(harness, access) == (200, 404))
+        switch change {
+        case "demoted":
+            _ = try harness.connection.execute("""
+                UPDATE PerfilRol pr JOIN Rol r ON r.Id = pr.IdRol SET pr.Eliminado = 1
+                 WHERE pr.IdPerfil = 5 AND r.Codigo = 'ADMIN'
+                """)
+            _ = try harness.connection.execute("""
+                INSERT INTO PerfilRol (IdPerfil, IdRol) SELECT 5, Id FROM Rol WHERE Codigo = 'SOLICITANTE'
+                """)
+        case "deactivated": _ = try harness.connection.execute("UPDATE Usuario SET Activo = 0 WHERE Username = 'admin'")
+        case "deleted": _ = try harness.connection.execute("UPDATE Usuario SET Eliminado = 1 WHERE Username = 'admin'")
+        default:
+            _ = try harness.connection.execute("UPDATE Usuario SET PasswordHash = \(try PasswordHasher.hash("otra")) WHERE Username = 'admin'")
+        }
+        // Another worker, or an administrator in SQL: this worker's memory of the row is at most 30 s old.
+        harness.clock.advance(seconds: 31)
+        let after = probe(harness, access)
+        #expect(after == (change == "demoted" ? (200, 403) : (401, 401)), "\(after)")
+        // The refresh token reads the row every time: refused at once unless only the roles changed (new roles then).
+        let renewed = harness.call(.post, "/auth/refresh", json: #"{"refresh_token":"\#(refresh)"}"#)
+        #expect(renewed.status == (change == "demoted" ? 200 : 401))
+        if change == "demoted" {
+            #expect(renewed.data?["usuario"]?["Roles"]?.arrayValue?.compactMap { $0.stringValue } == ["SOLICITANTE"])
+        }
     }
 }

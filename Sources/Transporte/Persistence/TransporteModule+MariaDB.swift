@@ -6,6 +6,6 @@ extension TransporteModule {
     public func makeContext(connection: MariaDBConnection, logger: Logger) -> TransporteContext {
         TransporteContext(logger: logger, persistence: TransportePersistence(connection: connection),
                           health: MariaDBTransporteHealthRepository(connection: connection), tokens: tokens,
-                          environment: environment)
+                          environment: environment, sessionUsers: connection.local { SessionUsers() })
     }
 }

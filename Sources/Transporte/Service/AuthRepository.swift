@@ -23,6 +23,27 @@ struct LoginUser: Sendable {
     }
 }
 
+/// What a token is checked against (ruling 9): the user as it stands, or nil when it may no longer act (deleted,
+/// inactive, without a password), with the stamp of its current password hash.
+struct SessionUser: Sendable {
+    /// The user as the request sees it (current roles).
+    let identity: TransporteIdentity
+    /// `TransporteTokens.stamp` of the current password hash.
+    let passwordStamp: String
+
+    /// `user` (read with `Eliminado = 0`) while it may act.
+    init?(_ user: LoginUser?, tokens: TransporteTokens) {
+        guard let user, user.activo, let hash = user.passwordHash else { return nil }
+        identity = user.identity
+        passwordStamp = tokens.stamp(passwordHash: hash)
+    }
+
+    /// Whether a token claiming `claimed` is still this user's: the same Perfil and the same password.
+    func accepts(_ claimed: (identity: TransporteIdentity, passwordStamp: String)) -> Bool {
+        claimed.identity.perfilID == identity.perfilID && claimed.passwordStamp == passwordStamp
+    }
+}
+
 /// The users auth reads.
 protocol AuthRepository {
     /// The active (not deleted) user named `username`, with their Perfil and roles.

@@ -27,18 +27,19 @@ struct AuthService {
 
     /// Exchanges a valid refresh token of a still active user for a new pair (roles re-read).
     func refresh(token: String) throws -> JSONValue {
-        guard let claimed = tokens.identity(from: token, kind: .refresh),
-              let user = try repository.user(id: claimed.usuarioID), user.activo, user.perfilID == claimed.perfilID else {
+        guard let claimed = tokens.claims(from: token, kind: .refresh),
+              let user = try repository.user(id: claimed.identity.usuarioID),
+              SessionUser(user, tokens: tokens)?.accepts(claimed) == true else {
             throw Self.badRefresh
         }
         return session(for: user)
     }
 
     private func session(for user: LoginUser) -> JSONValue {
-        let identity = user.identity
+        let identity = user.identity, hash = user.passwordHash ?? ""
         return .object([
-            ("access_token", .string(tokens.issue(.access, for: identity))),
-            ("refresh_token", .string(tokens.issue(.refresh, for: identity))),
+            ("access_token", .string(tokens.issue(.access, for: identity, passwordHash: hash))),
+            ("refresh_token", .string(tokens.issue(.refresh, for: identity, passwordHash: hash))),
             ("token_type", .string("bearer")),
             ("expires_in", .integer(TransporteTokens.accessLifetimeSeconds)),
             ("usuario", .object([

@@ -39,7 +39,7 @@ final class TransporteHarness {
     /// An access token for a seed user (`admin`, `solicitante1`, …), read from the database as login would.
     func token(_ username: String) throws -> String {
         let user = try #require(try MariaDBAuthRepository(connection: connection).user(username: username))
-        return module.tokens.issue(.access, for: user.identity)
+        return module.tokens.issue(.access, for: user.identity, passwordHash: user.passwordHash ?? "")
     }
 
     /// Sends a request through the responder. `json` is sent as `application/json`; `body` raw with `contentType`.

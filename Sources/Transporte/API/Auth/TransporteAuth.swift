@@ -1,9 +1,12 @@
+import AppCore
 import HTTPCore
 import Logging
 
 /// Route middleware for T5: a valid access token is required (401 otherwise, with `WWW-Authenticate: Bearer`),
 /// and, where the route names roles, the caller must have one of them or be an ADMIN (403). Per-solicitud
-/// rules (its requester, its approver) are the services' (403 too).
+/// rules (its requester, its approver) are the services' (403 too). The token only names the user: its row as
+/// this worker read it in the last `SessionUsers.lifetimeMilliseconds` decides (ruling 9): deleted, inactive, on
+/// another Perfil or with a new password → 401; the current roles are the ones checked.
 struct TransporteAuth: Middleware {
     /// Roles that may pass besides ADMIN; empty means any authenticated user.
     let roles: [TransporteRol]
@@ -20,10 +23,12 @@ struct TransporteAuth: Middleware {
         guard let header = request.headers["Authorization"] else { throw TransporteError.notAuthenticated }
         let pieces = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard pieces.count == 2, pieces[0].lowercased() == "bearer" else { throw TransporteError.notAuthenticated }
-        guard let identity = context.tokens.identity(from: String(pieces[1]).trimmingSpaces, kind: .access) else {
+        guard let claimed = context.tokens.claims(from: String(pieces[1]).trimmingSpaces, kind: .access),
+              let current = try context.sessionUser(id: claimed.identity.usuarioID), current.accepts(claimed) else {
             context.logger.warning("token refused")
             throw TransporteError.invalidToken
         }
+        let identity = current.identity
         context.identity = identity
         context.logger[metadataKey: "user"] = .stringConvertible(identity.usuarioID)
         if !roles.isEmpty && !identity.isAdmin && !roles.contains(where: identity.has) {
@@ -33,7 +38,24 @@ struct TransporteAuth: Middleware {
     }
 }
 
+/// A worker's memory of the users its requests named (`ExpiringCache`), kept beside its connection.
+final class SessionUsers {
+    /// How long a read row is trusted: a change reaches every worker within this (ruling 9 allows 60 s).
+    static let lifetimeMilliseconds: Int64 = 30_000
+    let cache = ExpiringCache<Int, SessionUser?>(lifetimeMilliseconds: lifetimeMilliseconds)
+
+    /// Forgets user `id` (this worker changed it: its next request reads the row again).
+    func forget(_ id: Int) { cache.remove(id) }
+}
+
 extension TransporteContext {
+    /// User `id` while it may act, read at most once per `SessionUsers.lifetimeMilliseconds`.
+    func sessionUser(id: Int) throws -> SessionUser? {
+        try sessionUsers.cache.value(for: id, now: environment.clock.nowMilliseconds()) {
+            SessionUser(try persistence.auth.user(id: id), tokens: tokens)
+        }
+    }
+
     /// The authenticated caller; only call from routes behind `TransporteAuth`.
     func caller() throws -> TransporteIdentity {
         guard let identity else { throw TransporteError.notAuthenticated }

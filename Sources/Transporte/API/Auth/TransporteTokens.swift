@@ -3,7 +3,9 @@ import HTTPCore
 
 /// Issues and reads Transporte's tokens (T5, T8): HS256 with `TRANSPORTE_JWT_SECRET`, the algorithm pinned.
 /// An access token lives 60 minutes, a refresh token 24 hours; `typ` tells them apart, so neither is accepted
-/// in the other's place. Claims: `sub` (Usuario id), `perfil` (Perfil id), `username`, `roles`, `typ`, `iat`, `exp`.
+/// in the other's place. Claims: `sub` (Usuario id), `perfil` (Perfil id), `username`, `roles`, `pwd` (the stamp of
+/// the user's password hash), `typ`, `iat`, `exp`. What a token claims is only a key to the user's current row:
+/// `TransporteAuth` and refresh check it there (ruling 9).
 public struct TransporteTokens: Sendable {
     /// Which of the two tokens.
     public enum Kind: String, Sendable {
@@ -27,25 +29,31 @@ public struct TransporteTokens: Sendable {
         self.clock = clock
     }
 
-    /// A signed token of `kind` for `identity`.
-    public func issue(_ kind: Kind, for identity: TransporteIdentity) -> String {
+    /// A signed token of `kind` for `identity`, whose current password hash is `passwordHash`.
+    public func issue(_ kind: Kind, for identity: TransporteIdentity, passwordHash: String) -> String {
         let now = clock.nowSeconds()
         let lifetime = kind == .access ? Self.accessLifetimeSeconds : Self.refreshLifetimeSeconds
         return token.sign([("sub", .string(String(identity.usuarioID))), ("perfil", .integer(identity.perfilID)),
                            ("username", .string(identity.username)), ("roles", .array(identity.roles.map { .string($0) })),
+                           ("pwd", .string(stamp(passwordHash: passwordHash))),
                            ("typ", .string(kind.rawValue)), ("iat", .integer(now)), ("exp", .integer(now + lifetime))])
     }
 
-    /// The identity in a valid, unexpired token of `kind`, or nil.
-    public func identity(from text: String, kind: Kind) -> TransporteIdentity? {
+    /// The stamp a token of a user with `passwordHash` carries.
+    public func stamp(passwordHash: String) -> String { token.stamp(passwordHash) }
+
+    /// What a valid, unexpired token of `kind` claims (nil otherwise, and without a password stamp).
+    public func claims(from text: String, kind: Kind) -> (identity: TransporteIdentity, passwordStamp: String)? {
         guard let claims = try? token.verify(text, now: clock.nowSeconds()),
               claims["typ"] == .string(kind.rawValue),
               case .string(let sub)? = claims["sub"], let usuarioID = Int(sub),
               case .number(let perfilText)? = claims["perfil"], let perfilID = Int(perfilText),
               case .string(let username)? = claims["username"],
-              case .array(let roleValues)? = claims["roles"] else { return nil }
+              case .array(let roleValues)? = claims["roles"],
+              case .string(let stamp)? = claims["pwd"] else { return nil }
         let roles = roleValues.compactMap(\.stringValue)
         guard roles.count == roleValues.count else { return nil }
-        return TransporteIdentity(usuarioID: usuarioID, perfilID: perfilID, username: username, roles: roles)
+        return (TransporteIdentity(usuarioID: usuarioID, perfilID: perfilID, username: username, roles: roles), stamp)
     }
+
 }
