@@ -30,8 +30,9 @@ struct SolicitudConsultaTests {
         return (a, b, c)
     }
 
-    func ids(_ h: TransporteHarness, _ query: String) throws -> [Int] {
-        let response = h.call(.get, "/solicitud" + query, token: try h.token("aprobador1"))
+    /// The ids `GET /solicitud` + `query` lists for `username` (the admin, who sees every one, by default).
+    func ids(_ h: TransporteHarness, _ query: String, como username: String = "admin") throws -> [Int] {
+        let response = h.call(.get, "/solicitud" + query, token: try h.token(username))
         #expect(response.status == 200, "\(query): \(response.text)")
         return response.data?["registros"]?.arrayValue?.compactMap { $0["Id"]?.intValue } ?? []
     }
@@ -40,7 +41,7 @@ struct SolicitudConsultaTests {
     func pagina() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let (a, b, c) = try tres(h)
-        let response = h.call(.get, "/solicitud", token: try h.token("solicitante2"))
+        let response = h.call(.get, "/solicitud", token: try h.token("admin"))
         #expect(response.status == 200 && response.message == "Listado de solicitudes obtenido exitosamente")
         #expect(response.data?.objectValue?.keys == ["total", "pagina", "porPagina", "registros"])
         #expect(response.data?["total"]?.intValue == 3 && response.data?["pagina"]?.intValue == 1)
@@ -128,7 +129,7 @@ struct SolicitudConsultaTests {
         #expect(h.call(.post, "/solicitud/\(id)/aprobar", json: #"{"motivo": "Procede"}"#, token: try h.token("aprobador1")).status == 200)
         #expect(h.call(.post, "/solicitud/\(id)/cancelar", json: #"{"motivo": "Ya no se necesita"}"#,
                        token: try h.token("solicitante1")).status == 200)
-        let response = h.call(.get, "/solicitud/\(id)/historico", token: try h.token("solicitante2"))
+        let response = h.call(.get, "/solicitud/\(id)/historico", token: try h.token("solicitante1"))
         #expect(response.status == 200 && response.message == "Histórico de estados obtenido exitosamente")
         #expect(response.data?.objectValue?.keys == ["idSolicitud", "codigoSolicitud", "historico"])
         #expect(response.data?["idSolicitud"]?.intValue == id)
@@ -146,5 +147,42 @@ struct SolicitudConsultaTests {
         #expect(filas[0]["NombreEstado"]?.stringValue == "Pendiente de Aprobación" && filas[0]["ColorEstado"]?.stringValue == "#FFA500")
         let stamp = try #require(filas[0]["FechaHoraCreacion"]?.stringValue)
         #expect(stamp.count == 19 && Array(stamp)[10] == "T" && CivilDate(iso: String(stamp.prefix(10))) != nil)
+    }
+
+    @Test("T13 who may see: ADMIN all; APROBADOR what they approve or requested; SOLICITANTE their own; MOTORISTA none yet; else 404")
+    func visibilidad() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        let (a, b, c) = try tres(h)  // a: 1 → 3, b: 2 → 4, c: 1 → 4
+        #expect(try ids(h, "") == [c, b, a])
+        #expect(try ids(h, "", como: "solicitante1") == [c, a])
+        #expect(try ids(h, "", como: "solicitante2") == [b])
+        #expect(try ids(h, "", como: "aprobador1") == [a])
+        #expect(try ids(h, "", como: "aprobador2") == [c, b])
+        // Filters narrow the scope, never widen it; the total counts only what the caller may see.
+        #expect(try ids(h, "?idUsuarioSolicitante=2", como: "solicitante1") == [])
+        let total = h.call(.get, "/solicitud", token: try h.token("aprobador1")).data?["total"]?.intValue
+        #expect(total == 1)
+        let visibles: [String: Set<Int>] = ["admin": [a, b, c], "solicitante1": [a, c], "solicitante2": [b],
+                                            "aprobador1": [a], "aprobador2": [b, c]]
+        for (usuario, propias) in visibles {
+            let token = try h.token(usuario)
+            for id in [a, b, c] {
+                for path in ["/solicitud/\(id)", "/solicitud/\(id)/historico"] {
+                    let response = h.call(.get, path, token: token)
+                    if propias.contains(id) {
+                        #expect(response.status == 200, "\(usuario) \(path)")
+                    } else {
+                        // As if it did not exist: the same answer as an id that was never used.
+                        #expect(response.status == 404 && response.message == "Solicitud con Id \(id) no encontrada", "\(usuario) \(path)")
+                    }
+                }
+            }
+        }
+        // A MOTORISTA sees the solicitudes of its missions: there are none until missions exist.
+        _ = try h.connection.execute("UPDATE PerfilRol SET Eliminado = 1 WHERE IdPerfil = 2")
+        _ = try h.connection.execute("INSERT INTO PerfilRol (IdPerfil, IdRol) SELECT 2, Id FROM Rol WHERE Codigo = 'MOTORISTA'")
+        h.clock.advance(seconds: 31)
+        #expect(try ids(h, "", como: "solicitante2") == [])
+        #expect(h.call(.get, "/solicitud/\(b)", token: try h.token("solicitante2")).status == 404)
     }
 }

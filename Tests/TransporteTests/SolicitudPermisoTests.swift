@@ -56,7 +56,7 @@ struct SolicitudPermisoTests {
         }
     }
 
-    @Test("order: 404 before 403, 403 before 409; anyone authenticated reads")
+    @Test("order: 404 before 403, 403 before 409; its parties read it, others get 404 (T13)")
     func orden() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         try expect(h, .post, "/solicitud/424242/aprobar", "{}", como: "solicitante2", 404)
@@ -66,9 +66,9 @@ struct SolicitudPermisoTests {
         try expect(h, .post, "/solicitud/\(aprobada)/aprobar", "{}", como: "aprobador1", 409)
         try expect(h, .put, "/solicitud/\(aprobada)", #"{"asunto": "Otro asunto"}"#, como: "aprobador1", 403)
         try expect(h, .put, "/solicitud/\(aprobada)", #"{"asunto": "Otro asunto"}"#, como: "solicitante1", 409)
-        for username in ["solicitante2", "aprobador2"] {
-            try expect(h, .get, "/solicitud/\(aprobada)", nil, como: username, 200)
-            try expect(h, .get, "/solicitud/\(aprobada)/historico", nil, como: username, 200)
+        for (username, status) in [("solicitante1", 200), ("aprobador1", 200), ("solicitante2", 404), ("aprobador2", 404)] {
+            try expect(h, .get, "/solicitud/\(aprobada)", nil, como: username, status)
+            try expect(h, .get, "/solicitud/\(aprobada)/historico", nil, como: username, status)
             try expect(h, .get, "/solicitud", nil, como: username, 200)
         }
     }

@@ -18,8 +18,10 @@ extension MariaDBSolicitudRepository {
         return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares))
     }
 
-    func listado(_ filtro: SolicitudFiltro, offset: Int, limite: Int) throws -> (total: Int, registros: [JSONValue]) {
-        let condiciones = Self.condiciones(filtro)
+    func listado(_ filtro: SolicitudFiltro, alcance: SolicitudAlcance, offset: Int, limite: Int) throws
+        -> (total: Int, registros: [JSONValue]) {
+        var condiciones = Self.condiciones(filtro)
+        condiciones.append(Self.condicion(alcance))
         var cuenta = SQLQuery(unsafeSQL: "SELECT COUNT(*) AS Total" + SolicitudSQL.desde)
         cuenta.append(condiciones)
         let total = try connection.queryFirst(cuenta)?.int("Total") ?? 0
@@ -38,7 +40,21 @@ extension MariaDBSolicitudRepository {
         }
         let json = RecordJSON(zone: zone)
         let filas = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.historico, binds: key)).map(json.object)
-        return HistoricoSolicitud(idSolicitud: id, codigoSolicitud: try codigo.string("CodigoSolicitud"), filas: filas)
+        return HistoricoSolicitud(idSolicitud: id, codigoSolicitud: try codigo.string("CodigoSolicitud"),
+                                  solicitante: try codigo.int("IdUsuarioSolicitante"),
+                                  aprobador: try codigo.int("IdUsuarioAprobador"), filas: filas)
+    }
+
+    /// The caller's scope (T13) as a condition to append to the list's WHERE clause.
+    static func condicion(_ alcance: SolicitudAlcance) -> SQLQuery {
+        if alcance.todas { return "" }
+        switch (alcance.comoSolicitante, alcance.comoAprobador) {
+        case (true, true):
+            return " AND (s.IdUsuarioSolicitante = \(alcance.perfilID) OR s.IdUsuarioAprobador = \(alcance.perfilID))"
+        case (true, false): return " AND s.IdUsuarioSolicitante = \(alcance.perfilID)"
+        case (false, true): return " AND s.IdUsuarioAprobador = \(alcance.perfilID)"
+        case (false, false): return " AND FALSE"
+        }
     }
 
     /// The WHERE clause of the list: active rows and each filter sent.

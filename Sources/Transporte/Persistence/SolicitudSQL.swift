@@ -54,7 +54,9 @@ enum SolicitudSQL {
         WHERE h.IdSolicitud = ? AND h.Eliminado = 0 ORDER BY h.FechaHoraCreacion, h.Id
         """
 
-    static let codigo = "SELECT CodigoSolicitud FROM Solicitud WHERE Id = ? AND Eliminado = 0"
+    static let codigo = """
+        SELECT CodigoSolicitud, IdUsuarioSolicitante, IdUsuarioAprobador FROM Solicitud WHERE Id = ? AND Eliminado = 0
+        """
 
     /// The row lock of every change (one table only: a join would lock the EstadoSolicitud row too).
     static let bloquear = """

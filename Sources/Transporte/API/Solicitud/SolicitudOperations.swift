@@ -21,11 +21,11 @@ extension SolicitudRoutes {
                      access: .authenticated, body: SolicitudFields.solicitud, bodyLists: lugares,
                      success: (201, "Solicitud creada exitosamente"), data: registro, errors: [400, 403, 409, 422]),
         APIOperation(method: .get, path: "/solicitud", tag: "Solicitudes",
-                     summary: "Listado paginado, más recientes primero, con filtros",
+                     summary: "Listado paginado, más recientes primero, con filtros; solo las que el usuario puede ver (T13: ADMIN todas, APROBADOR las que aprueba o solicitó, SOLICITANTE las suyas)",
                      access: .authenticated, parameters: APIOperation.query(SolicitudFields.filtros),
                      success: (200, "Listado de solicitudes obtenido exitosamente"), data: OpenAPISchema.page(registro),
                      errors: [400]),
-        APIOperation(method: .get, path: "/solicitud/{id}", tag: "Solicitudes", summary: "Detalle con lugares y misiones",
+        APIOperation(method: .get, path: "/solicitud/{id}", tag: "Solicitudes", summary: "Detalle con lugares y misiones; 404 si el usuario no puede verla (T13)",
                      access: .authenticated, parameters: [APIOperation.idParameter],
                      success: (200, "Solicitud obtenida exitosamente"), data: registro, errors: [404]),
         APIOperation(method: .put, path: "/solicitud/{id}", tag: "Solicitudes",
@@ -46,7 +46,7 @@ extension SolicitudRoutes {
                      success: (200, accion.mensaje), data: registro, errors: [400, 403, 404, 409])
     } + [
         APIOperation(method: .get, path: "/solicitud/{id}/historico", tag: "Solicitudes",
-                     summary: "Histórico de estados, del más antiguo al más reciente",
+                     summary: "Histórico de estados, del más antiguo al más reciente; 404 si el usuario no puede ver la solicitud (T13)",
                      access: .authenticated, parameters: [APIOperation.idParameter],
                      success: (200, "Histórico de estados obtenido exitosamente"),
                      data: OpenAPISchema.record(["idSolicitud", "codigoSolicitud", "historico"]), errors: [404]),

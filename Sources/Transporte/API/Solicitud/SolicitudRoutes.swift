@@ -20,12 +20,13 @@ struct SolicitudRoutes {
             let query = decoder.decode(query: request.query, SolicitudFields.filtros)
             try decoder.finish()
             let pagina = Pagination(query)
-            let page = try Self.service(context).listar(SolicitudFiltro(query), offset: pagina.offset, limite: pagina.porPagina)
+            let page = try Self.service(context).listar(SolicitudFiltro(query), caller: try context.caller(),
+                                                        offset: pagina.offset, limite: pagina.porPagina)
             return Envelope.success("Listado de solicitudes obtenido exitosamente",
                                     data: pagina.json(total: page.total, registros: page.registros))
         }
         router.get("/solicitud/:id", middleware: auth) { request, context in
-            let data = try Self.service(context).obtener(try Self.id(request))
+            let data = try Self.service(context).obtener(try Self.id(request), caller: try context.caller())
             return Envelope.success("Solicitud obtenida exitosamente", data: data)
         }
         router.put("/solicitud/:id", middleware: auth) { request, context in
@@ -52,7 +53,7 @@ struct SolicitudRoutes {
             }
         }
         router.get("/solicitud/:id/historico", middleware: auth) { request, context in
-            let data = try Self.service(context).historico(try Self.id(request))
+            let data = try Self.service(context).historico(try Self.id(request), caller: try context.caller())
             return Envelope.success("Histórico de estados obtenido exitosamente", data: data)
         }
     }

@@ -15,6 +15,8 @@ struct HistoricoSolicitud: Sendable {
     let idSolicitud: Int
     /// Its code.
     let codigoSolicitud: String
+    /// Its requester and approver (Perfil ids), for the caller's scope (T13).
+    let solicitante: Int, aprobador: Int
     /// The history rows as records (PascalCase, T9).
     let filas: [JSONValue]
 }

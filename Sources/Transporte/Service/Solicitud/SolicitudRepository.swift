@@ -28,8 +28,10 @@ protocol SolicitudRepository {
     func eliminar(_ id: Int) throws
     /// The active solicitud `id` as the API returns it, or nil.
     func registro(_ id: Int) throws -> SolicitudRegistro?
-    /// One page of active solicitudes matching `filtro`, newest first, without lugares/misiones, and the total.
-    func listado(_ filtro: SolicitudFiltro, offset: Int, limite: Int) throws -> (total: Int, registros: [JSONValue])
+    /// One page of the active solicitudes in `alcance` matching `filtro`, newest first, without lugares/misiones,
+    /// and their total.
+    func listado(_ filtro: SolicitudFiltro, alcance: SolicitudAlcance, offset: Int, limite: Int) throws
+        -> (total: Int, registros: [JSONValue])
     /// The history of the active solicitud `id`, oldest first, or nil.
     func historico(_ id: Int) throws -> HistoricoSolicitud?
     /// Puts `mensaje` in the outbox, in the running transaction (T6).

@@ -55,20 +55,26 @@ struct SolicitudService {
         return registro.json
     }
 
-    /// `GET /solicitud/:id`.
-    func obtener(_ id: Int) throws -> JSONValue {
-        guard let registro = try repository.registro(id) else { throw Self.noEncontrada(String(id)) }
+    /// `GET /solicitud/:id`: 404 outside `caller`'s scope (T13), as if it did not exist.
+    func obtener(_ id: Int, caller: TransporteIdentity) throws -> JSONValue {
+        guard let registro = try repository.registro(id),
+              SolicitudAlcance(caller).permite(solicitante: registro.resumen.solicitante.id, aprobador: registro.resumen.aprobador.id)
+        else { throw Self.noEncontrada(String(id)) }
         return registro.json
     }
 
-    /// `GET /solicitud`: one page and the total.
-    func listar(_ filtro: SolicitudFiltro, offset: Int, limite: Int) throws -> (total: Int, registros: [JSONValue]) {
-        try repository.listado(filtro, offset: offset, limite: limite)
+    /// `GET /solicitud`: one page of those in `caller`'s scope (T13) and their total.
+    func listar(_ filtro: SolicitudFiltro, caller: TransporteIdentity, offset: Int, limite: Int) throws
+        -> (total: Int, registros: [JSONValue]) {
+        try repository.listado(filtro, alcance: SolicitudAlcance(caller), offset: offset, limite: limite)
     }
 
-    /// `GET /solicitud/:id/historico` (T9: camelCase wrapper, PascalCase rows, oldest first).
-    func historico(_ id: Int) throws -> JSONValue {
-        guard let historico = try repository.historico(id) else { throw Self.noEncontrada(String(id)) }
+    /// `GET /solicitud/:id/historico` (T9: camelCase wrapper, PascalCase rows, oldest first); 404 outside `caller`'s
+    /// scope (T13).
+    func historico(_ id: Int, caller: TransporteIdentity) throws -> JSONValue {
+        guard let historico = try repository.historico(id),
+              SolicitudAlcance(caller).permite(solicitante: historico.solicitante, aprobador: historico.aprobador)
+        else { throw Self.noEncontrada(String(id)) }
         return .object([("idSolicitud", .integer(historico.idSolicitud)),
                         ("codigoSolicitud", .string(historico.codigoSolicitud)),
                         ("historico", .array(historico.filas))])
