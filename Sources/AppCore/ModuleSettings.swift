@@ -5,8 +5,11 @@ import Logging
 public struct ModuleSettings: Sendable {
     /// Which module.
     public var module: ModuleName
-    /// The database connection settings.
+    /// The database connection settings of the running module (`DB_USER`, `DB_PASSWORD`).
     public var database: DatabaseSettings
+    /// The same database as the account that owns its schema, for `migrate` and `seed`: `DB_MIGRATION_USER` and
+    /// `DB_MIGRATION_PASSWORD`; when `DB_MIGRATION_USER` is unset, the runtime account (a single-account deployment).
+    public var migrationDatabase: DatabaseSettings
     /// Worker threads (each with its own database connection).
     public var workers: Int
     /// Body limits and the directory where multipart files are streamed.
@@ -32,6 +35,11 @@ public struct ModuleSettings: Sendable {
             user: env.string("DB_USER", default: module.rawValue),
             password: env.string("DB_PASSWORD", default: ""),
             name: env.string("DB_NAME", default: module.rawValue))
+        migrationDatabase = database
+        if let migrationUser = env.string("DB_MIGRATION_USER") {
+            migrationDatabase.user = migrationUser
+            migrationDatabase.password = env.string("DB_MIGRATION_PASSWORD", default: "")
+        }
         workers = try env.int("WORKERS", default: 8, range: 1...256)
         let bodyLimit = try env.int("BODY_LIMIT", default: module.defaultBodyLimit, range: 1024...(1 << 32))
         let uploadDirectory = env.string("UPLOAD_DIR", default: "/var/lib/ventanilla/\(module.rawValue)/uploads")

@@ -13,7 +13,7 @@ struct Migrate: ParsableCommand {
     @OptionGroup var sql: SQLDirectoryOption
 
     func run() throws {
-        let settings = try options.settings()
+        let settings = try options.migrationSettings()
         let logger = options.logger(level: settings.logLevel)
         let directory = sql.directory(for: settings.module.rawValue, environment: ProcessInfo.processInfo.environment)
         do {

@@ -17,6 +17,13 @@ struct ModuleOptions: ParsableArguments {
         }
     }
 
+    /// The settings with the migration account as the database account (`migrate`, `seed`: DDL and seed data).
+    func migrationSettings() throws -> ModuleSettings {
+        var settings = try settings()
+        settings.database = settings.migrationDatabase
+        return settings
+    }
+
     /// Bootstraps swift-log once (stderr) and returns the module's logger.
     func logger(level: Logger.Level) -> Logger {
         LoggingSystem.bootstrap { label in

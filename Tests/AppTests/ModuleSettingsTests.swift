@@ -30,6 +30,25 @@ struct ModuleSettingsTests {
         #expect(try ModuleSettings(module: .monitor, values: values).database.name == "shared")
     }
 
+    @Test("migrate and seed use DB_MIGRATION_USER when set, the runtime account otherwise")
+    func migrationAccount() throws {
+        let single = try ModuleSettings(module: .monitor, values: ["DB_USER": "app", "DB_PASSWORD": "pw"])
+        #expect(single.migrationDatabase == single.database)
+        let values = ["DB_USER": "app", "DB_PASSWORD": "pw", "DB_NAME": "shared",
+                      "DB_MIGRATION_USER": "owner", "DB_MIGRATION_PASSWORD": "owner-pw",
+                      "TRANSPORTE_DB_MIGRATION_USER": "transporte_owner"]
+        let monitor = try ModuleSettings(module: .monitor, values: values)
+        #expect(monitor.database.user == "app" && monitor.database.password == "pw")
+        #expect(monitor.migrationDatabase.user == "owner" && monitor.migrationDatabase.password == "owner-pw")
+        #expect(monitor.migrationDatabase.name == "shared" && monitor.migrationDatabase.socket == monitor.database.socket)
+        let transporte = try ModuleSettings(module: .transporte, values: values)
+        #expect(transporte.migrationDatabase.user == "transporte_owner")
+        #expect(transporte.database.user == "app")
+        // A migration user without a password never borrows the runtime account's.
+        let noPassword = try ModuleSettings(module: .egresos, values: ["DB_PASSWORD": "pw", "DB_MIGRATION_USER": "owner"])
+        #expect(noPassword.migrationDatabase.password == "")
+    }
+
     @Test("bad values are refused naming the variable", arguments: [
         ("WORKERS", "0"), ("WORKERS", "many"), ("DB_PORT", "70000"), ("BODY_LIMIT", "12"),
         ("APP_TIMEZONE", "Mars/Olympus"), ("APP_TIMEZONE", "../../etc/passwd"), ("LOG_LEVEL", "loud"),

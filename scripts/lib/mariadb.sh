@@ -111,18 +111,32 @@ sql_string() {
     printf "'%s'" "${s//\'/\'\'}"
 }
 
-# db_create_module MODULE PASSWORD [fresh] -> database MODULE and user 'MODULE'@'localhost' owning it.
-# Idempotent; with `fresh` the database is dropped first.
+# db_create_module MODULE RUNTIME_PASSWORD MIGRATION_PASSWORD [fresh] -> database MODULE and its two accounts:
+#   'MODULE_owner'@'localhost'  the migration account (`ventanilla migrate|seed`): ALL on MODULE.*, it owns the schema
+#   'MODULE'@'localhost'        the running module (`ventanilla serve`): SELECT, INSERT, UPDATE, DELETE and EXECUTE on
+#                               MODULE.* only, so a flaw in the module cannot CREATE, ALTER or DROP anything.
+# Idempotent (an older run directory whose MODULE account owned the database loses the extra rights); with `fresh`
+# the database is dropped first.
 db_create_module() {
-    local module="$1" password="$2" fresh="${3:-}"
+    local module="$1" password="$2" migration_password="$3" fresh="${4:-}"
     [[ "$module" =~ ^[a-z_]+$ ]] || die "bad module name: $module"
     {
         [[ "$fresh" == fresh ]] && printf 'DROP DATABASE IF EXISTS `%s`;\n' "$module"
         printf 'CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n' "$module"
-        printf "CREATE USER IF NOT EXISTS '%s'@'localhost' IDENTIFIED BY %s;\n" "$module" "$(sql_string "$password")"
-        printf "ALTER USER '%s'@'localhost' IDENTIFIED BY %s;\n" "$module" "$(sql_string "$password")"
-        printf "GRANT ALL PRIVILEGES ON \`%s\`.* TO '%s'@'localhost';\n" "$module" "$module"
-    } | db_client || die "creating database and user for $module failed"
+        db_user_sql "${module}_owner" "$migration_password"
+        printf "GRANT ALL PRIVILEGES ON \`%s\`.* TO '%s_owner'@'localhost';\n" "$module" "$module"
+        db_user_sql "$module" "$password"
+        # REVOKE fails on a grant that does not exist: make sure one does, then keep only the runtime rights.
+        printf "GRANT SELECT ON \`%s\`.* TO '%s'@'localhost';\n" "$module" "$module"
+        printf "REVOKE ALL PRIVILEGES ON \`%s\`.* FROM '%s'@'localhost';\n" "$module" "$module"
+        printf "GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON \`%s\`.* TO '%s'@'localhost';\n" "$module" "$module"
+    } | db_client || die "creating database and users for $module failed"
+}
+
+# db_user_sql USER PASSWORD -> the statements that create 'USER'@'localhost' or reset its password.
+db_user_sql() {
+    printf "CREATE USER IF NOT EXISTS '%s'@'localhost' IDENTIFIED BY %s;\n" "$1" "$(sql_string "$2")"
+    printf "ALTER USER '%s'@'localhost' IDENTIFIED BY %s;\n" "$1" "$(sql_string "$2")"
 }
 
 # db_create_admin USER PASSWORD -> a password user with every global privilege (the Swift test tiers
@@ -130,8 +144,7 @@ db_create_module() {
 db_create_admin() {
     local user="$1" password="$2"
     {
-        printf "CREATE USER IF NOT EXISTS '%s'@'localhost' IDENTIFIED BY %s;\n" "$user" "$(sql_string "$password")"
-        printf "ALTER USER '%s'@'localhost' IDENTIFIED BY %s;\n" "$user" "$(sql_string "$password")"
+        db_user_sql "$user" "$password"
         printf "GRANT ALL PRIVILEGES ON *.* TO '%s'@'localhost' WITH GRANT OPTION;\n" "$user"
     } | db_client || die "creating database user $user failed"
 }

@@ -42,23 +42,54 @@ render_local_nginx() {
             "$NGINX_SRC" "$run/sock" "$run/data/$module" >"$nginx_run/sites/$module.conf"
     done
     render_template "$NGINX_SRC/local.conf" \
-        "RUN_DIR=$run" "NGINX_RUN=$nginx_run" "NGINX_USER=$(id -un)" \
+        "RUN_DIR=$run" "NGINX_DIR=$NGINX_SRC" "NGINX_RUN=$nginx_run" "NGINX_USER=$(id -un)" \
         "STATIC_LISTEN=127.0.0.1:$STATIC_HTTP_PORT" >"$nginx_run/nginx.conf"
 }
 
-# render_production_example -> the production example (nginx/production/ventanilla.conf) on stdout.
+# The certificate and key of the production example (render-production takes others from
+# VENTANILLA_TLS_CERTIFICATE and VENTANILLA_TLS_CERTIFICATE_KEY).
+PRODUCTION_TLS_CERTIFICATE=/etc/ssl/ventanilla/fullchain.pem
+PRODUCTION_TLS_CERTIFICATE_KEY=/etc/ssl/ventanilla/privkey.pem
+
+# render_production_example [CERTIFICATE KEY] -> the production example (nginx/production/ventanilla.conf) on
+# stdout: the shared http-level settings, a port-80 server that redirects to HTTPS, and the three server blocks on
+# 443 with TLS (one certificate whose names cover the three server_names).
 render_production_example() {
-    local module
+    local cert="${1:-$PRODUCTION_TLS_CERTIFICATE}" key="${2:-$PRODUCTION_TLS_CERTIFICATE_KEY}" module names=()
+    for module in "${MODULES[@]}"; do names+=("$module.example.com"); done
     printf '%s\n' \
-        "# Production example: the three Ventanilla modules behind one nginx on port 80." \
+        "# Production example: the three Ventanilla modules behind one nginx, HTTPS on 443, port 80 redirecting." \
         "# GENERATED from nginx/sites/*.conf by scripts/lib/render-production; do not edit by hand." \
         "# Install: nginx/production/README.md. Sockets: /run/ventanilla/<module>.sock (ventanilla@.service)." \
+        "" \
+        "include  /etc/nginx/ventanilla/http.conf;" \
+        "" \
+        "# Plain HTTP only redirects to HTTPS." \
+        "server {" \
+        "    listen       80;" \
+        "    server_name  ${names[*]};" \
+        "    return       301 https://\$host\$request_uri;" \
+        "}" \
         ""
     for module in "${MODULES[@]}"; do
-        render_site "$module" "80" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
-            "/var/lib/ventanilla/$module" | sed '/^# Placeholders/d'
+        render_site "$module" "443 ssl" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
+            "/var/lib/ventanilla/$module" | sed '/^# Placeholders/d' | production_tls "$cert" "$key"
         printf '\n'
     done
+}
+
+# production_tls CERTIFICATE KEY -> the server block on stdin with its TLS settings after its server_name.
+production_tls() {
+    awk -v cert="$1" -v key="$2" '{ print }
+        /^    server_name / {
+            print ""
+            print "    ssl_certificate      " cert ";"
+            print "    ssl_certificate_key  " key ";"
+            print "    ssl_protocols        TLSv1.2 TLSv1.3;"
+            print "    ssl_session_cache    shared:ventanilla_tls:10m;"
+            print "    ssl_session_timeout  1d;"
+            print "    ssl_session_tickets  off;"
+        }'
 }
 
 # ensure_ports_free -> fails clearly when a port of the stack is taken (another stack or program).
@@ -99,11 +130,18 @@ nginx_stop() {
 }
 
 # nginx_check_production DIR -> nginx -t on the committed production example, with the paths of this
-# checkout; DIR is a scratch directory.
+# checkout and a throwaway self-signed certificate in place of the site's; DIR is a scratch directory.
 nginx_check_production() {
     local dir="$1"
-    mkdir -p "$dir/logs" "$dir/tmp"
-    sed "s|/etc/nginx/ventanilla/|$NGINX_SRC/|g" "$NGINX_SRC/production/ventanilla.conf" >"$dir/ventanilla.conf"
+    mkdir -p "$dir/logs" "$dir/tmp" "$dir/tls"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=monitor.example.com" \
+        -addext "subjectAltName=DNS:monitor.example.com,DNS:transporte.example.com,DNS:egresos.example.com" \
+        -keyout "$dir/tls/privkey.pem" -out "$dir/tls/fullchain.pem" 2>/dev/null \
+        || { warn "openssl could not make a self-signed certificate"; return 1; }
+    sed -e "s|/etc/nginx/ventanilla/|$NGINX_SRC/|g" \
+        -e "s|$PRODUCTION_TLS_CERTIFICATE;|$dir/tls/fullchain.pem;|" \
+        -e "s|$PRODUCTION_TLS_CERTIFICATE_KEY;|$dir/tls/privkey.pem;|" \
+        "$NGINX_SRC/production/ventanilla.conf" >"$dir/ventanilla.conf"
     cat >"$dir/nginx.conf" <<CONF
 error_log $dir/logs/error.log;
 events {}

@@ -17,6 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/nginx.sh"
 # Secrets generated once per run directory and reused afterwards.
 SECRET_NAMES=(
     MONITOR_DB_PASSWORD TRANSPORTE_DB_PASSWORD EGRESOS_DB_PASSWORD
+    MONITOR_DB_MIGRATION_PASSWORD TRANSPORTE_DB_MIGRATION_PASSWORD EGRESOS_DB_MIGRATION_PASSWORD
     MONITOR_JWT_SECRET TRANSPORTE_JWT_SECRET EGRESOS_SUPPLIER_JWT_SECRET
     VENTANILLA_TEST_DB_PASSWORD
 )
@@ -63,9 +64,13 @@ ensure_keys() {
 stack_environment() {
     # The stack talks to its private server over its socket only: drop whatever the caller had.
     local var
-    for var in DB_HOST DB_PORT DB_USER DB_NAME DB_SOCKET; do
+    for var in DB_HOST DB_PORT DB_USER DB_NAME DB_SOCKET DB_MIGRATION_USER; do
         unset "$var" "MONITOR_$var" "TRANSPORTE_$var" "EGRESOS_$var"
     done
+    # Two accounts per module (db_create_module): `serve` runs as <module> (DB_USER's default), `migrate` and
+    # `seed` as <module>_owner; the passwords come from secrets.env.
+    export MONITOR_DB_MIGRATION_USER=monitor_owner TRANSPORTE_DB_MIGRATION_USER=transporte_owner \
+        EGRESOS_DB_MIGRATION_USER=egresos_owner
     export DB_SOCKET="$DB_SOCK"
     export SQL_DIR="$ROOT/sql"
     export WORKERS="${WORKERS:-8}"
@@ -96,6 +101,7 @@ write_stack_env() {
         printf '# Configuration of the stack in %s (written by scripts/lib/stack.sh).\n' "$RUN_DIR"
         printf '. %q\n' "$RUN_DIR/secrets.env"
         for name in DB_SOCKET SQL_DIR WORKERS LOG_LEVEL \
+            MONITOR_DB_MIGRATION_USER TRANSPORTE_DB_MIGRATION_USER EGRESOS_DB_MIGRATION_USER \
             MONITOR_APP_TIMEZONE TRANSPORTE_APP_TIMEZONE EGRESOS_APP_TIMEZONE \
             MONITOR_UPLOAD_DIR TRANSPORTE_UPLOAD_DIR EGRESOS_UPLOAD_DIR MONITOR_EVIDENCIAS_DIR \
             EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
@@ -108,13 +114,19 @@ write_stack_env() {
 
 # stack_db_up RUN [fresh] -> secrets, the private server, and the three databases with their users.
 stack_db_up() {
-    local fresh="${2:-}" module password_var
     stack_paths "$1"
     ensure_secrets
     db_start "$RUN_DIR/mariadb"
+    stack_create_databases "${2:-}"
+}
+
+# stack_create_databases [fresh] -> each module's database with its runtime and migration accounts.
+stack_create_databases() {
+    local module prefix runtime migration
     for module in "${MODULES[@]}"; do
-        password_var="$(upper "$module")_DB_PASSWORD"
-        db_create_module "$module" "${!password_var}" "$fresh"
+        prefix="$(upper "$module")"
+        runtime="${prefix}_DB_PASSWORD" migration="${prefix}_DB_MIGRATION_PASSWORD"
+        db_create_module "$module" "${!runtime}" "${!migration}" "${1:-}"
     done
 }
 

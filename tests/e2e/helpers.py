@@ -50,8 +50,17 @@ NGINX_503 = {
     "transporte": {"success": False, "message": "Servicio no disponible temporalmente", "data": None, "errors": []},
     "egresos": {"code": "503", "message": "El servicio no está disponible por el momento."},
 }
-# nginx's client_max_body_size and the application's own limit, per module.
-NGINX_BODY_LIMIT = {"monitor": 53 * MiB, "transporte": 2 * MiB, "egresos": 17 * MiB}
+# What nginx answers when a client address goes over the rate of the credential routes (ruling 8).
+NGINX_429 = {
+    "monitor": {"error": "Demasiadas solicitudes, intenta de nuevo más tarde"},
+    "transporte": {"success": False, "message": "Demasiadas solicitudes, intente de nuevo más tarde", "data": None,
+                   "errors": []},
+    "egresos": {"code": "429", "message": "Demasiadas solicitudes, intenta de nuevo más tarde."},
+}
+# nginx's client_max_body_size: 1 MiB on every route (ruling 8) but the upload routes, whose limit is a little
+# over the application's own; and the application's own limit, per module.
+NGINX_BODY_LIMIT = 1 * MiB
+NGINX_UPLOAD_LIMIT = {"monitor": 53 * MiB, "egresos": 17 * MiB}
 APP_BODY_LIMIT = {"monitor": 52 * MiB, "transporte": 1 * MiB, "egresos": 16 * MiB}
 
 
@@ -270,10 +279,11 @@ class ModuleTestCase(unittest.TestCase):
         self.assertEqual(resp.status, 204, str(resp))
         self.assertIn("access-control-allow-origin", resp.headers, str(resp.headers))
 
-    def assertNginxRefusesOversizedBody(self, path: str, headers: dict[str, str] | None = None):
+    def assertNginxRefusesOversizedBody(self, path: str, headers: dict[str, str] | None = None,
+                                        limit: int = NGINX_BODY_LIMIT, content_type: str = "application/json"):
+        """A body 1 MiB over nginx's LIMIT for PATH is refused by nginx itself, in the module's format."""
         status, expected = NGINX_413[self.MODULE]
-        resp = post_body_of_size(self.MODULE, path, NGINX_BODY_LIMIT[self.MODULE] + MiB,
-                                 extra_headers=headers)
+        resp = post_body_of_size(self.MODULE, path, limit + MiB, content_type=content_type, extra_headers=headers)
         return self.assertJSON(resp, status, expected)
 
     def assertNginxRejectsMalformedRequest(self, expected):

@@ -5,7 +5,7 @@ import os
 import unittest
 import uuid
 
-from helpers import APP_BODY_LIMIT, NGINX_503, MiB, ModuleTestCase, body_of_size, post_body_of_size, \
+from helpers import APP_BODY_LIMIT, NGINX_503, NGINX_UPLOAD_LIMIT, MiB, ModuleTestCase, body_of_size, post_body_of_size, \
     requires_apps, requires_apps_down
 
 NOT_FOUND_ES = {"code": "4041", "message": "El recurso que buscas no existe."}
@@ -33,7 +33,8 @@ class EgresosAppTest(ModuleTestCase):
         self.assertJSON(resp, 400, BAD_REQUEST_ES)
 
     def test_body_over_the_application_limit_is_refused_by_the_application(self):
-        resp = body_of_size(self.MODULE, "GET", "/api/v1/health", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
+        # Only the upload routes let a body that large past nginx (ruling 8).
+        resp = body_of_size(self.MODULE, "POST", "/api/v1/customers", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
                             content_type="application/json")
         self.assertIn(resp.status, (413, 415), str(resp))
         body = self.assertJSON(resp, resp.status)
@@ -58,8 +59,14 @@ class EgresosNginxTest(ModuleTestCase):
 
     MODULE = "egresos"
 
-    def test_body_over_the_nginx_limit_is_json_415(self):
-        self.assertNginxRefusesOversizedBody("/api/v1/customers")
+    def test_body_over_1_mib_is_json_415(self):
+        for path in ("/api/v1/users", "/api/v1/customers/brands", "/api/v1/suppliers/session"):
+            self.assertNginxRefusesOversizedBody(path)
+
+    def test_upload_over_the_nginx_limit_is_json_415(self):
+        for path in ("/api/v1/customers", "/api/v1/customers/1", "/api/v1/suppliers/billing"):
+            self.assertNginxRefusesOversizedBody(path, limit=NGINX_UPLOAD_LIMIT[self.MODULE],
+                                                 content_type="multipart/form-data")
 
     def test_body_over_the_nginx_limit_in_english(self):
         resp = post_body_of_size(self.MODULE, "/api/v1/customers", 18 * MiB, extra_headers=ENGLISH)

@@ -4,7 +4,7 @@ import os
 import unittest
 import uuid
 
-from helpers import APP_BODY_LIMIT, MiB, NGINX_503, ModuleTestCase, post_body_of_size, requires_apps, \
+from helpers import APP_BODY_LIMIT, MiB, NGINX_503, NGINX_UPLOAD_LIMIT, ModuleTestCase, post_body_of_size, requires_apps, \
     requires_apps_down
 
 NOT_FOUND = {"error": "Ruta no encontrada"}
@@ -43,8 +43,9 @@ class MonitorAppTest(ModuleTestCase):
         self.assertJSON(resp, 400, {"error": "El cuerpo de la solicitud no es JSON válido"})
 
     def test_body_over_the_application_limit_is_refused_by_the_application(self):
-        resp = post_body_of_size(self.MODULE, "/api/expedientes", APP_BODY_LIMIT[self.MODULE] + MiB // 2,
-                                 content_type="application/json")
+        # Only the evidence upload route lets a body that large past nginx (ruling 8).
+        resp = post_body_of_size(self.MODULE, "/api/expedientes/SIN-DEV-001/evidencias",
+                                 APP_BODY_LIMIT[self.MODULE] + MiB // 2, content_type="multipart/form-data; boundary=x")
         body = self.assertJSON(resp, 413)
         self.assertIsInstance(body.get("error"), str, str(resp))
 
@@ -57,8 +58,13 @@ class MonitorNginxTest(ModuleTestCase):
 
     MODULE = "monitor"
 
-    def test_body_over_the_nginx_limit_is_json_413(self):
+    def test_body_over_1_mib_is_json_413(self):
         self.assertNginxRefusesOversizedBody("/api/expedientes")
+        self.assertNginxRefusesOversizedBody("/api/auth/login")
+
+    def test_upload_over_the_nginx_limit_is_json_413(self):
+        self.assertNginxRefusesOversizedBody("/api/expedientes/SIN-DEV-001/evidencias",
+                                             limit=NGINX_UPLOAD_LIMIT[self.MODULE], content_type="multipart/form-data")
 
     def test_request_nginx_rejects_is_json(self):
         self.assertNginxRejectsMalformedRequest({"error": "Solicitud inválida"})
