@@ -8,7 +8,9 @@ public struct MailSettings: Sendable, Equatable, CustomStringConvertible, Custom
     public var host: String?
     /// The SMTP port (`SMTP_PORT`, 587); 465 means implicit TLS.
     public var port: Int
-    /// STARTTLS policy (`SMTP_STARTTLS`: required, opportunistic, off).
+    /// STARTTLS policy (`SMTP_STARTTLS`: required, opportunistic, off). Unset, it is `required` when the server
+    /// wants a password (`SMTP_USERNAME` set: the credentials never cross the network in the clear unless
+    /// `SMTP_STARTTLS=off` says so) and `opportunistic` otherwise.
     public var security: MailTransportSecurity
     /// The SMTP AUTH user (`SMTP_USERNAME`), if the server wants one.
     public var username: String?
@@ -46,12 +48,13 @@ public struct MailSettings: Sendable, Equatable, CustomStringConvertible, Custom
             throw ConfigurationError(variable: "SMTP_HOST", problem: "must be a host name or IP address")
         }
         port = try env.int("SMTP_PORT", default: 587, range: 1...65535)
-        let security = env.string("SMTP_STARTTLS", default: MailTransportSecurity.opportunistic.rawValue)
+        username = env.string("SMTP_USERNAME")
+        let fallback: MailTransportSecurity = username == nil ? .opportunistic : .required
+        let security = env.string("SMTP_STARTTLS", default: fallback.rawValue)
         guard let parsed = MailTransportSecurity(rawValue: security.lowercased()) else {
             throw ConfigurationError(variable: "SMTP_STARTTLS", problem: "must be one of required, opportunistic, off")
         }
         self.security = parsed
-        username = env.string("SMTP_USERNAME")
         password = env.string("SMTP_PASSWORD")
         if password != nil && username == nil {
             throw ConfigurationError(variable: "SMTP_USERNAME", problem: "is required when SMTP_PASSWORD is set")

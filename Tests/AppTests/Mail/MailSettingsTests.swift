@@ -33,6 +33,16 @@ struct MailSettingsTests {
         #expect(try settings(["SMTP_HOST": "h.example.com", "MAIL_FROM": "a@example.com"], module: .egresos).host == "h.example.com")
     }
 
+    @Test("with SMTP AUTH, STARTTLS is required unless SMTP_STARTTLS says otherwise; without, opportunistic")
+    func starttlsDefault() throws {
+        let base = ["SMTP_HOST": "smtp.example.com", "MAIL_FROM": "no-reply@example.com"]
+        #expect(try settings(base).security == .opportunistic)
+        let auth = base.merging(["SMTP_USERNAME": "mailer", "SMTP_PASSWORD": "secret"]) { $1 }
+        #expect(try settings(auth).security == .required)
+        #expect(try settings(auth.merging(["SMTP_STARTTLS": "off"]) { $1 }).security == .off)
+        #expect(try settings(auth.merging(["SMTP_STARTTLS": "opportunistic"]) { $1 }).security == .opportunistic)
+    }
+
     @Test("the password never shows in descriptions or mirrors")
     func secretHidden() throws {
         let mail = try settings(["SMTP_HOST": "smtp.example.com", "SMTP_USERNAME": "u", "SMTP_PASSWORD": "s3cr3t-Pa55",
@@ -43,7 +53,7 @@ struct MailSettingsTests {
         var dumped = ""
         dump(mail, to: &dumped)
         #expect(!dumped.contains("s3cr3t"))
-        #expect(mail.description == "smtp://smtp.example.com:587 starttls=opportunistic user u from a@example.com")
+        #expect(mail.description == "smtp://smtp.example.com:587 starttls=required user u from a@example.com")
     }
 
     @Test("bad values are refused naming the variable", arguments: [
