@@ -220,10 +220,10 @@ struct SupplierPortalBillingTests {
         #expect(response.status == 201)
         #expect(response.keys(response.json) == Self.billingKeys)
         let id = egNumberText(response.json?["id"])
-        #expect(response.json?["account_status_file"]?.stringValue
-                == "\(EgresosHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
-        #expect(FileManager.default.contents(atPath: harness.filesRoot + "/billings/v1/\(id)/account_status_file.pdf")
-                .map { Array($0) } == Array("%PDF-1.4".utf8))
+        #expect(harness.storedNames() == ["billings/v1/\(id)/account_status_file-{random}.pdf"])
+        let path = harness.storedFiles().first ?? ""
+        #expect(response.json?["account_status_file"]?.stringValue == "\(EgresosHarness.baseURL)/\(path)")
+        #expect(harness.stored(path) == Array("%PDF-1.4".utf8))
         #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1 AND rfc = 'NUEVO200101AB1'") == 1)
         // Create requires every field.
         try harness.execute("DELETE FROM billings WHERE supplier_id = 1")
@@ -346,17 +346,15 @@ struct SupplierPortalBillsTests {
         let response = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2", fields: [("billing_date", "2019-10-15")],
                                          files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
         #expect(response.status == 200)
-        #expect(response.json?["billing_file"]?.stringValue
-                == "\(EgresosHarness.baseURL)/paymentschedules/v1/2/billing_file.pdf")
+        #expect(harness.storedNames() == ["paymentschedules/v1/2/billing_file-{random}.pdf"])
+        #expect(response.json?["billing_file"]?.stringValue == "\(EgresosHarness.baseURL)/" + (harness.storedFiles().first ?? ""))
         #expect(response.json?["billing_uploaded_at"]?.stringValue == ISO8601.format(utcMilliseconds: EgresosHarness.start))
         #expect(response.json?["billing_date"]?.stringValue == "2019-10-15")
-        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
         let again = harness.multipart(.put, "/api/v1/suppliers/payment_schedules/2",
                                       files: [("billing_file", "factura.xml", Array("<xml/>".utf8))], token: token)
         #expect(again.status == 200)
         #expect(again.json?["billing_date"]?.stringValue == "2019-10-15")
-        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.xml"))
-        #expect(!FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
+        #expect(harness.storedNames() == ["paymentschedules/v1/2/billing_file-{random}.xml"])
         // Not approved (row 3) → 423; paid (row 1) → 423; another supplier's (row 4) → 404; nothing written.
         try harness.execute("UPDATE payment_schedules SET paid = 1, paid_at = '2019-12-01' WHERE id = 1")
         for id in [3, 1] {
