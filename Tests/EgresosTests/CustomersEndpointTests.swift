@@ -85,13 +85,16 @@ struct CustomersEndpointTests {
         #expect(response.status == 201)
         let customer = response.json?["customer"]
         let id = egInt(customer?["id"]) ?? 0
-        #expect(customer?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/customers/v1/\(id)/picture.png")
+        #expect(customer?["picture"]?.stringValue.map(EgresosHarness.masked)
+                == "\(EgresosHarness.baseURL)/customers/v1/\(id)/picture-{random}.png")
         #expect(customer?["picture_url"] == customer?["picture"])
         #expect(egInt(customer?["projects_count"]) == 0)
         #expect(egInt(customer?["payment_conditions"]) == 60)
-        #expect(harness.storedFiles() == ["customers/v1/\(id)/picture.png"])
-        #expect(harness.stored("customers/v1/\(id)/picture.png") == Images.png)
-        let mode = try FileManager.default.attributesOfItem(atPath: harness.filesRoot + "/customers/v1/\(id)/picture.png")[.posixPermissions] as? Int
+        #expect(harness.storedNames() == ["customers/v1/\(id)/picture-{random}.png"])
+        let path = harness.storedFiles().first ?? ""
+        #expect(customer?["picture"]?.stringValue == "\(EgresosHarness.baseURL)/\(path)")
+        #expect(harness.stored(path) == Images.png)
+        let mode = try FileManager.default.attributesOfItem(atPath: harness.filesRoot + "/" + path)[.posixPermissions] as? Int
         #expect(mode == 0o644)
 
         // Same name, any case → 409 4093; no file written.
@@ -125,23 +128,23 @@ struct CustomersEndpointTests {
         #expect(try harness.count("SELECT COUNT(*) FROM customers") == 1)
     }
 
-    @Test("#11 updates fields and replaces the picture (another extension removes the old file)")
+    @Test("#11 updates fields and replaces the picture (the old file is removed)")
     func updateCustomer() throws {
         let harness = try EgresosHarness(caller: "empleado")
         let first = harness.multipart(.put, "/api/v1/customers/1", fields: [("payment_conditions", "30")],
                                       files: [("picture", "logo.png", Images.png)])
         #expect(first.status == 204)
         #expect(first.text.isEmpty)
-        #expect(harness.storedFiles() == ["customers/v1/1/picture.png"])
+        #expect(harness.storedNames() == ["customers/v1/1/picture-{random}.png"])
         let second = harness.multipart(.put, "/api/v1/customers/1", fields: [("name", "grupo modelo")],
                                        files: [("picture", "logo.jpeg", Images.jpeg)])
         #expect(second.status == 204)
-        #expect(harness.storedFiles() == ["customers/v1/1/picture.jpeg"])
+        #expect(harness.storedNames() == ["customers/v1/1/picture-{random}.jpeg"])
         let customer = harness.call(.get, "/api/v1/customers").json?["customers"]
         guard case .array(let list)? = customer else { Issue.record("no list"); return }
         #expect(list[0]["name"]?.stringValue == "grupo modelo")
         #expect(egInt(list[0]["payment_conditions"]) == 30)
-        #expect(list[0]["picture"]?.stringValue == EgresosHarness.baseURL + "/customers/v1/1/picture.jpeg")
+        #expect(list[0]["picture"]?.stringValue == EgresosHarness.baseURL + "/" + (harness.storedFiles().first ?? ""))
         // The brand without its own picture shows the customer's.
         #expect(harness.call(.get, "/api/v1/brands").json?["brands"]?.arrayFirst?["picture"] == list[0]["picture"])
         let json = harness.call(.put, "/api/v1/customers/1", json: #"{"description": null}"#)
@@ -153,7 +156,7 @@ struct CustomersEndpointTests {
         let taken = harness.multipart(.put, "/api/v1/customers/1", fields: [("name", "PEPSICO")],
                                       files: [("picture", "x.png", Images.png)])
         #expect(taken.status == 409)
-        #expect(harness.storedFiles() == ["customers/v1/1/picture.jpeg"])
+        #expect(harness.storedNames() == ["customers/v1/1/picture-{random}.jpeg"])
     }
 
     @Test("#12 admin only; cascades to brands and projects with one timestamp; the name is reusable")

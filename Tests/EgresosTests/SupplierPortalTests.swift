@@ -113,10 +113,7 @@ struct SupplierPortalSessionTests {
         let mail = try harness.row("SELECT recipients, subject, body_text FROM mail_outbox ORDER BY id DESC LIMIT 1")
         #expect(try mail?.string("recipients") == "proveedor@example.com")
         #expect(try mail?.string("subject") == "Element Studios: reestablece tu contraseña")
-        let text = try mail?.string("body_text") ?? ""
-        let prefix = "https://portal.test/portal/password?token="
-        guard let range = text.range(of: prefix) else { Issue.record("no link in \(text)"); return }
-        let token = String(text[range.upperBound...].prefix(while: { $0.isLetter || $0.isNumber }))
+        guard let token = try Self.mailedToken(harness) else { return }
         #expect(token.count == 32)
         #expect(token.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
         #expect(token != old)
@@ -128,6 +125,63 @@ struct SupplierPortalSessionTests {
         #expect(stale.errorCode == "4032")
         let set = harness.call(.put, "/api/v1/suppliers/password",
                                json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        #expect(set.status == 204)
+    }
+
+    /// The token in the link of the last queued mail.
+    static func mailedToken(_ harness: EgresosHarness) throws -> String? {
+        let text = try harness.row("SELECT body_text FROM mail_outbox ORDER BY id DESC LIMIT 1")?.string("body_text") ?? ""
+        let prefix = "https://portal.test/portal/password?token="
+        guard let range = text.range(of: prefix) else { Issue.record("no link in \(text)"); return nil }
+        return String(text[range.upperBound...].prefix(while: { $0.isLetter || $0.isNumber }))
+    }
+
+    @Test("#28 at most one mail per 5 minutes (ruling 8): a repeat answers the same, queues nothing, the mailed token stays valid")
+    func recoveryThrottle() throws {
+        let harness = try EgresosHarness()
+        let body = #"{"email":"proveedor@example.com"}"#
+        let recoveries = "SELECT COUNT(*) FROM mail_outbox WHERE subject = 'Element Studios: reestablece tu contraseña'"
+        let first = harness.call(.post, "/api/v1/suppliers/recovery", json: body)
+        #expect(first.status == 204)
+        #expect(try harness.count(recoveries) == 1)
+        guard let mailed = try Self.mailedToken(harness) else { return }
+
+        // 4 min 59 s later: the same answer, no second mail, the first token neither replaced nor voided.
+        harness.clock.advance(seconds: 299)
+        let repeated = harness.call(.post, "/api/v1/suppliers/recovery", json: body)
+        #expect(repeated.status == first.status && repeated.text == first.text)
+        #expect(try harness.count(recoveries) == 1)
+        #expect(try harness.count("SELECT COUNT(*) FROM suppliers WHERE id = 1 AND password_token_hash = '\(PasswordTokens.hash(mailed))'") == 1)
+
+        // 5 minutes after the first: a new mail with a new token, which replaces the first.
+        harness.clock.advance(seconds: 1)
+        let later = harness.call(.post, "/api/v1/suppliers/recovery", json: body)
+        #expect(later.status == 204 && later.text == first.text)
+        #expect(try harness.count(recoveries) == 2)
+        guard let fresh = try Self.mailedToken(harness) else { return }
+        #expect(fresh != mailed)
+        // A repeat right after that one is held back again; the newest token is the one that works.
+        harness.clock.advance(seconds: 60)
+        #expect(harness.call(.post, "/api/v1/suppliers/recovery", json: body).status == 204)
+        #expect(try harness.count(recoveries) == 2)
+        let password = { (token: String) in
+            harness.call(.put, "/api/v1/suppliers/password",
+                         json: #"{"token":"\#(token)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
+        }
+        #expect(password(mailed).errorCode == "4032")
+        #expect(password(fresh).status == 204)
+    }
+
+    @Test("#28 a held-back repeat keeps the first token usable")
+    func recoveryRepeatKeepsToken() throws {
+        let harness = try EgresosHarness()
+        let body = #"{"email":"proveedor@example.com"}"#
+        #expect(harness.call(.post, "/api/v1/suppliers/recovery", json: body).status == 204)
+        guard let mailed = try Self.mailedToken(harness) else { return }
+        harness.clock.advance(seconds: 120)
+        #expect(harness.call(.post, "/api/v1/suppliers/recovery", json: body).status == 204)
+        let set = harness.call(.put, "/api/v1/suppliers/password",
+                               json: #"{"token":"\#(mailed)","password":"Nueva12345","password_confirmation":"Nueva12345"}"#)
         #expect(set.status == 204)
     }
 
@@ -220,10 +274,10 @@ struct SupplierPortalBillingTests {
         #expect(response.status == 201)
         #expect(response.keys(response.json) == Self.billingKeys)
         let id = egNumberText(response.json?["id"])
-        #expect(response.json?["account_status_file"]?.stringValue
-                == "\(EgresosHarness.baseURL)/billings/v1/\(id)/account_status_file.pdf")
-        #expect(FileManager.default.contents(atPath: harness.filesRoot + "/billings/v1/\(id)/account_status_file.pdf")
-                .map { Array($0) } == Array("%PDF-1.4".utf8))
+        #expect(harness.storedNames() == ["billings/v1/\(id)/account_status_file-{random}.pdf"])
+        let path = harness.storedFiles().first ?? ""
+        #expect(response.json?["account_status_file"]?.stringValue == "\(EgresosHarness.baseURL)/\(path)")
+        #expect(harness.stored(path) == Array("%PDF-1.4".utf8))
         #expect(try harness.count("SELECT COUNT(*) FROM billings WHERE supplier_id = 1 AND rfc = 'NUEVO200101AB1'") == 1)
         // Create requires every field.
         try harness.execute("DELETE FROM billings WHERE supplier_id = 1")
@@ -346,17 +400,15 @@ struct SupplierPortalBillsTests {
         let response = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2", fields: [("billing_date", "2019-10-15")],
                                          files: [("billing_file", "factura.pdf", Array("%PDF-1".utf8))], token: token)
         #expect(response.status == 200)
-        #expect(response.json?["billing_file"]?.stringValue
-                == "\(EgresosHarness.baseURL)/paymentschedules/v1/2/billing_file.pdf")
+        #expect(harness.storedNames() == ["paymentschedules/v1/2/billing_file-{random}.pdf"])
+        #expect(response.json?["billing_file"]?.stringValue == "\(EgresosHarness.baseURL)/" + (harness.storedFiles().first ?? ""))
         #expect(response.json?["billing_uploaded_at"]?.stringValue == ISO8601.format(utcMilliseconds: EgresosHarness.start))
         #expect(response.json?["billing_date"]?.stringValue == "2019-10-15")
-        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
         let again = harness.multipart(.put, "/api/v1/suppliers/payment_schedules/2",
                                       files: [("billing_file", "factura.xml", Array("<xml/>".utf8))], token: token)
         #expect(again.status == 200)
         #expect(again.json?["billing_date"]?.stringValue == "2019-10-15")
-        #expect(FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.xml"))
-        #expect(!FileManager.default.fileExists(atPath: harness.filesRoot + "/paymentschedules/v1/2/billing_file.pdf"))
+        #expect(harness.storedNames() == ["paymentschedules/v1/2/billing_file-{random}.xml"])
         // Not approved (row 3) → 423; paid (row 1) → 423; another supplier's (row 4) → 404; nothing written.
         try harness.execute("UPDATE payment_schedules SET paid = 1, paid_at = '2019-12-01' WHERE id = 1")
         for id in [3, 1] {

@@ -122,7 +122,7 @@ struct SupplierStaffTests {
         #expect(harness.storedFiles().isEmpty)
     }
 
-    @Test("#24/#25 picture: stored after commit at suppliers/v1/{id}/picture.{ext}; a replacement removes the old one")
+    @Test("#24/#25 picture: stored after commit at suppliers/v1/{id}/picture-{random}.{ext}; a replacement removes the old one")
     func pictures() throws {
         let harness = try EgresosHarness(caller: "empleado")
         let fields = [("company_name", "Foto Proveedor"), ("contact_name", "Luis Perez"), ("email", "luis.perez@example.com"),
@@ -131,22 +131,23 @@ struct SupplierStaffTests {
                                         files: [("picture", "logo.PNG", Images.png)], as: "admin")
         #expect(created.status == 201)
         guard let id = egInt(created.json?["supplier"]?["id"]) else { Issue.record("no id"); return }
+        #expect(harness.storedNames() == ["suppliers/v1/\(id)/picture-{random}.png"])
         #expect(created.json?["supplier"]?["picture"]?.stringValue
-                == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.png")
-        #expect(harness.stored("suppliers/v1/\(id)/picture.png") == Images.png)
+                == EgresosHarness.baseURL + "/" + (harness.storedFiles().first ?? ""))
+        #expect(harness.stored(harness.storedFiles().first ?? "") == Images.png)
 
         let replaced = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields + [("payment_conditions", "45")],
                                          files: [("picture", "logo.jpeg", Images.jpeg)], as: "manager")
         #expect(replaced.status == 204)
-        #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
+        #expect(harness.storedNames() == ["suppliers/v1/\(id)/picture-{random}.jpeg"])
         let shown = harness.call(.get, "/api/v1/suppliers/\(id)")
-        #expect(shown.json?["supplier"]?["picture"]?.stringValue == EgresosHarness.baseURL + "/suppliers/v1/\(id)/picture.jpeg")
+        #expect(shown.json?["supplier"]?["picture"]?.stringValue == EgresosHarness.baseURL + "/" + (harness.storedFiles().first ?? ""))
         #expect(egInt(shown.json?["supplier"]?["payment_conditions"]) == 45)
 
         let wrong = harness.multipart(.put, "/api/v1/suppliers/\(id)", fields: fields,
                                       files: [("picture", "logo.gif", Images.png)], as: "admin")
         #expect(wrong.status >= 400)
-        #expect(harness.storedFiles() == ["suppliers/v1/\(id)/picture.jpeg"])
+        #expect(harness.storedNames() == ["suppliers/v1/\(id)/picture-{random}.jpeg"])
     }
 
     @Test("#25 replaces the fields → 204; unique checks skip the supplier itself; an e-mail change revokes tokens")

@@ -165,7 +165,7 @@ struct UsersEndpointTests {
         #expect(h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh"}"#, as: "manager@element.com.mx").status == 204)
     }
 
-    @Test("#3 refusals write nothing: 404 4042, 423 4231, 409 4091, 409 4093, 422, 403, 404 4041")
+    @Test("#3 refusals write nothing: 404 4042, 423 4231, 403 4031 (E6), 409 4093, 422, 403, 404 4041")
     func editRefusals() throws {
         let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         for email in ["admin@element.com.mx", "rh@element.com.mx", "empleado@element.com.mx"] {
@@ -180,9 +180,9 @@ struct UsersEndpointTests {
         #expect(own.json?["message"]?.stringValue == "You cannot change your role.")
         // §1.1: the state check (step 6) comes before the body's validation (step 7).
         #expect(h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh", "email": "bad"}"#).errorCode == "4231")
-        let lastAdmin = h.call(.put, "/api/v1/users/4001", json: #"{"role": "employee"}"#, as: "rh@element.com.mx")
-        #expect(lastAdmin.status == 409 && lastAdmin.errorCode == "4091")
-        #expect(lastAdmin.json?["message"]?.stringValue == "El administrador debe tener los permisos básicos.")
+        // rh may not take admin away (ruling E6, `UsersAdminGrantTests`); the last admin's 409 4091 is the race's.
+        let notAdmin = h.call(.put, "/api/v1/users/4001", json: #"{"role": "employee"}"#, as: "rh@element.com.mx")
+        #expect(notAdmin.status == 403 && notAdmin.errorCode == "4031")
         let taken = h.call(.put, "/api/v1/users/4006", json: #"{"email": "Manager@element.com.mx"}"#)
         #expect(taken.status == 409 && taken.fieldErrors == ["email:4093"])
         let bad = h.call(.put, "/api/v1/users/4006", json: #"{"name": "", "role": "boss", "job_title": 7, "email": "x@y"}"#)
@@ -246,19 +246,24 @@ struct UsersEndpointTests {
 /// Two requests that would each remove one of the last two admins: exactly one wins (§3.1 4091, ruling 2).
 @Suite("Egresos users: the last admin under concurrency")
 struct UsersLastAdminRaceTests {
+    /// Admin 4003 demotes admin 4001 (only an admin may, ruling E6) while rh deletes 4003. Whichever commits second
+    /// finds no other admin: 409 4091. When the delete commits before the demotion is even authenticated, 4003 is
+    /// no user any more and the demotion is 403 4031; either way one admin is left.
     @Test("demoting one admin and deleting the other at once leaves one active admin", arguments: 0..<12)
     func race(_ round: Int) throws {
         let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
-        let token = h.token("rh@element.com.mx")
-        _ = h.call(.get, "/api/v1/users/profile", token: token)
+        let (rh, manager) = (h.token("rh@element.com.mx"), h.token("manager@element.com.mx"))
+        _ = h.call(.get, "/api/v1/users/profile", token: rh)
+        _ = h.call(.get, "/api/v1/users/profile", token: manager)
         let (module, responder, configuration) = (h.module, h.responder, h.database.configuration)
-        let requests: [(HTTPMethod, String, String)] = [(.put, "/api/v1/users/4001", #"{"role": "rh"}"#), (.delete, "/api/v1/users/4003", "")]
+        let requests: [(HTTPMethod, String, String, String)] = [(.put, "/api/v1/users/4001", #"{"role": "rh"}"#, manager),
+                                                                (.delete, "/api/v1/users/4003", "", rh)]
         let outcomes = RaceResponses()
         let ready = DispatchSemaphore(value: 0)
         let start = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
-        for (method, path, body) in requests {
+        for (method, path, body, token) in requests {
             done.enter()
             Thread {
                 let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
@@ -273,8 +278,61 @@ struct UsersLastAdminRaceTests {
         for _ in requests { start.signal() }
         done.wait()
         let responses = outcomes.all
-        #expect(responses.map(\.status).sorted() == [204, 409], "\(responses.map(\.text))")
-        #expect(responses.compactMap(\.errorCode) == ["4091"])
+        let refusals = responses.filter { $0.status != 204 }.map { "\($0.status) \($0.errorCode ?? "-")" }
+        #expect(responses.count == 2 && (refusals == ["409 4091"] || refusals == ["403 4031"]), "\(responses.map(\.text))")
         #expect(try h.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL") == 1)
+    }
+}
+
+/// Ruling E6: only an admin grants or removes the admin role (#2 with `role: admin`, #3 to or from admin). Anyone
+/// else, rh included (it may otherwise manage users), gets 403 `4031` and nothing is written.
+@Suite("Egresos users: only an admin grants or removes admin (E6)")
+struct UsersAdminGrantTests {
+    static let newAdmin = #"{"email": "nueva.directora@element.com.mx", "name": "Nueva Directora", "job_title": "Directora", "role": "admin"}"#
+
+    @Test("#2 role admin: rh → 403 4031 before the body is validated, nothing written; rh creates other roles; admin creates admins")
+    func create() throws {
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
+        for user in ["admin@element.com.mx", "rh@element.com.mx"] { _ = h.call(.get, "/api/v1/users/profile", as: .staff(user)) }
+        let before = try h.usersSnapshot()
+        let refused = h.call(.post, "/api/v1/users", json: Self.newAdmin, as: "rh@element.com.mx", language: "en")
+        #expect(refused.status == 403 && refused.errorCode == "4031")
+        #expect(refused.json?["message"]?.stringValue == "You do not have permission to perform this action.")
+        // §1.1: the permission check (step 6) comes before the body's validation (step 7).
+        let invalid = h.call(.post, "/api/v1/users", json: #"{"email": "x@y", "role": "admin"}"#, as: "rh@element.com.mx")
+        #expect(invalid.status == 403 && invalid.errorCode == "4031")
+        #expect(try h.usersSnapshot() == before)
+
+        let manager = h.call(.post, "/api/v1/users", json: UsersEndpointTests.tara.replacingOccurrences(of: "employee", with: "manager"),
+                             as: "rh@element.com.mx")
+        #expect(manager.status == 201 && manager.json?["user"]?["role"]?.stringValue == "manager")
+        let admin = h.call(.post, "/api/v1/users", json: Self.newAdmin, as: "admin@element.com.mx")
+        #expect(admin.status == 201 && admin.json?["user"]?["role"]?.stringValue == "admin")
+        #expect(try h.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL") == 2)
+    }
+
+    @Test("#3 to or from admin: rh → 403 4031 before the body is validated, nothing written; rh changes other roles; admin may")
+    func edit() throws {
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
+        for user in ["admin@element.com.mx", "rh@element.com.mx"] { _ = h.call(.get, "/api/v1/users/profile", as: .staff(user)) }
+        // Admin grants (manager 4003 → admin): allowed; two admins, so removing one is not refused as the last.
+        #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "admin"}"#).status == 204)
+        let before = try h.usersSnapshot()
+        let grant = h.call(.put, "/api/v1/users/4004", json: #"{"role": "admin"}"#, as: "rh@element.com.mx")
+        #expect(grant.status == 403 && grant.errorCode == "4031")
+        let remove = h.call(.put, "/api/v1/users/4003", json: #"{"role": "employee", "name": "Gerente"}"#, as: "rh@element.com.mx")
+        #expect(remove.status == 403 && remove.errorCode == "4031")
+        let removeFirst = h.call(.put, "/api/v1/users/4001", json: #"{"role": "rh"}"#, as: "rh@element.com.mx")
+        #expect(removeFirst.status == 403 && removeFirst.errorCode == "4031")
+        let invalid = h.call(.put, "/api/v1/users/4004", json: #"{"role": "admin", "email": "x@y"}"#, as: "rh@element.com.mx")
+        #expect(invalid.status == 403 && invalid.errorCode == "4031")
+        #expect(try h.usersSnapshot() == before)
+
+        // rh still manages the other roles; an admin removes admin.
+        #expect(h.call(.put, "/api/v1/users/4004", json: #"{"role": "employee"}"#, as: "rh@element.com.mx").status == 204)
+        #expect(h.call(.put, "/api/v1/users/4003", json: #"{"role": "manager"}"#, as: "admin@element.com.mx").status == 204)
+        let roles = try h.database.connection.query("SELECT role FROM users WHERE id IN (4001, 4003, 4004) ORDER BY id")
+            .map { try $0.string("role") }
+        #expect(roles == ["admin", "manager", "employee"])
     }
 }

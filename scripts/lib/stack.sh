@@ -130,7 +130,8 @@ stack_create_databases() {
     done
 }
 
-# stack_migrate_and_seed -> applies every module's migrations, then its development seed.
+# stack_migrate_and_seed -> applies every module's migrations, then its development seed; then gives Egresos'
+# files stored before ruling E8 their random names (a no-op once done).
 stack_migrate_and_seed() {
     local module
     for module in "${MODULES[@]}"; do
@@ -138,6 +139,7 @@ stack_migrate_and_seed() {
         "$VENTANILLA_BIN" migrate "$module" --sql-dir "$ROOT/sql" || die "migrating $module failed"
         "$VENTANILLA_BIN" seed "$module" --sql-dir "$ROOT/sql" || die "seeding $module failed"
     done
+    "$VENTANILLA_BIN" files migrate egresos || die "migrating egresos' stored file names failed"
 }
 
 # module_start MODULE -> one `ventanilla serve` process; its real pid goes to RUN/pids/MODULE.pid.

@@ -5,6 +5,7 @@ Egresos' JSON format and leave neither a file nor a changed row behind."""
 
 import json
 import os
+import re
 import struct
 import unittest
 import urllib.parse
@@ -16,6 +17,7 @@ from helpers import BASE_URLS, MiB, ModuleTestCase, Response, multipart, require
 STAFF = "cuentas@element.com.mx"
 SUPPLIER = {"email": "proveedor@example.com", "password": "Password123"}
 UPLOAD_LIMIT = 5 * MiB  # size:5Mb (§8: 5 × 1024 × 1024 bytes)
+RANDOM = "[0-9a-f]{32}"  # ruling E8: 128 random bits in every stored name
 
 
 def png(width: int = 2, height: int = 2) -> bytes:
@@ -58,12 +60,25 @@ class EgresosUploadsTest(ModuleTestCase):
         self.assertTrue(parts.path.startswith("/files/"), url)
         return self.get(parts.path)
 
-    def assertServed(self, url: str, data: bytes, content_type: str):
+    def assertServed(self, url: str, data: bytes, content_type: str, cache_control: str = "no-cache"):
         resp = self.fetch(url)
         self.assertEqual(resp.status, 200, f"{url}: {resp}")
         self.assertEqual(resp.body, data, url)
         self.assertEqual(resp.content_type, content_type, url)
         self.assertEqual(resp.headers.get("x-content-type-options"), "nosniff", url)
+        self.assertEqual(resp.headers.get("cache-control"), cache_control, url)
+
+    def assertStoredURL(self, url: str, collection: str, row_id: int, field: str, ext: str) -> str:
+        """URL is FILES_BASE_URL + {collection}/v1/{id}/{field}-{32 hex}.{ext} (ruling E8); returns its file on disk."""
+        prefix = f"{BASE_URLS['egresos']}/files/"
+        pattern = rf"{re.escape(prefix)}{collection}/v1/{row_id}/{field}-{RANDOM}\.{ext}"
+        self.assertRegex(url, f"^{pattern}$")
+        return os.path.join(self.files_root, *url[len(prefix):].split("/"))
+
+    def assertNotGuessable(self, collection: str, row_id: int, field: str, ext: str):
+        """The name a file had before ruling E8 serves nothing: a JSON 404."""
+        resp = self.get(f"/files/{collection}/v1/{row_id}/{field}.{ext}")
+        self.assertEqual(self.assertJSON(resp, 404)["code"], "4041", str(resp))
 
     def assertRefused(self, resp: Response, code: int, field: str):
         body = self.assertJSON(resp, 415)
@@ -105,11 +120,11 @@ class EgresosUploadsTest(ModuleTestCase):
                                             files={"picture": ("Logo.JPG", "image/jpeg", first)}), 201)["customer"]
         customer_id = created["id"]
         old_url = created["picture"]
-        self.assertEqual(old_url, f"{BASE_URLS['egresos']}/files/customers/v1/{customer_id}/picture.jpg")
+        old_file = self.assertStoredURL(old_url, "customers", customer_id, "picture", "jpg")
         self.assertEqual(created["picture_url"], old_url)
-        self.assertServed(old_url, first, "image/jpeg")
-        old_file = os.path.join(self.files_root, "customers", "v1", str(customer_id), "picture.jpg")
+        self.assertServed(old_url, first, "image/jpeg")  # a picture: Cache-Control no-cache
         self.assertTrue(os.path.isfile(old_file), old_file)
+        self.assertNotGuessable("customers", customer_id, "picture", "jpg")
 
         second = png()
         resp = self.send("PUT", f"/api/v1/customers/{customer_id}", self.staff,
@@ -117,11 +132,21 @@ class EgresosUploadsTest(ModuleTestCase):
         self.assertEqual(resp.status, 204, str(resp))
         self.assertEqual(resp.body, b"")
         new_url = self.customers()[customer_id]["picture"]
-        self.assertEqual(new_url, f"{BASE_URLS['egresos']}/files/customers/v1/{customer_id}/picture.png")
+        self.assertStoredURL(new_url, "customers", customer_id, "picture", "png")
         self.assertServed(new_url, second, "image/png")
         # The jpg is gone: from the disk and from nginx (a JSON 404, not a stale copy).
         self.assertFalse(os.path.exists(old_file), old_file)
         self.assertEqual(self.assertJSON(self.fetch(old_url), 404)["code"], "4041")
+
+        # The same extension again: another random name, the previous file gone too.
+        resp = self.send("PUT", f"/api/v1/customers/{customer_id}", self.staff,
+                         files={"picture": ("otro.png", "image/png", second)})
+        self.assertEqual(resp.status, 204, str(resp))
+        newest = self.customers()[customer_id]["picture"]
+        self.assertNotEqual(newest, new_url)
+        self.assertServed(newest, second, "image/png")
+        self.assertEqual(self.assertJSON(self.fetch(new_url), 404)["code"], "4041")
+        self.assertNotGuessable("customers", customer_id, "picture", "png")
 
     def test_supplier_uploads_its_account_status_file(self):
         token = self.supplier_token()
@@ -130,9 +155,11 @@ class EgresosUploadsTest(ModuleTestCase):
                                             files={"account_status_file": ("Estado.pdf", "application/pdf", document)}),
                                   201)
         url = billing["account_status_file"]
-        self.assertEqual(url, f"{BASE_URLS['egresos']}/files/billings/v1/{billing['id']}/account_status_file.pdf")
-        self.assertServed(url, document, "application/pdf")
+        self.assertStoredURL(url, "billings", billing["id"], "account_status_file", "pdf")
+        # A supplier document (ruling E8): kept by no cache at all.
+        self.assertServed(url, document, "application/pdf", cache_control="private, no-store")
         self.assertEqual(self.billing(token)["account_status_file"], url)
+        self.assertNotGuessable("billings", billing["id"], "account_status_file", "pdf")
 
     # -- refused uploads -----------------------------------------------------------------------------------
 
@@ -223,7 +250,7 @@ class EgresosUploadsTest(ModuleTestCase):
                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         self.assertEqual(self.get(base + "/x.xlsx").content_type,
                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        self.assertEqual(php.headers.get("cache-control"), "no-cache", "a replaced file keeps its URL: revalidate")
+        self.assertEqual(php.headers.get("cache-control"), "no-cache", "anything but supplier documents: revalidate")
         for path in (base + "/", base, "/files/customers/v1/", "/files/customers/v1", base + "/enlace.txt"):
             resp = self.get(path)
             self.assertEqual(self.assertJSON(resp, 404)["code"], "4041", f"{path}: {resp}")
@@ -231,6 +258,26 @@ class EgresosUploadsTest(ModuleTestCase):
             resp = self.request(method, base + "/x.php", body=b"x")
             self.assertEqual(self.assertJSON(resp, 404)["code"], "4041", f"{method}: {resp}")
         self.assertEqual(self.get(base + "/x.php").body, script)
+
+    def test_supplier_documents_are_never_cached_and_stay_static(self):
+        """billings/ and paymentschedules/ (the supplier's account status file and bills) have their own location:
+        Cache-Control private, no-store, with the same static-only rules as every other file."""
+        name = "e2e-" + uuid.uuid4().hex
+        for collection in ("billings", "paymentschedules"):
+            directory = os.path.join(self.files_root, collection, name)
+            os.makedirs(directory)
+            with open(os.path.join(directory, "x.html"), "wb") as handle:
+                handle.write(b"<html><script>alert(1)</script></html>\n")
+            os.symlink("/etc/hostname", os.path.join(directory, "enlace.txt"))
+            base = f"/files/{collection}/{name}"
+            resp = self.get(base + "/x.html")
+            self.assertEqual(resp.status, 200, str(resp))
+            self.assertEqual(resp.headers.get("cache-control"), "private, no-store", str(resp.headers))
+            self.assertEqual(resp.headers.get("x-content-type-options"), "nosniff")
+            self.assertIn("sandbox", resp.headers.get("content-security-policy", ""), str(resp.headers))
+            for path in (base, base + "/", base + "/enlace.txt", base + "/nada.pdf"):
+                resp = self.get(path)
+                self.assertEqual(self.assertJSON(resp, 404)["code"], "4041", f"{path}: {resp}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import AppCore
+import Egresos
 import Logging
 import MariaDB
 
@@ -15,6 +16,15 @@ public enum DatabaseTasks {
     public static func seed(_ settings: ModuleSettings, directory: String, logger: Logger) throws -> String {
         try withConnection(settings, logger: logger) { connection in
             String(describing: try Seeder(directory: directory, logger: logger).run(on: connection))
+        }
+    }
+
+    /// Gives every stored Egresos file without a random part in its name a random one (ruling E8); returns a
+    /// summary for the operator. `settings` are Egresos'.
+    public static func migrateEgresosFiles(_ settings: ModuleSettings, logger: Logger) throws -> String {
+        let module = try EgresosModule(settings: settings)
+        return try withConnection(settings, logger: logger) { connection in
+            String(describing: try module.migrateStoredFiles(connection: connection, logger: logger))
         }
     }
 

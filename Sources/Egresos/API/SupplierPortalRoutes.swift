@@ -40,6 +40,7 @@ struct SupplierPortalRoutes: EgresosInputReading {
         }
 
         // #28: a recovery mail with a new token (424 4241 when mail delivery is not configured: nothing written).
+        // Within 5 minutes of the last one: the same 204, but no mail and the mailed token stays valid (ruling 8).
         router.add(SupplierOperations.recovery) { request, context in
             let input = try context.validate(request, EgresosEndpointRules.supplierRecovery)
             let email = input.body["email"]?.stringValue ?? ""
@@ -52,8 +53,13 @@ struct SupplierPortalRoutes: EgresosInputReading {
                 context.logger.warning("supplier recovery refused: mail delivery is not configured (SMTP_HOST)")
                 throw EgresosError(code: "4241")
             }
-            _ = try repository.issueRecovery(supplierID: supplier.id, email: supplier.email, settings: settings,
-                                             nowMilliseconds: context.auth.clock.nowMilliseconds())
+            let mailed = try SupplierRecovery(repository: repository).request(
+                supplierID: supplier.id, email: supplier.email, settings: settings,
+                nowMilliseconds: context.auth.clock.nowMilliseconds())
+            if !mailed {
+                context.logger.info("supplier recovery: the last mail is less than 5 minutes old; none queued",
+                                    metadata: ["supplier": "\(supplier.id)"])
+            }
             return .noContent
         }
 

@@ -16,11 +16,15 @@ struct UserRoutes {
             return .json(.object([("users", .array(users.map { UserJSON.full($0, context) }))]))
         }
 
-        // #2: create (201 with the stored user).
+        // #2: create (201 with the stored user); an admin only by an admin (403 4031, step 6, before the body).
         router.add(UserOperations.create) { request, context in
-            let input = try context.validate(request, EgresosEndpointRules.createUser)
-            let user = try UserService(repository: context.persistence.users).create(
-                email: input.body["email"]?.stringValue ?? "", name: input.body["name"]?.stringValue ?? "",
+            let caller = try context.staffCaller()
+            let service = UserService(repository: context.persistence.users)
+            let input = try context.validate(request, EgresosEndpointRules.createUser) { _ in
+                try service.checkCreate(caller: caller, role: try request.input(limits: context.bodyLimits)["role"]?.stringValue)
+            }
+            let user = try service.create(
+                caller: caller, email: input.body["email"]?.stringValue ?? "", name: input.body["name"]?.stringValue ?? "",
                 jobTitle: input.body["job_title"]?.stringValue ?? "", role: input.body["role"]?.stringValue ?? "")
             return .json(.object([("user", UserJSON.full(user, context))]), status: 201)
         }
@@ -34,7 +38,8 @@ struct UserRoutes {
             return .json(.object([("user", UserJSON.full(user, context))]))
         }
 
-        // #3: partial edit → 204; own role → 423 4231; demoting the last admin → 409 4091 (step 6, before the body).
+        // #3: partial edit → 204; granting or removing admin as a non-admin → 403 4031; own role → 423 4231; demoting
+        // the last admin → 409 4091 (step 6, before the body).
         router.add(UserOperations.update) { request, context in
             let caller = try context.staffCaller()
             let service = UserService(repository: context.persistence.users)

@@ -32,12 +32,24 @@ struct MariaDBSupplierPortalRepository: SupplierPortalRepository {
         return result.affectedRows == 1
     }
 
+    func lastRecoveryMail(supplierID id: Int) throws -> Int64? {
+        try connection.queryFirst("SELECT recovery_mailed_at FROM suppliers WHERE id = \(id) FOR UPDATE")?
+            .optionalDateTime("recovery_mailed_at")?.unixMilliseconds
+    }
+
     func issueRecovery(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds now: Int64) throws -> String {
         try connection.transaction {
             let token = try SupplierInvitation.storeToken(supplierID: id, settings: settings, nowMilliseconds: now, on: connection)
+            try connection.execute("""
+                UPDATE suppliers SET recovery_mailed_at = \(SQLDateTime(unixMilliseconds: now)) WHERE id = \(id)
+                """)
             try MariaDBMailOutbox.enqueue(try PasswordTokens.recovery(to: email, token: token, settings: settings), on: connection)
             return token
         }
+    }
+
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
     }
 }
 

@@ -1,9 +1,11 @@
+import AppCore
 import Foundation
 import HTTPCore
 
-/// Stored files (egresos.md §11): `FILES_ROOT/{collection}/v1/{id}/{field}.{ext}`, rendered as
-/// `FILES_BASE_URL + "/" + path`. Written after the DB commit (ruling 2): copied to a temp file in the target
-/// directory, then renamed into place; a replacement with another extension removes the old file.
+/// Stored files (egresos.md §11, ruling E8): `FILES_ROOT/{collection}/v1/{id}/{field}-{random}.{ext}`, rendered
+/// as `FILES_BASE_URL + "/" + path`. `{random}` is 128 bits from the system CSPRNG (32 lower-case hex digits), so
+/// nginx serves nothing at a URL one could guess. Written after the DB commit (ruling 2): copied to a temp file
+/// in the target directory, then renamed into place; the file it replaces (always another name) is removed.
 struct FileStore: Sendable {
     let root: String
     let baseURL: String
@@ -11,10 +13,31 @@ struct FileStore: Sendable {
     /// The absolute URL of a stored relative path.
     func url(_ path: String?) -> String? { path.map { baseURL + "/" + $0 } }
 
-    /// The relative path of `file` stored as `field` of row `id` in `collection`.
+    /// A new relative path for `file` stored as `field` of row `id` in `collection` (a fresh random part).
     static func path(collection: String, id: Int, field: String, file: UploadedFile) -> String {
-        let ext = (file.filename as NSString).pathExtension.lowercased()
-        return "\(collection)/v1/\(id)/\(field).\(ext)"
+        path(collection: collection, id: id, field: field, ext: (file.filename as NSString).pathExtension)
+    }
+
+    /// A new relative path for a file with extension `ext` (lower-cased here) stored as `field` of row `id` in
+    /// `collection`: `{collection}/v1/{id}/{field}-{32 hex}.{ext}`.
+    static func path(collection: String, id: Int, field: String, ext: String) -> String {
+        "\(collection)/v1/\(id)/\(field)-\(Hashing.randomHex(bytes: randomBytes)).\(ext.lowercased())"
+    }
+
+    /// The size of the random part, in bytes (128 bits).
+    static let randomBytes = 16
+
+    /// Whether `path` is a name this store gives `field` of row `id` in `collection` (with its random part).
+    static func isRandomized(_ path: String, collection: String, id: Int, field: String) -> Bool {
+        let prefix = "\(collection)/v1/\(id)/\(field)-"
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.utf8.dropFirst(prefix.utf8.count)
+        let random = rest.prefix(randomBytes * 2)
+        guard random.count == randomBytes * 2, random.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            return false
+        }
+        let ext = rest.dropFirst(randomBytes * 2)
+        return ext.first == UInt8(ascii: ".") && !ext.dropFirst().contains(UInt8(ascii: "/"))
     }
 
     /// Writes a file chosen inside a committed transaction (nothing when nil).
@@ -22,7 +45,7 @@ struct FileStore: Sendable {
         if let pending { try store(pending.file, at: pending.path, replacing: pending.replacing) }
     }
 
-    /// Writes `file` at `path`; removes `old` when it is another file.
+    /// Writes `file` at `path`; removes `old` (the replaced file) when it is another file.
     func store(_ file: UploadedFile, at path: String, replacing old: String?) throws {
         let manager = FileManager.default
         let target = root + "/" + path

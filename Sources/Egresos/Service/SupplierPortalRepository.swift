@@ -19,9 +19,14 @@ protocol SupplierPortalRepository {
     /// Stores `passwordHash`, sets `password_changed_at`, and consumes the token `tokenHash` if supplier `id`
     /// still holds it; false otherwise (another request used it first).
     func setPassword(supplierID id: Int, passwordHash: String, tokenHash: String, nowMilliseconds now: Int64) throws -> Bool
-    /// Issues a recovery token for supplier `id` (replacing any older one) and enqueues the recovery mail to
-    /// `email`, in one transaction; returns the token.
+    /// When (Unix milliseconds) the last recovery mail of supplier `id` was queued (nil: never), locking the
+    /// supplier's row until the running transaction ends.
+    func lastRecoveryMail(supplierID id: Int) throws -> Int64?
+    /// Issues a recovery token for supplier `id` (replacing any older one), enqueues the recovery mail to
+    /// `email` and records `now` as its instant, in one transaction (the caller's, when one runs); returns the token.
     func issueRecovery(supplierID id: Int, email: String, settings: EgresosSettings, nowMilliseconds now: Int64) throws -> String
+    /// Runs `body` in one transaction.
+    func transaction<T>(_ body: () throws -> T) throws -> T
 }
 
 /// A supplier's billing data (`billings`, #29/#30).

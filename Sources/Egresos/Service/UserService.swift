@@ -22,17 +22,34 @@ struct UserService {
         return user
     }
 
+    /// Ruling E6: only an admin grants or removes the admin role. A change of a role from `current` (nil: a new
+    /// user) to `role` (nil: unchanged) that involves `admin` by a caller who is not an admin → 403 `4031`.
+    static func checkAdminGrant(caller: StaffIdentity, from current: String?, to role: String?) throws {
+        let admin = StaffRole.admin.rawValue
+        guard let role, role != current, role == admin || current == admin else { return }
+        guard caller.user.role == admin else { throw EgresosError(code: "4031") }
+    }
+
+    /// #2 step 6: creating an admin needs an admin caller (ruling E6). `role` is the submitted value when it is a
+    /// string (its format is validated afterwards).
+    func checkCreate(caller: StaffIdentity, role: String?) throws {
+        try Self.checkAdminGrant(caller: caller, from: nil, to: role)
+    }
+
     /// #2: creates the user with the derived names; returns the stored row.
-    func create(email: String, name: String, jobTitle: String, role: String) throws -> UserRecord {
+    func create(caller: StaffIdentity, email: String, name: String, jobTitle: String, role: String) throws -> UserRecord {
+        try checkCreate(caller: caller, role: role)
         let id = try repository.transaction { try repository.create(Self.newUser(email: email, name: name, jobTitle: jobTitle, role: role)) }
         guard let user = try repository.user(id: id) else { throw EgresosError.internalError }
         return user
     }
 
-    /// #3 step 6: changing one's own role → 423 `4231`; taking `admin` from the last active admin → 409 `4091`.
-    /// `role` is the submitted value when it is a string (its format is validated afterwards).
+    /// #3 step 6: granting or removing `admin` as anyone but an admin → 403 `4031` (ruling E6); changing one's own
+    /// role → 423 `4231`; taking `admin` from the last active admin → 409 `4091`. `role` is the submitted value
+    /// when it is a string (its format is validated afterwards).
     func checkEdit(caller: StaffIdentity, targetID: Int, role: String?) throws {
         guard let role, let target = try repository.user(id: targetID), role != target.role else { return }
+        try Self.checkAdminGrant(caller: caller, from: target.role, to: role)
         if target.id == caller.user.id { throw EgresosError(code: "4231") }
         if target.role == StaffRole.admin.rawValue, try repository.activeAdmins(excluding: target.id) == 0 {
             throw EgresosError(code: "4091")

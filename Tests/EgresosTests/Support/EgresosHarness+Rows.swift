@@ -116,4 +116,20 @@ extension EgresosHarness {
     func stored(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: filesRoot + "/" + path).map { Array($0) }
     }
+
+    /// `text` with the random part of every stored name (ruling E8: `-` and 32 lower-case hex digits before the
+    /// extension) written `-{random}`, so `…/picture-1f…9a.png` reads `…/picture-{random}.png`. Anything else
+    /// (another length, upper case, no random part) is left as it is, so an exact comparison checks the format.
+    static func masked(_ text: String) -> String {
+        text.replacing(try! Regex("-[0-9a-f]{32}(?=\\.)"), with: "-{random}")
+    }
+
+    /// `storedFiles()`, masked.
+    func storedNames() -> [String] { storedFiles().map(Self.masked) }
+
+    /// The stored file whose masked name is `name` (the only one), relative to `FILES_ROOT`.
+    func storedPath(_ name: String) -> String? {
+        let found = storedFiles().filter { Self.masked($0) == name }
+        return found.count == 1 ? found[0] : nil
+    }
 }
