@@ -115,7 +115,7 @@ struct ModuleErrorFormatTests {
         #expect(health.text == #"{"success":true,"message":"API funcionando correctamente","data":{"servicio":"API Solicitud de Transporte","version":"1.0.0","database":true}}"#)
         let down = Modules.transporte(Modules.request(.get, "/root"), up: false)
         #expect(down.status == 503)
-        #expect(down.text.contains(#""database":false"#))
+        #expect(down.text == #"{"success":false,"message":"Base de datos no disponible","data":null,"errors":[]}"#)
     }
 
     @Test("Egresos: {\"code\", \"message\"} in Spanish or English")

@@ -75,7 +75,8 @@ struct ModuleServerTests {
         #expect(response.status == 503)
         let body = try Self.json(response)
         #expect(body["success"] == .bool(false))
-        #expect(body["data"]?["database"] == .bool(false))
+        #expect(body["message"] == .string("Base de datos no disponible"))
+        #expect(body["data"] == .null, "T1: data is null on every error")
         #expect(body["errors"] == .array([]))
         // The worker survives and answers the next request the same way.
         #expect(try module.client.send(TestServer.cgi("GET", "/root")).status == 503)

@@ -18,6 +18,20 @@ struct SolicitudCreateTests {
     static let lugarKeys = ["Id", "IdLugar", "NombreLugar", "DireccionLugar", "EsOrigen", "Orden", "Descripcion",
                             "HoraEstimadaLlegada", "RequiereRetorno", "HoraEstimadaRetorno"]
 
+    @Test("one clock reading: the solicitud, its stops and its first history row carry the module's instant, never the server's")
+    func unInstante() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero + 123)
+        let id = try h.crearId()
+        let instante = "'2026-03-01 05:30:00.123'"
+        #expect(try h.count("SELECT COUNT(*) FROM Solicitud WHERE Id = \(id) AND FechaHoraCreacion = \(unsafeRaw: instante) AND FechaHoraActualizacion = \(unsafeRaw: instante)") == 1)
+        #expect(try h.count("SELECT COUNT(*) FROM DetalleLugarSolicitud WHERE IdSolicitud = \(id) AND FechaHoraCreacion = \(unsafeRaw: instante)") == 2)
+        #expect(try h.count("SELECT COUNT(*) FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id) AND FechaHoraCreacion = \(unsafeRaw: instante)") == 1)
+        let historico = h.call(.get, "/solicitud/\(id)/historico", token: try h.token("admin"))
+        #expect(historico.data?["historico"]?.arrayValue?.first?["FechaHoraCreacion"]?.stringValue == "2026-02-28T23:30:00")
+        // Afterwards the connection reads the server's clock again (a worker serves the next request with it).
+        #expect(try h.count("SELECT UTC_TIMESTAMP(3) <> \(unsafeRaw: instante)") == 1)
+    }
+
     @Test("seed 002: 201, the record in the seed's key order, code of the El Salvador month, history, two mails")
     func seed() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)

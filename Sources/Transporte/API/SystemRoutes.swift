@@ -13,13 +13,13 @@ struct SystemRoutes {
 
     func register(in router: inout Router<TransporteContext>) {
         router.get("/root") { _, context in
-            let database = context.health.databaseAnswers()
-            let data = JSONValue.object([("servicio", .string(Self.serviceName)), ("version", .string(Self.version)),
-                                         ("database", .bool(database))])
-            guard database else {
-                return Envelope.failure(TransporteError(status: 503, "Base de datos no disponible"), data: data)
+            // T1: every error is the envelope with `data: null`, this one too.
+            guard context.health.databaseAnswers() else {
+                return Envelope.failure(TransporteError(status: 503, "Base de datos no disponible"))
             }
-            return Envelope.success("API funcionando correctamente", data: data)
+            return Envelope.success("API funcionando correctamente", data: .object([
+                ("servicio", .string(Self.serviceName)), ("version", .string(Self.version)), ("database", .bool(true)),
+            ]))
         }
     }
 }

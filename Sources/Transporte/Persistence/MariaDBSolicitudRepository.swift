@@ -63,6 +63,14 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         return Int(try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertar, binds: binds)).lastInsertID)
     }
 
+    func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T {
+        // A computed number, not client text: the session timestamp takes seconds with a fraction.
+        let (segundos, milisegundos) = instante.quotientAndRemainder(dividingBy: 1_000)
+        try connection.executeText("SET timestamp = \(segundos).\(String(1_000 + milisegundos).dropFirst())")
+        defer { try? connection.executeText("SET timestamp = DEFAULT") }
+        return try body()
+    }
+
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws {
         for lugar in lugares.sorted(by: { $0.orden < $1.orden }) {
             try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugar, binds: [

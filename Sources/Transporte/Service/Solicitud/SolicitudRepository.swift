@@ -11,6 +11,9 @@ protocol SolicitudRepository {
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
     /// The next code of (anio, mes) from the T3 procedure; must run inside the creating transaction.
     func siguienteCodigo(anio: Int, mes: Int) throws -> String
+    /// Runs `body` with the server's "now" (column defaults, triggers, the procedures) reading `instante` (UTC ms)
+    /// on this connection, then the server's own clock again, also when `body` throws.
+    func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T
     /// Inserts a solicitud without state from the sent `campos` (PascalCase columns), created at `instante`
     /// (UTC milliseconds); returns its id.
     func insertar(_ campos: [(column: String, value: FieldValue)], codigo: String, instante: Int64) throws -> Int

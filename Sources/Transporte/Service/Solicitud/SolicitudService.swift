@@ -40,14 +40,19 @@ struct SolicitudService {
             // catalog DELETE either commits first (and this is a 400) or waits and then sees this solicitud (409).
             try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
             try verificarTitular(solicitante, caller)
-            // One clock reading: the code's month and FechaHoraCreacion can never disagree (0005's header).
+            // One clock reading: the code's month, FechaHoraCreacion and every row the creation writes (stops, the
+            // first history row of 0006, whose stamps are column defaults) carry it, never the server's clock.
+            // (The outbox below keeps the server's clock: its sender compares with it.)
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
             // Everything that can be refused was checked above: the counter lock is held only from here on.
             let codigo = try repository.siguienteCodigo(anio: fecha.year, mes: fecha.month)
-            let id = try repository.insertar(datos.columns, codigo: codigo, instante: instante)
-            try repository.insertarLugares(lugares, solicitud: id)
-            try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil)
+            let id = try repository.conInstante(instante) {
+                let id = try repository.insertar(datos.columns, codigo: codigo, instante: instante)
+                try repository.insertarLugares(lugares, solicitud: id)
+                try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil)
+                return id
+            }
             let registro = try leer(id)
             try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
             return registro
