@@ -128,6 +128,23 @@ struct CustomersEndpointTests {
         #expect(try harness.count("SELECT COUNT(*) FROM customers") == 1)
     }
 
+    @Test("E10: a fraction in payment_conditions (days) is 422 4224 naming it, never truncated; a whole 30.0 is 30",
+          arguments: ["30.7", "0.5", "364.999"])
+    func paymentConditionsFraction(days: String) throws {
+        let harness = try EgresosHarness(caller: "admin")
+        #expect(harness.call(.get, "/api/v1/customers").status == 200)  // the token's first use links the user
+        let before = try harness.fingerprint()
+        let multipart = harness.multipart(.put, "/api/v1/customers/1", fields: [("payment_conditions", days)])
+        #expect(multipart.status == 422)
+        #expect(errors(multipart) == ["payment_conditions:4224"])
+        let json = harness.call(.put, "/api/v1/customers/1", json: #"{"payment_conditions": \#(days)}"#)
+        #expect(json.status == 422)
+        #expect(errors(json) == ["payment_conditions:4224"])
+        #expect(try harness.fingerprint() == before, "nothing written")
+        #expect(harness.call(.put, "/api/v1/customers/1", json: #"{"payment_conditions": 30.0}"#).status == 204)
+        #expect(try harness.count("SELECT payment_conditions FROM customers WHERE id = 1") == 30)
+    }
+
     @Test("#11 updates fields and replaces the picture (the old file is removed)")
     func updateCustomer() throws {
         let harness = try EgresosHarness(caller: "empleado")

@@ -127,7 +127,7 @@ public struct ValidationEngine {
                 return (Self.typeCode(type), [:])
             }
             value = converted
-            if type == .number, ["cost_in_cents", "amount"].contains(spec.key) {
+            if type == .number, Self.wholeNumberKeys.contains(spec.key) {
                 guard case .number(let digits) = converted, let integer = Self.integer(digits) else { return (4224, [:]) }
                 value = .number(String(integer))
             }
@@ -260,6 +260,10 @@ public struct ValidationEngine {
     }
 
     /// A number's text as an integer, when it is one (`"100"`, `"100.0"`, `"1e2"`).
+    /// The number fields that hold whole units (§8.2 money in cents; ruling E10: days too): a fraction is 422
+    /// `4224` naming the field, never truncated.
+    static let wholeNumberKeys: Set<String> = ["cost_in_cents", "amount", "payment_conditions"]
+
     static func integer(_ text: String) -> Int64? {
         if let exact = Int64(text) { return exact }
         guard let double = Double(text), double.isFinite, double.rounded() == double,
