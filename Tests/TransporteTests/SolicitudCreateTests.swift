@@ -18,7 +18,7 @@ struct SolicitudCreateTests {
     static let lugarKeys = ["Id", "IdLugar", "NombreLugar", "DireccionLugar", "EsOrigen", "Orden", "Descripcion",
                             "HoraEstimadaLlegada", "RequiereRetorno", "HoraEstimadaRetorno"]
 
-    @Test("one clock reading: the solicitud, its stops and its first history row carry the module's instant, never the server's")
+    @Test("one clock reading: the solicitud, its stops and its history rows carry the module's instants, never the server's")
     func unInstante() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero + 123)
         let id = try h.crearId()
@@ -30,6 +30,12 @@ struct SolicitudCreateTests {
         #expect(historico.data?["historico"]?.arrayValue?.first?["FechaHoraCreacion"]?.stringValue == "2026-02-28T23:30:00")
         // Afterwards the connection reads the server's clock again (a worker serves the next request with it).
         #expect(try h.count("SELECT UTC_TIMESTAMP(3) <> \(unsafeRaw: instante)") == 1)
+        // A later state change is stamped with the module's clock too, so the history stays in its time order.
+        h.clock.advance(seconds: 60)
+        #expect(h.call(.post, "/solicitud/\(id)/aprobar", json: "{}", token: try h.token("aprobador1")).status == 200)
+        let aprobada = "'2026-03-01 05:31:00.123'"
+        #expect(try h.count("SELECT COUNT(*) FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id) AND FechaHoraCreacion = \(unsafeRaw: aprobada)") == 1)
+        #expect(try h.count("SELECT COUNT(*) FROM Solicitud WHERE Id = \(id) AND FechaHoraActualizacion = \(unsafeRaw: aprobada)") == 1)
     }
 
     @Test("seed 002: 201, the record in the seed's key order, code of the El Salvador month, history, two mails")

@@ -85,12 +85,14 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminarLugares, binds: [.int(Int64(id))]))
     }
 
-    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?) throws {
+    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?, instante: Int64) throws {
         do {
-            try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.cambiarEstado, binds: [
-                .int(Int64(id)), .text(estado.rawValue), motivo.sqlValue,
-            ]))
-        } catch {
+            _ = try conInstante(instante) {
+                try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.cambiarEstado, binds: [
+                    .int(Int64(id)), .text(estado.rawValue), motivo.sqlValue,
+                ]))
+            }
+        } catch let error as MariaDBError {
             // 0006's header: SQLSTATE 45000 answers the client; HY000 and everything else are internal (500).
             if error.kind == .signal, error.sqlState == "45000", let rechazo = EstadoSolicitudRechazo(message: error.message) {
                 throw rechazo

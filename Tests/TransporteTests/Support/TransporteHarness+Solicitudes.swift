@@ -85,10 +85,14 @@ extension TransporteHarness {
         } + [try count("SELECT CAST(COALESCE(SUM(Ultimo), 0) AS SIGNED) FROM CorrelativoSolicitud")]
     }
 
-    /// Moves solicitud `id` to `estado` with the T4 procedure directly (the mission moves have no endpoint yet).
+    /// Moves solicitud `id` to `estado` with the T4 procedure directly (the mission moves have no endpoint yet), at
+    /// the harness clock's instant as the module would.
     func forzarEstado(_ id: Int, _ estado: String, motivo: String? = nil) throws {
+        let repository = MariaDBSolicitudRepository(connection: connection, zone: module.environment.zone)
         _ = try connection.transaction {
-            try connection.execute("CALL cambiar_estado_solicitud(\(id), \(estado), \(motivo))")
+            try repository.conInstante(clock.nowMilliseconds()) {
+                try connection.execute("CALL cambiar_estado_solicitud(\(id), \(estado), \(motivo))")
+            }
         }
     }
 

@@ -21,8 +21,10 @@ protocol SolicitudRepository {
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws
     /// Soft-deletes the active stops of solicitud `id`.
     func eliminarLugares(solicitud id: Int) throws
-    /// Changes the state through `cambiar_estado_solicitud` (T4); throws `EstadoSolicitudRechazo` when refused.
-    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?) throws
+    /// Changes the state through `cambiar_estado_solicitud` (T4) at `instante` (UTC ms, the module's clock: the
+    /// history row and the solicitud's FechaHoraActualizacion carry it, so the history is in the module's time
+    /// order); throws `EstadoSolicitudRechazo` when refused.
+    func cambiarEstado(_ id: Int, a estado: EstadoSolicitudCodigo, motivo: String?, instante: Int64) throws
     /// The active solicitud `id`, its row locked until the end of the transaction; nil when there is none.
     func bloquear(_ id: Int) throws -> SolicitudActual?
     /// Writes the sent `campos` (`.null` clears) of solicitud `id` and bumps its update time.

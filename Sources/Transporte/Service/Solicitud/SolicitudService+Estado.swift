@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 
 /// `POST /solicitud/:id/aprobar|rechazar|cancelar` (transporte.md §7.6-§7.8, rulings T4-T6).
@@ -9,7 +10,7 @@ extension SolicitudService {
             let actual = try bloquear(id)
             guard accion.permite(caller, sobre: actual) else { throw TransporteError.forbidden }
             do {
-                try repository.cambiarEstado(id, a: accion.estado, motivo: motivo)
+                try repository.cambiarEstado(id, a: accion.estado, motivo: motivo, instante: environment.clock.nowMilliseconds())
             } catch let rechazo as EstadoSolicitudRechazo {
                 throw rechazo.error
             }

@@ -50,9 +50,9 @@ struct SolicitudService {
             let id = try repository.conInstante(instante) {
                 let id = try repository.insertar(datos.columns, codigo: codigo, instante: instante)
                 try repository.insertarLugares(lugares, solicitud: id)
-                try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil)
                 return id
             }
+            try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil, instante: instante)
             let registro = try leer(id)
             try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
             return registro
