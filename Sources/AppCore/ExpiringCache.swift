@@ -26,3 +26,23 @@ public final class ExpiringCache<Key: Hashable, Value> {
         entries[key] = nil
     }
 }
+
+/// A worker's memory of the users its requests' tokens named (ruling 9): each row is read at most once per
+/// `lifetimeMilliseconds`, so a deleted, deactivated or demoted user, or a new password, reaches every worker
+/// within that time (the ruling allows 60 s). Kept beside the worker's connection (`MariaDBConnection.local`).
+public final class SessionUserCache<User> {
+    /// How long a read row is trusted.
+    public static var lifetimeMilliseconds: Int64 { 30_000 }
+    private let cache = ExpiringCache<Int, User?>(lifetimeMilliseconds: lifetimeMilliseconds)
+
+    /// An empty memory.
+    public init() {}
+
+    /// User `id` as read less than the lifetime before `now` (Unix ms), else as `load()` reads it now (nil: gone).
+    public func user(id: Int, now: Int64, load: () throws -> User?) rethrows -> User? {
+        try cache.value(for: id, now: now, load: load)
+    }
+
+    /// Forgets user `id` (this worker changed it: its next request reads the row again).
+    public func forget(_ id: Int) { cache.remove(id) }
+}

@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 
 /// `/api/usuarios` (all A, monitor.md §4.2, ruling M10): list, get, update, delete. Registered by `AuthRoutes`.

@@ -62,21 +62,13 @@ struct SessionUser {
     let passwordStamp: String
 }
 
-/// A worker's memory of the users its requests named (`ExpiringCache`), kept beside its connection.
-final class SessionUsers {
-    /// How long a read row is trusted: a deleted or demoted user, or a new password, reaches every worker within
-    /// this (ruling 9 allows 60 s).
-    static let lifetimeMilliseconds: Int64 = 30_000
-    let cache = ExpiringCache<Int, SessionUser?>(lifetimeMilliseconds: lifetimeMilliseconds)
-
-    /// Forgets user `id` (this worker changed it: its next request reads the row again).
-    func forget(_ id: Int) { cache.remove(id) }
-}
+/// A worker's memory of the users its requests named.
+typealias SessionUsers = SessionUserCache<SessionUser>
 
 extension MonitorContext {
     /// User `id` as it stands (nil: deleted), read at most once per `SessionUsers.lifetimeMilliseconds`.
     func sessionUser(id: Int) throws -> SessionUser? {
-        try sessionUsers.cache.value(for: id, now: environment.clock.nowMilliseconds()) {
+        try sessionUsers.user(id: id, now: environment.clock.nowMilliseconds()) {
             try persistence.usuarios.credentials(id: id).map {
                 SessionUser(identity: $0.usuario.identity, passwordStamp: tokens.stamp(passwordHash: $0.passwordHash))
             }

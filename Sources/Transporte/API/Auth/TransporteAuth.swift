@@ -38,20 +38,13 @@ struct TransporteAuth: Middleware {
     }
 }
 
-/// A worker's memory of the users its requests named (`ExpiringCache`), kept beside its connection.
-final class SessionUsers {
-    /// How long a read row is trusted: a change reaches every worker within this (ruling 9 allows 60 s).
-    static let lifetimeMilliseconds: Int64 = 30_000
-    let cache = ExpiringCache<Int, SessionUser?>(lifetimeMilliseconds: lifetimeMilliseconds)
-
-    /// Forgets user `id` (this worker changed it: its next request reads the row again).
-    func forget(_ id: Int) { cache.remove(id) }
-}
+/// A worker's memory of the users its requests named.
+typealias SessionUsers = SessionUserCache<SessionUser>
 
 extension TransporteContext {
     /// User `id` while it may act, read at most once per `SessionUsers.lifetimeMilliseconds`.
     func sessionUser(id: Int) throws -> SessionUser? {
-        try sessionUsers.cache.value(for: id, now: environment.clock.nowMilliseconds()) {
+        try sessionUsers.user(id: id, now: environment.clock.nowMilliseconds()) {
             SessionUser(try persistence.auth.user(id: id), tokens: tokens)
         }
     }
