@@ -5,16 +5,17 @@
 VENTANILLA_PACKAGES_SH=1
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-# What the build, the stack, the tests and the benchmark need from Debian.
-# The Swift toolchain itself lives in /opt/swift; its runtime needs are the second line. faketime (libfaketime):
-# scripts/test's clock tier.
+# What the build, the stack and the benchmark need from Debian.
+# The Swift toolchain itself lives in /opt/swift; its runtime needs are the second line.
 REQUIRED_PACKAGES=(
     libfcgi-dev libmariadb-dev libcrypt-dev libcurl4-openssl-dev pkg-config
     binutils libc6-dev libgcc-12-dev libstdc++-12-dev zlib1g-dev git tzdata
     mariadb-server mariadb-client nginx
     wrk openssl python3 python3-pip ca-certificates curl procps
-    faketime
 )
+# What scripts/test needs besides (it adds them to REQUIRED_PACKAGES): faketime (libfaketime) for the clock tier,
+# chromium and a font for the browser tier.
+TEST_PACKAGES=(faketime chromium fonts-dejavu-core)
 
 # missing_packages -> prints the packages of REQUIRED_PACKAGES that are not installed.
 missing_packages() {

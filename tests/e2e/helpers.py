@@ -207,6 +207,14 @@ def staff_token(email: str, **changes) -> str:
     return signing_input + "." + b64url(signature)
 
 
+def linked_staff_token(email: str, ttl: int = 3600) -> str:
+    """An Egresos staff token minted by `ventanilla token egresos` (VENTANILLA_BIN) as the local Auth0 stand-in
+    would, with the `sub` the user is already linked to (README). Needs RUN_DIR."""
+    script = 'set -a; . "$1/stack.env"; set +a; exec "$VENTANILLA_BIN" token egresos --email "$2" --ttl "$3"'
+    return subprocess.run(["bash", "-c", script, "-", RUN_DIR, email, str(ttl)], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
 def delivered_mail(matches, count: int = 1, timeout: float = 30.0) -> list[email.message.EmailMessage]:
     """Messages the SMTP sink received (SMTP_DIR) for which MATCHES(message) is true, waiting up to TIMEOUT
     seconds for at least COUNT of them (the outbox sender delivers after COMMIT, on its own thread). Each message
