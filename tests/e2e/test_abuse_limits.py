@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 
 from helpers import NGINX_429, NGINX_503, MiB, ModuleTestCase, multipart, request, requires_apps, \
@@ -144,3 +145,54 @@ class EgresosCredentialHeadersTest(HeadersMixin, ModuleTestCase):
             {"email": "proveedor@example.com", "password": "Password123"}), headers=JSON)
         self.assertJSON(resp, 200)
         self.assertCredentialHeaders(resp)
+
+
+NGINX_SITES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "nginx", "sites")
+LIMITED_LOCATION = re.compile(r"location\s+~\s+(\S+)\s*\{[^}]*?\blimit_req\s", re.S)
+
+
+def rate_limited_patterns(module: str) -> list[re.Pattern]:
+    """The regular-expression locations of nginx/sites/MODULE.conf that apply limit_req (nginx's PCRE; the ones used
+    here read the same in Python)."""
+    with open(os.path.join(NGINX_SITES, f"{module}.conf"), encoding="utf-8") as handle:
+        return [re.compile(pattern) for pattern in LIMITED_LOCATION.findall(handle.read())]
+
+
+class DocumentedLimitsMixin:
+    """Ruling 10 beside ruling 8: the served OpenAPI document lists 429 exactly on the operations whose path nginx
+    rate-limits, so a client (and schemathesis) expects the 429 that nginx answers there, and only there."""
+
+    MODULE = ""
+
+    def test_the_document_lists_429_exactly_where_nginx_limits(self):
+        patterns = rate_limited_patterns(self.MODULE)
+        self.assertTrue(patterns, "no rate-limited location found in the nginx site")
+        document = self.assertJSON(self.get("/openapi.json"), 200)
+        limited, documented = set(), set()
+        for path, item in document["paths"].items():
+            sample = re.sub(r"\{[^}]+\}", "1", path)
+            for method, operation in item.items():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                if any(p.search(sample) for p in patterns):
+                    limited.add(f"{method.upper()} {path}")
+                if "429" in operation["responses"]:
+                    documented.add(f"{method.upper()} {path}")
+        self.assertEqual(documented, limited)
+        # ... and the credential routes of ruling 8 are among them.
+        self.assertLessEqual({f"{m} {p}" for m, p in CREDENTIAL_ROUTES[self.MODULE]}, limited)
+
+
+@requires_apps
+class MonitorDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+    MODULE = "monitor"
+
+
+@requires_apps
+class TransporteDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+    MODULE = "transporte"
+
+
+@requires_apps
+class EgresosDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+    MODULE = "egresos"

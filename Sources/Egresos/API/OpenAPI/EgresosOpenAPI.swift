@@ -113,6 +113,7 @@ enum EgresosOpenAPI {
         (422, "Semantic validation errors (4221–42226)", true, false),
         (423, "A locked action: changing your own role (4231), deactivating yourself (4232), or the item's state (\"423\")", false, true),
         (424, "The mail could not be sent (4241)", false, true),
+        (429, "Too many requests from this address on a credential route: nginx's rate limit (ruling 8), with Retry-After (\"429\")", false, true),
         (500, "An unexpected server error (\"500\")", false, true),
         (503, "The database does not answer (\"503\")", false, true),
     ]

@@ -12,11 +12,11 @@ struct AuthRoutes {
     static let operations = [
         APIOperation(method: .post, path: "/auth/login", tag: "Autenticación",
                      summary: "Inicia sesión: token de acceso (60 min) y de actualización (24 h) con el usuario, su perfil y sus roles",
-                     access: .open, body: loginFields, success: (200, "Inicio de sesión exitoso"), data: session, errors: [400, 401]),
+                     access: .open, body: loginFields, success: (200, "Inicio de sesión exitoso"), data: session, errors: [400, 401, 429]),
         APIOperation(method: .post, path: "/auth/refresh", tag: "Autenticación",
                      summary: "Cambia un token de actualización válido por un par nuevo (roles releídos)",
                      access: .open, body: refreshFields, success: (200, "Token renovado exitosamente"), data: session,
-                     errors: [400, 401]),
+                     errors: [400, 401, 429]),
     ]
 
     func register(in router: inout Router<TransporteContext>) {

@@ -48,6 +48,7 @@ enum OpenAPIDocument {
         (409, "Conflicto: duplicado, o acción no permitida en el estado actual"),
         (413, "El cuerpo de la petición excede el tamaño máximo permitido"),
         (422, "Regla de negocio incumplida (fecha de servicio pasada, reglas de los lugares)"),
+        (429, "Demasiadas solicitudes desde esta dirección a una ruta de credenciales: el límite de nginx (regla 8), con Retry-After"),
         (500, "Error interno del servidor"),
         (503, "La base de datos no está disponible"),
     ]
