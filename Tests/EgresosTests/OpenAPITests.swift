@@ -229,6 +229,10 @@ struct OpenAPITests {
         #expect(project?["collaborators"]?["uniqueItems"] == .bool(true))
         #expect(project?["collaborators"]?["items"]?["type"] == .array([.string("string"), .string("number")]))
         #expect(project?["grouper_id"]?["type"]?.arrayValue?.contains(.string("null")) == true)
+        // #19 needs its name, so a body; #20 changes only what is sent, so none is needed: `collaborators[]: required`
+        // says what each item of the optional array must be, not that the body is required.
+        #expect(try Self.operation("POST /api/v1/brands/{brand_id}/projects")["requestBody"]?["required"] == .bool(true))
+        #expect(try Self.operation("PUT /api/v1/projects/{project_id}")["requestBody"]?["required"] == .bool(false))
         // #27: exact:32 and the confirmation field.
         let password = try Self.operation("PUT /api/v1/suppliers/password")["requestBody"]?["content"]?["application/json"]?["schema"]
         #expect(password?["properties"]?["token"]?["minLength"] == .number("32") && password?["properties"]?["token"]?["maxLength"] == .number("32"))

@@ -60,7 +60,9 @@ enum EgresosOpenAPI {
                 return .object(members)
             }))])
         }
-        let required = bodies.allSatisfy { $0.bodySchema.fields.contains { $0.rules.contains(.required) } }
+        // A body is required when every rule set has a required top-level field (`collaborators[]: required` only
+        // says what each item of an optional array must be).
+        let required = bodies.allSatisfy { $0.bodySchema.fields.contains { $0.arrayParent == nil && $0.rules.contains(.required) } }
         switch body {
         case .json:
             return (required, [("application/json", schema(files: false))])
