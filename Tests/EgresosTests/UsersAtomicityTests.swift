@@ -48,14 +48,18 @@ struct UsersAtomicityTests {
         #expect(try h.userRow(4003).logins == 1)
     }
 
-    @Test("#1: a failure after recording the login rolls the login and the claims back")
-    func profileAtomic() throws {
+    /// A harness whose admin token is linked already (no login counted), and admin as a caller with `claims`.
+    static func linkedAdmin(_ claims: (EgresosHarness) -> InputObject) throws -> (EgresosHarness, StaffIdentity) {
         let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
         #expect(h.call(.get, "/api/v1/catalogs/concepts").status == 200)
+        let user = StaffUser(id: 4001, subject: nil, email: "admin@element.com.mx", name: "Admin", role: "admin")
+        return (h, StaffIdentity(user: user, subject: "auth0|admin@element.com.mx", claims: claims(h)))
+    }
+
+    @Test("#1: a failure after recording the login rolls the login and the claims back")
+    func profileAtomic() throws {
+        let (h, caller) = try Self.linkedAdmin { InputObject([("iat", .number(String($0.now))), ("given_name", .string("Otro"))]) }
         let before = try h.usersSnapshot()
-        let caller = StaffIdentity(user: StaffUser(id: 4001, subject: nil, email: "admin@element.com.mx", name: "Admin", role: "admin"),
-                                   subject: "auth0|admin@element.com.mx",
-                                   claims: InputObject([("iat", .number(String(h.now))), ("given_name", .string("Otro"))]))
         #expect(throws: FailingReadBack.Injected.self) {
             try UserService(repository: FailingReadBack(h.database.connection)).profile(of: caller)
         }
@@ -64,11 +68,8 @@ struct UsersAtomicityTests {
 
     @Test("#2: a failure reading the new user back leaves no user behind")
     func createAtomic() throws {
-        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
-        #expect(h.call(.get, "/api/v1/catalogs/concepts").status == 200)
+        let (h, caller) = try Self.linkedAdmin { _ in InputObject() }
         let before = try h.usersSnapshot()
-        let caller = StaffIdentity(user: StaffUser(id: 4001, subject: nil, email: "admin@element.com.mx", name: "Admin", role: "admin"),
-                                   subject: "auth0|admin@element.com.mx", claims: InputObject())
         #expect(throws: FailingReadBack.Injected.self) {
             try UserService(repository: FailingReadBack(h.database.connection))
                 .create(caller: caller, email: "nuevo@element.com.mx", name: "Nuevo Usuario", jobTitle: "Analista", role: "employee")
