@@ -86,6 +86,20 @@ struct DocumentoConformidadTests {
         #expect(harness.call(.get, "/lugar?pagina=&codigo=", token: admin).status == 200)
     }
 
+    @Test("the routes nginx rate-limits (ruling 8: /auth/login, /auth/refresh) document its 429")
+    func limiteDocumentado() throws {
+        let document = try OpenAPITests.document()
+        for path in ["/auth/login", "/auth/refresh"] {
+            let response = document["paths"]?[path]?["post"]?["responses"]?["429"]
+            #expect(response?["$ref"]?.stringValue == "#/components/responses/Error429", "\(path)")
+        }
+        #expect(document["components"]?["responses"]?["Error429"] != nil)
+        // The nginx configuration still limits exactly these (the document follows it).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let site = try String(contentsOf: root.appendingPathComponent("nginx/sites/transporte.conf"), encoding: .utf8)
+        #expect(site.contains("location ~ ^/auth/(login|refresh)$ {\n        limit_req"))
+    }
+
     @Test("every public operation answers the content type its documented success lists")
     func tiposDeContenido() throws {
         let document = try OpenAPITests.document()

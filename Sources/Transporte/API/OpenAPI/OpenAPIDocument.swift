@@ -71,6 +71,7 @@ enum OpenAPIDocument {
         (409, "Conflicto: duplicado, o acción no permitida en el estado actual"),
         (413, "El cuerpo de la petición excede el tamaño máximo permitido"),
         (422, "Regla de negocio incumplida (fecha de servicio pasada, reglas de los lugares)"),
+        (429, "Demasiadas solicitudes desde esta dirección (límite de nginx, regla 8); reintente tras Retry-After"),
         (500, "Error interno del servidor"),
         (503, "La base de datos no está disponible"),
     ]
