@@ -25,20 +25,21 @@ enum SupplierOperations {
 
     static let staff = [list, create, show, update, markPaid]
 
+    // #26-#28 are rate-limited per client address by nginx (ruling 8, nginx/sites/egresos.conf): 429 is theirs.
     static let session = EgresosOperation(
         method: .post, path: "/api/v1/suppliers/session", tag: "Supplier portal",
         summary: "#26 Logs in with e-mail and password (wrong or unset password → 401 4012)", access: .open,
         rules: [Rules.supplierSession],
         keys: ["id", "company_name", "contact_name", "phone", "email", "business_activity", "authorization"],
-        returns: "The supplier and authorization {grant_type, access_token, expires_at (epoch ms)}", errors: [401])
+        returns: "The supplier and authorization {grant_type, access_token, expires_at (epoch ms)}", errors: [401, 429])
     static let password = EgresosOperation(
         method: .put, path: "/api/v1/suppliers/password", tag: "Supplier portal",
         summary: "#27 Sets the password with an invitation or recovery token (unknown or used → 403 4032, expired → 410 4101)",
-        access: .open, rules: [Rules.setSupplierPassword], status: 204, errors: [403, 410])
+        access: .open, rules: [Rules.setSupplierPassword], status: 204, errors: [403, 410, 429])
     static let recovery = EgresosOperation(
         method: .post, path: "/api/v1/suppliers/recovery", tag: "Supplier portal",
         summary: "#28 Mails a new password token (mail not configured → 424 4241)", access: .open,
-        rules: [Rules.supplierRecovery], status: 204, errors: [424])
+        rules: [Rules.supplierRecovery], status: 204, errors: [424, 429])
     static let billing = EgresosOperation(
         method: .get, path: "/api/v1/suppliers/billing", tag: "Supplier portal",
         summary: "#29 The caller's billing information (none stored → 404 4042 Billing)", access: .supplier,
