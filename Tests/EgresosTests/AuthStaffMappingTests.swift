@@ -11,7 +11,7 @@ import Testing
 /// egresos.md §10.1 steps 5–6: the token's user (by sub, else by e-mail, then linked) and the route's roles.
 @Suite("Egresos staff tokens: user mapping and roles")
 struct AuthStaffMappingTests {
-    @Test("first use links the user found by e-mail (case-insensitive) and records the login; then the sub finds it")
+    @Test("first use links the user found by e-mail (case-insensitive) without counting a login (only #1 does, §3.1); then the sub finds it")
     func linkByEmail() throws {
         let harness = try EgresosHarness.authProbe()
         let id = try harness.user(email: "Ana@Element.com.mx")
@@ -20,13 +20,13 @@ struct AuthStaffMappingTests {
         #expect(first.json?["id"] == .number(String(id)))
         let row = try harness.userRow(id)
         #expect(row.subject == "auth0|ana")
-        #expect(row.logins == 1)
-        #expect(row.lastLogin == Int64(harness.now))
-        // Later tokens find the user by sub, whatever their e-mail says; no second login is counted here.
+        #expect(row.logins == 0)
+        #expect(row.lastLogin == nil)
+        // Later tokens find the user by sub, whatever their e-mail says; no login is counted here either.
         let later = harness.get("/test/staff", token: harness.staffToken(sub: "auth0|ana", email: "other@element.com.mx"))
         #expect(later.status == 200)
         #expect(later.json?["id"] == .number(String(id)))
-        #expect(try harness.userRow(id).logins == 1)
+        #expect(try harness.userRow(id).logins == 0)
     }
 
     @Test("AUTH0_EMAIL_CLAIM names the e-mail claim (a namespaced one), verified by its own <claim>_verified")
@@ -135,7 +135,7 @@ struct AuthStaffLinkRaceTests {
         #expect(statuses.all == Array(repeating: 200, count: 8))
         let row = try harness.userRow(id)
         #expect(row.subject == "auth0|race")
-        #expect(row.logins == 1)
+        #expect(row.logins == 0)
     }
 }
 

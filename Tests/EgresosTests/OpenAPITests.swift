@@ -202,6 +202,20 @@ struct OpenAPITests {
         let update = try Self.operation("PUT /api/v1/users/{user_id}")["requestBody"]
         #expect(update?["required"] == .bool(false))
         #expect(update?["content"]?["application/json"]?["schema"]?["required"] == nil)
+        // #20: `collaborators[]: required` binds the items of a sent array, not the body: an empty edit is valid
+        // (schemathesis, issue 12: the document said required while the route answers 201 without a body).
+        #expect(try Self.operation("PUT /api/v1/projects/{project_id}")["requestBody"]?["required"] == .bool(false))
+        #expect(try Self.operation("POST /api/v1/brands/{brand_id}/projects")["requestBody"]?["required"] == .bool(true))
+    }
+
+    @Test("the routes nginx rate-limits (ruling 8: #26-#28) document its 429 in the code-error body")
+    func rateLimited() throws {
+        let document = try Self.document()
+        for key in ["POST /api/v1/suppliers/session", "PUT /api/v1/suppliers/password", "POST /api/v1/suppliers/recovery"] {
+            #expect(try Self.operation(key)["responses"]?["429"]?["$ref"]?.stringValue == "#/components/responses/Error429", "\(key)")
+        }
+        let schema = document["components"]?["responses"]?["Error429"]?["content"]?["application/json"]?["schema"]
+        #expect(schema?["$ref"]?.stringValue == "#/components/schemas/CodeError")
     }
 
     @Test("files, arrays, confirmations, dates, queries and two rule sets map to JSON Schema")
@@ -229,10 +243,6 @@ struct OpenAPITests {
         #expect(project?["collaborators"]?["uniqueItems"] == .bool(true))
         #expect(project?["collaborators"]?["items"]?["type"] == .array([.string("string"), .string("number")]))
         #expect(project?["grouper_id"]?["type"]?.arrayValue?.contains(.string("null")) == true)
-        // #19 needs its name, so a body; #20 changes only what is sent, so none is needed: `collaborators[]: required`
-        // says what each item of the optional array must be, not that the body is required.
-        #expect(try Self.operation("POST /api/v1/brands/{brand_id}/projects")["requestBody"]?["required"] == .bool(true))
-        #expect(try Self.operation("PUT /api/v1/projects/{project_id}")["requestBody"]?["required"] == .bool(false))
         // #27: exact:32 and the confirmation field.
         let password = try Self.operation("PUT /api/v1/suppliers/password")["requestBody"]?["content"]?["application/json"]?["schema"]
         #expect(password?["properties"]?["token"]?["minLength"] == .number("32") && password?["properties"]?["token"]?["maxLength"] == .number("32"))

@@ -230,7 +230,7 @@ struct SupplierPortalBillingTests {
     static let billingKeys = ["id", "name", "rfc", "business_name", "banking_institution", "bank_account",
                               "account_status_file", "concept", "contact_name", "contact_phone"]
 
-    @Test("#29 the caller's billing with the Billing keys in order; 404 4042 Billing when none")
+    @Test("#29 the caller's billing with the Billing keys in order; none stored → the bare 404 4042 Billing (§3.4, §8.3)")
     func billing() throws {
         let harness = try EgresosHarness()
         let response = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
@@ -242,8 +242,10 @@ struct SupplierPortalBillingTests {
         try harness.execute("DELETE FROM billings")
         let missing = harness.call(.get, "/api/v1/suppliers/billing", token: harness.supplierToken())
         #expect(missing.status == 404)
-        #expect(missing.fieldErrors == ["billing:4042"])
-        #expect(missing.text.contains("Billing"))
+        // Not a validation failure: the non-field body `{"code": "4042", "message"}`, code a string, no `errors`.
+        #expect(missing.keys(missing.json) == ["code", "message"])
+        #expect(missing.errorCode == "4042")
+        #expect(missing.json?["message"]?.stringValue == "The Billing instance was not found.")
         #expect(harness.call(.get, "/api/v1/suppliers/billing").status == 401)
     }
 
@@ -392,6 +394,44 @@ struct SupplierPortalBillsTests {
         #expect(staff.errorCode == "4033")
     }
 
+    @Test("EXT-5/6 billing_date is nullable (§3.4): the rules accept null, the document says so, and null clears it")
+    func billingDateNullable() throws {
+        let file = EgresosTests.upload("factura.pdf", field: "billing_file")
+        #expect(failures(EgresosEndpointRules.uploadBill.body, form([("billing_file", file), ("billing_date", .null)])) == [])
+        #expect(failures(EgresosEndpointRules.uploadBill.body, form([("billing_file", file), ("billing_date", .string("x"))]))
+                == ["billing_date:4229"])
+        let document = try OpenAPITests.document()
+        let path = "/api/v1/suppliers/payment_schedules/{payment_schedule_id}"
+        for method in ["post", "put"] {
+            let content = document["paths"]?[path]?[method]?["requestBody"]?["content"]?.objectValue
+            #expect(content?.members.isEmpty == false, "\(method)")
+            for (_, media) in content?.members ?? [] {
+                let type = media["schema"]?["properties"]?["billing_date"]?["type"]
+                #expect(type == .array([.string("string"), .string("null")]), "\(method): \(String(describing: type))")
+            }
+        }
+        let harness = try EgresosHarness()
+        try Self.seed(harness)
+        try harness.execute("UPDATE payment_schedules SET billing_date = '2019-10-15' WHERE id = 2")
+        let bills = MariaDBSupplierPortalRepository(connection: harness.database.connection)
+        #expect(try bills.recordUpload(id: 2, path: "paymentschedules/v1/2/x.pdf", billingDate: .some(nil), nowMilliseconds: 0))
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE id = 2 AND billing_date IS NULL") == 1)
+    }
+
+    @Test("EXT-5/6: the write itself requires an approved quotation and an unpaid row (ruling 2: no check-then-write gap)")
+    func uploadChecksInTheWrite() throws {
+        let harness = try EgresosHarness()
+        try Self.seed(harness)
+        let bills = MariaDBSupplierPortalRepository(connection: harness.database.connection)
+        // What the request's pre-check saw no longer holds when the write runs: paid meanwhile, or un-approved.
+        try harness.execute("UPDATE payment_schedules SET paid = 1, paid_at = '2019-12-01' WHERE id = 1")
+        #expect(try !bills.recordUpload(id: 1, path: "paymentschedules/v1/1/a.pdf", billingDate: "2019-10-15", nowMilliseconds: 0))
+        #expect(try !bills.recordUpload(id: 3, path: "paymentschedules/v1/3/a.pdf", billingDate: nil, nowMilliseconds: 0))
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_file_path IS NOT NULL") == 0)
+        #expect(try bills.recordUpload(id: 2, path: "paymentschedules/v1/2/a.pdf", billingDate: nil, nowMilliseconds: 0))
+        #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_file_path IS NOT NULL") == 1)
+    }
+
     @Test("EXT-5/6 upload: 200, file stored, billing_uploaded_at; re-upload replaces; 423 unapproved or paid; 404 others")
     func upload() throws {
         let harness = try EgresosHarness()
@@ -425,7 +465,7 @@ struct SupplierPortalBillsTests {
         #expect(missingFile.status == 400)
         let badType = harness.multipart(.post, "/api/v1/suppliers/payment_schedules/2",
                                         files: [("billing_file", "factura.exe", Array("MZ".utf8))], token: token)
-        #expect(badType.status == 422 || badType.status == 415)
+        #expect(badType.status == 415 && badType.fieldErrors == ["billing_file:4151"], "\(badType.text)")
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_file_path IS NOT NULL") == 1)
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules WHERE billing_date = '2019-10-15'") == 1)
     }

@@ -37,7 +37,10 @@ struct CatalogLugarTests {
         }
         #expect(codes("tipoLugar=oficina") == ["REGIONAL_NORTE", "REGIONAL_OCCIDENTE", "REGIONAL_ORIENTE", "SEDE_CENTRAL"])
         #expect(codes("esPuntoFrecuente=true") == ["CSJ", "REGIONAL_OCCIDENTE", "SEDE_CENTRAL"])
-        #expect(codes("esPuntoFrecuente=1&tipoLugar=OFICINA") == ["REGIONAL_OCCIDENTE", "SEDE_CENTRAL"])
+        #expect(codes("esPuntoFrecuente=true&tipoLugar=OFICINA") == ["REGIONAL_OCCIDENTE", "SEDE_CENTRAL"])
+        // The document says boolean: a query spells it true or false, as JSON does (ruling 10).
+        let digit = harness.call(.get, "/lugar/todos/lista?esPuntoFrecuente=1", token: admin)
+        #expect(digit.status == 400 && digit.errorFields == ["esPuntoFrecuente"])
         #expect(codes("busqueda=san+miguel") == ["REGIONAL_ORIENTE"])
         #expect(codes("busqueda=corte+suprema") == ["CSJ"])
         #expect(codes("busqueda=corte_suprema") == [], "_ is a literal character, not LIKE's wildcard")

@@ -109,7 +109,8 @@ struct SolicitudCambiosTests {
         #expect(try h.huella() == antes)
         let traspaso = try put(h, id, #"{"idUsuarioSolicitante": 2, "idDepartamentoSolicitante": 1}"#, como: "admin")
         #expect(traspaso.status == 200 && traspaso.data?["NombreSolicitante"]?.stringValue == "Ana Martínez")
-        #expect(try put(h, id, #"{"asunto": "Ya no es mía"}"#).status == 403)
+        // Handed over, it is outside the old requester's scope: as if it did not exist (T13).
+        #expect(try put(h, id, #"{"asunto": "Ya no es mía"}"#).status == 404)
         #expect(try put(h, id, #"{"asunto": "Ahora es mía"}"#, como: "solicitante2").status == 200)
     }
 

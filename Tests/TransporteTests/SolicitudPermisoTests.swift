@@ -23,14 +23,15 @@ struct SolicitudPermisoTests {
         return response
     }
 
-    @Test("approve and reject: the requester and other approvers 403; the approver and an ADMIN 200")
+    @Test("approve and reject: the requester 403, those who cannot see it 404 (T13); the approver and an ADMIN 200")
     func aprobarRechazar() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         for accion in ["aprobar", "rechazar"] {
             let body = #"{"motivo": "Revisado"}"#
             let porAprobador = try h.crearId()
-            for intruso in ["solicitante1", "solicitante2", "aprobador2"] {
-                try expect(h, .post, "/solicitud/\(porAprobador)/\(accion)", body, como: intruso, 403)
+            try expect(h, .post, "/solicitud/\(porAprobador)/\(accion)", body, como: "solicitante1", 403)
+            for ajeno in ["solicitante2", "aprobador2"] {
+                try expect(h, .post, "/solicitud/\(porAprobador)/\(accion)", body, como: ajeno, 404)
             }
             try expect(h, .post, "/solicitud/\(porAprobador)/\(accion)", body, como: "aprobador1", 200)
             let porAdmin = try h.crearId()
@@ -38,7 +39,7 @@ struct SolicitudPermisoTests {
         }
     }
 
-    @Test("update, cancel and delete: the approver and another requester 403; the requester and an ADMIN 200")
+    @Test("update, cancel and delete: the approver 403, those who cannot see it 404 (T13); the requester and an ADMIN 200")
     func titular() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let acciones: [(HTTPMethod, String, String?)] = [
@@ -48,8 +49,11 @@ struct SolicitudPermisoTests {
         for (method, suffix, body) in acciones {
             for actor in ["solicitante1", "admin"] {
                 let id = try h.crearId()
-                for intruso in ["aprobador1", "solicitante2", "aprobador2"] {
-                    try expect(h, method, "/solicitud/\(id)\(suffix)", body, como: intruso, 403)
+                try expect(h, method, "/solicitud/\(id)\(suffix)", body, como: "aprobador1", 403)
+                for ajeno in ["solicitante2", "aprobador2"] {
+                    let before = try h.huella()
+                    try expect(h, method, "/solicitud/\(id)\(suffix)", body, como: ajeno, 404)
+                    #expect(try h.huella() == before)
                 }
                 try expect(h, method, "/solicitud/\(id)\(suffix)", body, como: actor, 200)
             }
@@ -71,6 +75,27 @@ struct SolicitudPermisoTests {
             try expect(h, .get, "/solicitud/\(aprobada)/historico", nil, como: username, status)
             try expect(h, .get, "/solicitud", nil, como: username, 200)
         }
+    }
+
+    @Test("PUT order (T2, T13): 404 (unknown, or outside the caller's scope), then 403, then 409, then the 422 rules")
+    func ordenActualizacion() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        // A body that breaks the 422 rules (past date, no origin): every earlier check must still win.
+        let regla = #"{"fechaServicioRequerido": "2026-02-01", "lugares": [{"idLugar": 2, "orden": 0}]}"#
+        let pendiente = try h.crearId()
+        let aprobada = try h.solicitudEn("APROBADA")
+        let noExiste = try expect(h, .put, "/solicitud/424242", regla, como: "solicitante1", 404)
+        #expect(noExiste.message == "Solicitud con Id 424242 no encontrada")
+        for ajeno in ["solicitante2", "aprobador2"] {
+            let fuera = try expect(h, .put, "/solicitud/\(pendiente)", regla, como: ajeno, 404)
+            #expect(fuera.message == "Solicitud con Id \(pendiente) no encontrada")
+        }
+        try expect(h, .put, "/solicitud/\(pendiente)", regla, como: "aprobador1", 403)
+        try expect(h, .put, "/solicitud/\(aprobada)", regla, como: "solicitante1", 409)
+        let antes = try h.huella()
+        let reglas = try expect(h, .put, "/solicitud/\(pendiente)", regla, como: "solicitante1", 422)
+        #expect(reglas.errorFields == ["fechaServicioRequerido", "lugares"])
+        #expect(try h.huella() == antes)
     }
 
     @Test("without a valid token every endpoint is 401")

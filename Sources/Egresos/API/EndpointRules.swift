@@ -229,7 +229,7 @@ public enum EgresosEndpointRules {
         pathID("payment_schedule_id", "paymentschedule"),
     ], body: [
         ("billing_file", "required|size:5Mb|extension:pdf,xml,jpg,png,doc,docx,xlsx"),
-        ("billing_date", "sometimes|date:YYYY-MM-DD"),
+        ("billing_date", "sometimes|nullable|date:YYYY-MM-DD"),
     ])
 
     /// #66 `PUT /api/v1/notifications/:notification_id/read` (the implicit `exists`; live notifications only).

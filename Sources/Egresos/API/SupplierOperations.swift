@@ -25,6 +25,7 @@ enum SupplierOperations {
 
     static let staff = [list, create, show, update, markPaid]
 
+    // #26-#28 are rate-limited per client address by nginx (ruling 8, nginx/sites/egresos.conf): 429 is theirs.
     static let session = EgresosOperation(
         method: .post, path: "/api/v1/suppliers/session", tag: "Supplier portal",
         summary: "#26 Logs in with e-mail and password (wrong or unset password → 401 4012)", access: .open,

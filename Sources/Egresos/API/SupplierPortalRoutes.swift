@@ -63,11 +63,12 @@ struct SupplierPortalRoutes: EgresosInputReading {
             return .noContent
         }
 
-        // #29: the caller's billing, or 404 4042 Billing.
+        // #29: the caller's billing, or 404 4042 Billing: not a validation failure (nothing was sent), so the bare
+        // non-field body of §8.3, `{"code": "4042", "message"}`.
         router.add(SupplierOperations.billing) { _, context in
             let supplier = try context.supplierCaller()
             guard let billing = try context.persistence.supplierBilling.billing(supplierID: supplier.supplier.id) else {
-                throw EgresosValidationError.notFound("billing", .billings)
+                throw EgresosError(code: "4042", values: ["model": ValidationTable.billings.model])
             }
             return .json(SupplierPortalJSON.billing(billing, context.files))
         }
@@ -156,13 +157,17 @@ struct SupplierPortalRoutes: EgresosInputReading {
         let pending = PendingFile(file, collection: "paymentschedules", id: bill.id, field: "billing_file",
                                   replacing: bill.billingFilePath)
         let now = context.auth.clock.nowMilliseconds()
-        try context.persistence.transaction {
-            try bills.recordUpload(id: bill.id, path: pending.path, billingDate: billingDate, nowMilliseconds: now)
+        let updated = try context.persistence.transaction {
+            // Approved and unpaid is checked again by the write itself (the pre-check above ran before the body).
+            guard try bills.recordUpload(id: bill.id, path: pending.path, billingDate: billingDate, nowMilliseconds: now) else {
+                throw EgresosError(code: "423")
+            }
+            guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
+                throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
+            }
+            return updated
         }
         try context.files.store(pending)
-        guard let updated = try bills.bill(id: bill.id, supplierID: supplierID) else {
-            throw EgresosValidationError.notFound("payment_schedule_id", .paymentSchedules)
-        }
         return .json(SupplierPortalJSON.paymentSchedule(updated, context.files))
     }
 }

@@ -15,10 +15,9 @@ struct MariaDBAuthRepository: AuthRepository {
                                          binds: [.text(email)]), on: connection)
     }
 
-    func link(userID id: Int, subject: String, atMilliseconds now: Int64) throws -> Bool {
-        let at = SQLDateTime(unixMilliseconds: now)
+    func link(userID id: Int, subject: String) throws -> Bool {
         let result = try connection.execute("""
-            UPDATE users SET user_id = \(subject), last_login = \(at), logins_count = logins_count + 1
+            UPDATE users SET user_id = \(subject)
              WHERE id = \(id) AND user_id IS NULL AND deleted_at IS NULL
             """)
         return result.affectedRows == 1

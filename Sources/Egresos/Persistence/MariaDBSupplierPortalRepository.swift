@@ -157,16 +157,19 @@ extension MariaDBSupplierPortalRepository: SupplierBillsRepository {
                                            binds: [.int(Int64(id)), .int(Int64(supplierID))])).map(Self.bill)
     }
 
-    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws {
+    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws -> Bool {
         let at = SQLDateTime(unixMilliseconds: now)
-        if let billingDate {
-            try connection.execute("""
-                UPDATE payment_schedules SET billing_file_path = \(path), billing_uploaded_at = \(at), billing_date = \(billingDate)
-                 WHERE id = \(id)
-                """)
-        } else {
-            try connection.execute("UPDATE payment_schedules SET billing_file_path = \(path), billing_uploaded_at = \(at) WHERE id = \(id)")
-        }
+        // The state check and the write are one statement, so a quotation rejected or a row paid meanwhile
+        // (after the request's 423 pre-check) is never written.
+        var query: SQLQuery = """
+            UPDATE payment_schedules ps
+              JOIN supplier_quotations sq ON sq.id = ps.supplier_quotation_id
+              JOIN quotations q ON q.id = sq.quotation_id
+               SET ps.billing_file_path = \(path), ps.billing_uploaded_at = \(at)
+            """
+        if let billingDate { query.append(", ps.billing_date = \(billingDate)") }
+        query.append(" WHERE ps.id = \(id) AND ps.paid = 0 AND q.status = 3")
+        return try connection.execute(query).affectedRows == 1
     }
 
     private static func bill(_ row: SQLRow) throws -> BillRecord {

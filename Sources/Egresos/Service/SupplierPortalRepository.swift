@@ -102,6 +102,7 @@ protocol SupplierBillsRepository {
     /// Row `id` if it belongs to supplier `supplierID`.
     func bill(id: Int, supplierID: Int) throws -> BillRecord?
     /// Records the uploaded bill of row `id`: its file, `billing_uploaded_at = now`, and `billing_date` when
-    /// `billingDate` is set (`.some(nil)` clears it).
-    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws
+    /// `billingDate` is set (`.some(nil)` clears it), only while its quotation is approved (status 3) and the row
+    /// is unpaid, checked by the write itself; false (nothing written) otherwise.
+    func recordUpload(id: Int, path: String, billingDate: String??, nowMilliseconds now: Int64) throws -> Bool
 }

@@ -17,9 +17,12 @@ struct UserService {
         // a stored value at or after `iat` means the conditional UPDATE would match nothing anyway.
         let newLogin = issuedAt.map { at in current.lastLogin.map { $0 < at } ?? true } ?? false
         guard newLogin || claims.changes(current) else { return current }
-        try repository.recordProfile(id: caller.user.id, issuedAt: issuedAt, claims: claims)
-        guard let user = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
-        return user
+        // The login, the claims and the answer read back are one transaction: all of it or none (ruling 2).
+        return try repository.transaction {
+            try repository.recordProfile(id: caller.user.id, issuedAt: issuedAt, claims: claims)
+            guard let user = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
+            return user
+        }
     }
 
     /// Ruling E6: only an admin grants or removes the admin role. A change of a role from `current` (nil: a new
@@ -39,9 +42,12 @@ struct UserService {
     /// #2: creates the user with the derived names; returns the stored row.
     func create(caller: StaffIdentity, email: String, name: String, jobTitle: String, role: String) throws -> UserRecord {
         try checkCreate(caller: caller, role: role)
-        let id = try repository.transaction { try repository.create(Self.newUser(email: email, name: name, jobTitle: jobTitle, role: role)) }
-        guard let user = try repository.user(id: id) else { throw EgresosError.internalError }
-        return user
+        // The row and the answer read back are one transaction (ruling 2).
+        return try repository.transaction {
+            let id = try repository.create(Self.newUser(email: email, name: name, jobTitle: jobTitle, role: role))
+            guard let user = try repository.user(id: id) else { throw EgresosError.internalError }
+            return user
+        }
     }
 
     /// #3 step 6: granting or removing `admin` as anyone but an admin → 403 `4031` (ruling E6); changing one's own

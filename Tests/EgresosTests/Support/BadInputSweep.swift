@@ -17,8 +17,9 @@ struct BadInputSweep {
         let schedule = try harness.paymentSchedule(quotationStatus: 3)
         ids = ["user_id": "4006", "customer_id": "1", "brand_id": "1", "project_id": "1", "supplier_id": "1",
                "notification_id": String(notification), "payment_schedule_id": String(schedule)]
-        // Link admin's token first: its first use writes the link (§10.1 step 5).
-        _ = harness.call(.get, "/api/v1/catalogs/concepts", as: "admin")
+        // Link admin's token first and count its login: its first use writes the link (§10.1 step 5), its first #1 the
+        // login (§3.1); neither may count as a change a swept request made.
+        _ = harness.call(.get, "/api/v1/users/profile", as: "admin")
     }
 
     /// A declared route with what the sweep needs to call it.

@@ -28,8 +28,7 @@ struct StaffAuth: Middleware {
         let user: StaffUser
         do {
             user = try StaffMapping.user(subject: subject, claims: claims, emailClaim: context.auth.settings.emailClaim,
-                                         repository: context.persistence.auth,
-                                         nowMilliseconds: context.auth.clock.nowMilliseconds())
+                                         repository: context.persistence.auth)
         } catch let refusal as EgresosError {
             context.logger.info("staff token of no registered user", metadata: ["sub": "\(subject)"])
             throw refusal

@@ -60,8 +60,8 @@ enum EgresosOpenAPI {
                 return .object(members)
             }))])
         }
-        // A body is required when every rule set has a required top-level field (`collaborators[]: required` only
-        // says what each item of an optional array must be).
+        // A body is required when a top-level field is: `collaborators[]: required` binds the items of an array sent,
+        // not the body (#20 with no body is a valid empty edit).
         let required = bodies.allSatisfy { $0.bodySchema.fields.contains { $0.arrayParent == nil && $0.rules.contains(.required) } }
         switch body {
         case .json:
@@ -115,7 +115,7 @@ enum EgresosOpenAPI {
         (422, "Semantic validation errors (4221–42226)", true, false),
         (423, "A locked action: changing your own role (4231), deactivating yourself (4232), or the item's state (\"423\")", false, true),
         (424, "The mail could not be sent (4241)", false, true),
-        (429, "Too many requests from this address on a credential route: nginx's rate limit (ruling 8), with Retry-After (\"429\")", false, true),
+        (429, "Too many requests from this address (nginx's limit, ruling 8); retry after Retry-After (\"429\")", false, true),
         (500, "An unexpected server error (\"500\")", false, true),
         (503, "The database does not answer (\"503\")", false, true),
     ]

@@ -22,6 +22,16 @@ struct APIOperation: Sendable {
         let description: String
     }
 
+    /// What a success answers.
+    enum Media: Sendable, Equatable {
+        /// The JSON envelope of T1 with `data`.
+        case envelope
+        /// An HTML page (`text/html`, T10).
+        case html
+        /// A JSON document of its own (`/openapi.json`), not in the envelope.
+        case document
+    }
+
     let method: HTTPMethod
     /// OpenAPI path (`/solicitud/{id}`).
     let path: String
@@ -39,6 +49,8 @@ struct APIOperation: Sendable {
     var success: (status: Int, message: String)
     /// The shape of `data` on success (a JSON Schema).
     var data: JSONValue = .object([("type", .string("object"))])
+    /// What the success body is.
+    var media: Media = .envelope
     /// The error statuses it may answer besides 401/403 (implied by `access`) and 500.
     var errors: [Int] = []
 

@@ -19,17 +19,14 @@ enum OpenAPIDocument {
             description = "Roles: " + (["ADMIN"] + roles.filter { $0 != .admin }.map(\.rawValue)).joined(separator: ", ")
         }
         let parameters = op.parameters.map {
-            OpenAPIOperation.Parameter(name: $0.name, location: $0.location, schema: OpenAPISchema.schema($0.kind),
+            OpenAPIOperation.Parameter(name: $0.name, location: $0.location, schema: parameterSchema($0),
                                        description: $0.description)
         }
         let body = op.body.map { body in
             (required: !op.partial && (body.contains(where: \.required) || !op.bodyLists.isEmpty),
              content: [(mediaType: "application/json", schema: OpenAPISchema.object(body, lists: op.bodyLists, partial: op.partial))])
         }
-        var responses: [(status: Int, response: JSONValue)] = [(op.success.status, OpenAPIBuilder.jsonResponse(
-            op.success.message, schema: .object([("allOf", .array([
-                OpenAPIBuilder.reference("schemas", "Success"), .object([("properties", .object([("data", op.data)]))]),
-            ]))])))]
+        var responses: [(status: Int, response: JSONValue)] = [(op.success.status, success(op))]
         var statuses = op.errors
         if op.access != .open { statuses.append(401) }
         if case .roles = op.access { statuses.append(403) }
@@ -40,6 +37,32 @@ enum OpenAPIDocument {
                                 responses: responses)
     }
 
+    /// The success response: the envelope with `data`, an HTML page, or a JSON document of its own.
+    private static func success(_ op: APIOperation) -> JSONValue {
+        switch op.media {
+        case .envelope:
+            OpenAPIBuilder.jsonResponse(op.success.message, schema: .object([("allOf", .array([
+                OpenAPIBuilder.reference("schemas", "Success"), .object([("properties", .object([("data", op.data)]))]),
+            ]))]))
+        case .html:
+            .object([("description", .string(op.success.message)), ("content", .object([
+                ("text/html", .object([("schema", .object([("type", .string("string"))]))])),
+            ]))])
+        case .document:
+            OpenAPIBuilder.jsonResponse(op.success.message, schema: .object([
+                ("type", .string("object")), ("required", .array([.string("openapi"), .string("info"), .string("paths")])),
+            ]))
+        }
+    }
+
+    /// A parameter's schema; in the query an empty value (`?codigo=`) is the same as not sending it, so it is
+    /// documented as allowed beside the field's own schema.
+    private static func parameterSchema(_ parameter: APIOperation.Parameter) -> JSONValue {
+        let schema = OpenAPISchema.schema(parameter.kind)
+        guard parameter.location == "query" else { return schema }
+        return .object([("anyOf", .array([schema, .object([("type", .string("string")), ("maxLength", .integer(0))])]))])
+    }
+
     static let errorDescriptions: [(Int, String)] = [
         (400, "Datos inválidos: campos que faltan, tipos o formatos incorrectos, ids referenciados inexistentes"),
         (401, "Sin token, o token inválido o expirado"),
@@ -48,7 +71,7 @@ enum OpenAPIDocument {
         (409, "Conflicto: duplicado, o acción no permitida en el estado actual"),
         (413, "El cuerpo de la petición excede el tamaño máximo permitido"),
         (422, "Regla de negocio incumplida (fecha de servicio pasada, reglas de los lugares)"),
-        (429, "Demasiadas solicitudes desde esta dirección a una ruta de credenciales: el límite de nginx (regla 8), con Retry-After"),
+        (429, "Demasiadas solicitudes desde esta dirección (límite de nginx, regla 8); reintente tras Retry-After"),
         (500, "Error interno del servidor"),
         (503, "La base de datos no está disponible"),
     ]

@@ -14,11 +14,11 @@ struct OpenAPIRoutes {
 
     static let operations = [
         APIOperation(method: .get, path: "/", tag: "Sistema", summary: "Página de inicio con enlaces a la documentación",
-                     access: .open, success: (200, "HTML")),
+                     access: .open, success: (200, "Página HTML"), media: .html),
         APIOperation(method: .get, path: "/docs", tag: "Sistema", summary: "Referencia de la API en HTML (generada del documento OpenAPI)",
-                     access: .open, success: (200, "HTML")),
+                     access: .open, success: (200, "Página HTML"), media: .html),
         APIOperation(method: .get, path: "/openapi.json", tag: "Sistema", summary: "Este documento OpenAPI 3.1",
-                     access: .open, success: (200, "El documento")),
+                     access: .open, success: (200, "El documento"), media: .document),
     ]
 
     func register(in router: inout Router<TransporteContext>) {

@@ -20,8 +20,9 @@ enum OpenAPISchema {
             members.append(("maxLength", .integer(maxLength)))
         case .code(let maxLength):
             members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
-                       ("pattern", .string("^\\S+$")),
-                       ("description", .string("Se guarda en mayúsculas, sin espacios (use _ como separador)"))]
+                       ("pattern", .string(codePattern(optional: nullable))),
+                       ("description", .string("Se guarda sin espacios alrededor y en mayúsculas; sin espacios dentro (use _ como separador)"
+                                               + (nullable ? "; vacío equivale a null" : "")))]
         case .upperText(let maxLength):
             members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
                        ("description", .string("Se guarda en mayúsculas"))]
@@ -30,10 +31,22 @@ enum OpenAPISchema {
         case .date:
             members = [("type", type("string", nullable)), ("format", .string("date"))]
         case .time:
-            members = [("type", type("string", nullable)), ("pattern", .string("^\\d{2}:\\d{2}(:\\d{2})?$")),
-                       ("description", .string("HH:MM o HH:MM:SS"))]
+            members = [("type", type("string", nullable)), ("pattern", .string("^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?$")),
+                       ("description", .string("HH:MM, HH:MM:SS o HH:MM:SS.ffffff"))]
         }
         return .object(members)
+    }
+
+    /// The pattern of a code: the spaces `FieldDecoder` trims around it, then no white space inside (the class
+    /// `FieldDecoder.codeSpaces`, written as escapes); an optional code may be blank (it stores NULL).
+    static func codePattern(optional: Bool) -> String {
+        let spaces = FieldDecoder.codeSpaces.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }.joined()
+        let around = "[ \\t\\r\\n]*"
+        let code = "[^" + spaces + "]+"
+        return "^" + around + (optional ? "(" + code + around + ")?" : code + around) + "$"
     }
 
     /// An object schema of `fields` (required ones listed unless `partial`), with nested lists.

@@ -2,11 +2,12 @@
 /// (`FieldDecoder`) checks them all, so every field error has the same shape and the same Spanish text
 /// (transporte.md §1.3, answered as 400 by ruling T2).
 enum FieldKind: Sendable, Equatable {
-    /// A JSON integer (or a string of digits, as query strings and forms send them) in `range`.
+    /// A JSON integer (in a query string: its decimal digits) in `range`.
     case integer(ClosedRange<Int>)
-    /// A JSON number (or numeric string) in `range`; kept as its decimal text.
+    /// A JSON number (in a query string: its text) in `range`; kept as its decimal text.
     case decimal(ClosedRange<Double>)
-    /// A JSON string, trimmed, of `minLength...maxLength` characters (code points, as MariaDB counts them).
+    /// A JSON string of at most `maxLength` characters as sent (code points, as MariaDB counts them), trimmed, then
+    /// at least `minLength`.
     /// A blank optional text is stored as NULL.
     case text(minLength: Int, maxLength: Int)
     /// A catalog code: trimmed, upper-cased, no inner whitespace (§10), at most `maxLength` characters.
@@ -14,7 +15,7 @@ enum FieldKind: Sendable, Equatable {
     /// Free text stored upper-case (`tipoLugar`): trimmed, upper-cased, then at most `maxLength` characters
     /// (counted after upper-casing, which can lengthen a text: `ß` → `SS`). Blank is NULL when nullable.
     case upperText(maxLength: Int)
-    /// A JSON boolean (or `true`/`false`/`1`/`0` in a query string).
+    /// A JSON boolean (in a query string: `true` or `false`).
     case boolean
     /// A calendar date `YYYY-MM-DD`.
     case date

@@ -4,10 +4,14 @@ import HTTPCore
 /// Checks input objects against field declarations and collects every problem (as Pydantic does) before
 /// answering: `finish()` throws one 400 "Error de validación en los datos enviados" listing each field, named
 /// by its path (`lugares[1].horaEstimadaRetorno`), with the texts of transporte.md §1.3. Undeclared keys are
-/// ignored.
+/// ignored. What it accepts is exactly what `OpenAPISchema` documents for the same `Field` (ruling 10): JSON
+/// bodies keep their types (a number in a string is not a number), only query strings spell numbers and
+/// booleans as text, and lengths are checked on the text as sent as well as after trimming.
 struct FieldDecoder {
     /// The problems found so far.
     private(set) var errors: [TransporteError.FieldError] = []
+    /// Whether the values being decoded come from a query string (every value a string).
+    private var fromQuery = false
 
     /// Decodes `object` against `fields`; `partial` (an update) makes every field optional. `path` prefixes
     /// the field names in errors (`lugares[0]`).
@@ -51,14 +55,28 @@ struct FieldDecoder {
         return result
     }
 
-    /// Decodes query parameters (all strings) against `fields`; an empty value (`?codigo=`) counts as absent.
+    /// Decodes query parameters (all strings) against `fields`; an empty value (`?codigo=`) counts as absent. A
+    /// declared parameter is one scalar: sent twice (`?pagina=1&pagina=2`) or as a structure (`?por_pagina[x]=1`,
+    /// `?pagina[]=1`) it is a 400 like any other malformed value.
     mutating func decode(query: QueryParameters, _ fields: [Field]) -> Validated {
         var object = InputObject()
+        var scalars: [Field] = []
         for field in fields {
+            let structured = query.pairs.contains { $0.name.hasPrefix(field.key + "[") }
+            if structured || query.all(field.key).count > 1 {
+                fail(field.key, Self.notScalar)
+                continue
+            }
+            scalars.append(field)
             if let value = query[field.key], !value.isEmpty { object[field.key] = .string(value) }
         }
-        return decode(object, fields, partial: true)
+        fromQuery = true
+        defer { fromQuery = false }
+        return decode(object, scalars, partial: true)
     }
+
+    /// The problem of a query parameter sent more than once or with brackets.
+    static let notScalar = "debe enviarse una sola vez, como un valor simple"
 
     /// Records a problem of `field` (full sentence: `El campo 'x' <problem>`).
     mutating func fail(_ field: String, _ problem: String) {
@@ -82,46 +100,48 @@ struct FieldDecoder {
         }
         switch field.kind {
         case .integer(let range):
-            let text: String
-            switch input {
-            case .number(let n): text = n
-            case .string(let s): text = s.trimmingCharacters(in: " ")
-            default: fail(name, "debe ser un número entero"); return nil
+            let parsed: Int? = switch input {
+            case .number(let n): Self.integer(n)
+            // A query string spells the integer in decimal digits, nothing else (`1.0` is not one).
+            case .string(let s) where fromQuery: Self.isDecimalInteger(s) ? Int(s) : nil
+            default: nil
             }
-            guard let value = Self.integer(text) else { fail(name, "debe ser un número entero"); return nil }
+            guard let value = parsed else { fail(name, "debe ser un número entero"); return nil }
             return checkRange(Double(value), Double(range.lowerBound), Double(range.upperBound), name) ? .integer(value) : nil
         case .decimal(let range):
             let text: String
             switch input {
             case .number(let n): text = n
-            case .string(let s): text = s.trimmingCharacters(in: " ")
+            case .string(let s) where fromQuery: text = s
             default: fail(name, "debe ser un número"); return nil
             }
             guard let value = Double(text), value.isFinite, text.utf8.count <= 40 else { fail(name, "debe ser un número"); return nil }
             return checkRange(value, range.lowerBound, range.upperBound, name) ? .decimal(text) : nil
         case .text(let minLength, let maxLength):
             guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
-            let text = raw.trimmingCharacters(in: " \t\r\n")
+            guard raw.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
+            let text = raw.trimmingCharacters(in: Self.trimmed)
             if text.isEmpty {
                 if field.required || minLength > 0 && !field.nullable { fail(name, "no puede estar vacío"); return nil }
                 return field.nullable ? .null : .text("")
             }
             let length = text.unicodeScalars.count
             guard length >= minLength else { fail(name, "es demasiado corto"); return nil }
-            guard length <= maxLength, text.utf8.count <= 65_535 else {
+            guard text.utf8.count <= 65_535 else {
                 fail(name, "excede la longitud máxima permitida")
                 return nil
             }
             return .text(text)
         case .code(let maxLength), .upperText(let maxLength):
             guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
-            let text = raw.trimmingCharacters(in: " \t\r\n").uppercased()
+            guard raw.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
+            let text = raw.trimmingCharacters(in: Self.trimmed).uppercased()
             if text.isEmpty {
                 if field.nullable && !field.required { return .null }
                 fail(name, "no puede estar vacío")
                 return nil
             }
-            if case .code = field.kind, text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+            if case .code = field.kind, text.unicodeScalars.contains(where: Self.isCodeSpace) {
                 fail(name, message: "El código no debe contener espacios, use guion bajo (_) como separador")
                 return nil
             }
@@ -131,8 +151,9 @@ struct FieldDecoder {
         case .boolean:
             switch input {
             case .bool(let flag): return .boolean(flag)
-            case .string(let s) where ["true", "1"].contains(s.lowercased()): return .boolean(true)
-            case .string(let s) where ["false", "0"].contains(s.lowercased()): return .boolean(false)
+            // A query string spells a boolean as JSON does.
+            case .string("true") where fromQuery: return .boolean(true)
+            case .string("false") where fromQuery: return .boolean(false)
             default: fail(name, "debe ser verdadero o falso"); return nil
             }
         case .date:
@@ -154,6 +175,25 @@ struct FieldDecoder {
         if value < low { fail(name, "debe ser mayor o igual al mínimo permitido"); return false }
         if value > high { fail(name, "debe ser menor o igual al máximo permitido"); return false }
         return true
+    }
+
+    /// What a text field trims from both ends before checking and storing it.
+    static let trimmed = " \t\r\n"
+
+    /// The white space a code may not contain inside (Unicode White_Space, Python's `\s` too): the class the
+    /// documented pattern of a code (`OpenAPISchema.codePattern`) excludes, so both refuse the same texts.
+    static let codeSpaces = "\t\n\u{0B}\u{0C}\r\u{1C}\u{1D}\u{1E}\u{1F} \u{85}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}"
+        + "\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}"
+
+    /// Whether `scalar` is a space a code may not contain.
+    static func isCodeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || codeSpaces.unicodeScalars.contains(scalar)
+    }
+
+    /// Whether `text` is an optional `-` and ASCII digits, as a query string writes an integer.
+    static func isDecimalInteger(_ text: String) -> Bool {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// An integer from JSON number text: `5`, `-3`, `5.0` (integral), not `5.5`, not out of Int range.

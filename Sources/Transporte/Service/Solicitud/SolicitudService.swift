@@ -101,9 +101,12 @@ struct SolicitudService {
         if !caller.isAdmin && solicitante != caller.perfilID { throw Self.soloPropias }
     }
 
-    /// The locked solicitud `id`, or 404.
-    func bloquear(_ id: Int) throws -> SolicitudActual {
-        guard let actual = try repository.bloquear(id) else { throw Self.noEncontrada(String(id)) }
+    /// The locked solicitud `id`, or 404 when it does not exist or is outside `caller`'s scope (T13: as if it did
+    /// not exist), before any permission, state or field rule is looked at.
+    func bloquear(_ id: Int, caller: TransporteIdentity) throws -> SolicitudActual {
+        guard let actual = try repository.bloquear(id),
+              SolicitudAlcance(caller).permite(solicitante: actual.idSolicitante, aprobador: actual.idAprobador)
+        else { throw Self.noEncontrada(String(id)) }
         return actual
     }
 
