@@ -4,7 +4,7 @@ import HTTPCore
 /// Checks a body object against field specs: only declared keys are read, a wrong type is a 400 that names the
 /// field (ruling 1), and `""` on a date, timestamp or time is a 400 naming the field, never a silent `null` (M11).
 /// Unknown keys are ignored where the rulings say so (expedientes, M1/M2) and refused with a 400 naming the key
-/// where `unknownKeys` is `.refused` (levantamientos, checklists, comentarios: ruling 1, monitor.md §9).
+/// where `unknownKeys` is `.refused` (levantamientos, conceptos, checklists, checklist items: ruling 1, monitor.md §9).
 struct FieldDecoder: Sendable {
     /// What a key that no spec declares gets.
     enum UnknownKeys: Sendable {
