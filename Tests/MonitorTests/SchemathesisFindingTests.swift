@@ -157,32 +157,35 @@ struct SchemathesisFindingTests {
 
     // MARK: timestamps accept what the document's pattern says
 
-    @Test("a timestamp field takes the ISO 8601 forms the document's pattern lists and refuses the rest with a 400 naming it")
-    func timestampForms() throws {
+    @Test("a timestamp or date field takes the ISO 8601 forms the document's pattern lists and refuses the rest with a 400 naming it", arguments: [
+        ("comentarios_aseguradora_fh", "debe ser una fecha y hora ISO 8601 válida"),
+        ("fecha_ingreso", "debe ser una fecha válida (YYYY-MM-DD)"),
+    ])
+    func timestampAndDateForms(field: String, problem: String) throws {
         let h = try MonitorHarness()
         let tokens = try Rec.Tokens(h)
         #expect(h.createExpediente("SIN-TS", token: tokens.administrador).status == 201)
-        let pattern = try Regex(try Self.timestampPattern())
+        let pattern = try Regex(try Self.inputPattern(field))
         for good in ["2024-03-20T10:30:00.000Z", "2024-03-20T10:30:00Z", "2024-03-20t10:30z", "2024-03-20 10:30",
                      "2024-03-20T04:30:00-06:00", "2024-03-20T04:30:00,5+0100", "2024-03-20"] {
             #expect(good.wholeMatch(of: pattern) != nil, "\(good)")
-            let response = h.call(.put, "/api/expedientes/SIN-TS", json: #"{"comentarios_aseguradora_fh": "\#(good)"}"#, token: tokens.administrador)
+            let response = h.call(.put, "/api/expedientes/SIN-TS", json: #"{"\#(field)": "\#(good)"}"#, token: tokens.administrador)
             #expect(response.status == 200, "\(good): \(response.text)")
         }
         for bad in ["20/03/2024", "2024-03-20T10", "2024-03-20T10:30:00+6", "2024-03-20T10:30:00.Z", "mañana", "2024-03-20T10:30:00 Z",
-                    "1710930600000", "2024-3-20"] {
+                    "1710930600000", "2024-3-20", ""] {
             #expect(bad.wholeMatch(of: pattern) == nil, "\(bad)")
-            let response = h.call(.put, "/api/expedientes/SIN-TS", json: #"{"comentarios_aseguradora_fh": "\#(bad)"}"#, token: tokens.administrador)
+            let response = h.call(.put, "/api/expedientes/SIN-TS", json: #"{"\#(field)": "\#(bad)"}"#, token: tokens.administrador)
             #expect(response.status == 400, "\(bad)")
-            #expect(response.error == "El campo 'comentarios_aseguradora_fh' debe ser una fecha y hora ISO 8601 válida")
+            #expect(response.error == "El campo '\(field)' \(problem)")
         }
     }
 
-    /// The `pattern` the document gives `comentarios_aseguradora_fh` on update.
-    static func timestampPattern() throws -> String {
+    /// The `pattern` the document gives `field` in the update body.
+    static func inputPattern(_ field: String) throws -> String {
         let document = try JSONParser.parse(Array(MonitorOpenAPIDocument.json.utf8))
-        let field = document["components"]?["schemas"]?["ExpedienteUpdate"]?["properties"]?["comentarios_aseguradora_fh"]
-        return try #require(field?["pattern"]?.stringValue)
+        let schema = document["components"]?["schemas"]?["ExpedienteUpdate"]?["properties"]?[field]
+        return try #require(schema?["pattern"]?.stringValue)
     }
 
     // MARK: GET / and /docs (issue 12 §2)

@@ -3791,38 +3791,38 @@ enum MonitorOpenAPIDocument {
           "asesor": {"type": ["string", "null"], "description": "Service advisor's name.", "maxLength": 255},
           "fecha_ingreso": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_valuacion": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_autorizacion": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_pzas_completas": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "unidad_terminada": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "tecnico": {"type": ["string", "null"], "description": "Body technician assigned to this unit.", "maxLength": 255},
@@ -3936,38 +3936,38 @@ enum MonitorOpenAPIDocument {
           "asesor": {"type": ["string", "null"], "description": "Service advisor's name. `null` clears.", "maxLength": 255},
           "fecha_ingreso": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_valuacion": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_autorizacion": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_pzas_completas": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "unidad_terminada": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "tecnico": {
@@ -4571,8 +4571,8 @@ enum MonitorOpenAPIDocument {
           "no_siniestro": {"type": ["string", "null"], "maxLength": 100, "description": "The expediente (must exist when given)."},
           "fecha_inspeccion": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "hora": {
@@ -4597,8 +4597,8 @@ enum MonitorOpenAPIDocument {
           "t": {"type": ["boolean", "null"]},
           "fecha_vencimiento_seguro": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "deducible": {"type": ["number", "string", "null"], "description": "Amount with at most 2 decimals."},
@@ -4606,8 +4606,8 @@ enum MonitorOpenAPIDocument {
           "lugar_entrega": {"type": ["string", "null"], "maxLength": 255},
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
             "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
             "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "nombre_quien_recibe": {"type": ["string", "null"], "maxLength": 255},
