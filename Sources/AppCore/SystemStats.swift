@@ -56,22 +56,34 @@ public enum SystemStats {
         return result
     }
 
-    /// The number of entries directly inside `path` and the sum of their sizes in bytes (nil if unreadable).
-    public static func directorySummary(_ path: String) -> (entries: Int, bytes: UInt64)? {
+    /// The regular files anywhere under `path` (sub-folders walked, symbolic links neither followed nor counted)
+    /// and the sum of their sizes in bytes; nil when `path` itself cannot be read.
+    public static func fileSummary(under path: String) -> (files: Int, bytes: UInt64)? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var entries = 0
+        var files = 0
         var bytes: UInt64 = 0
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            entries += 1
             var info = stat()
-            if stat(path + "/" + name, &info) == 0 { bytes += UInt64(info.st_size) }
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                files += 1
+                bytes += UInt64(info.st_size)
+            case S_IFDIR:
+                if let inner = fileSummary(under: path + "/" + name) {
+                    files += inner.files
+                    bytes += inner.bytes
+                }
+            default:
+                break
+            }
         }
-        return (entries, bytes)
+        return (files, bytes)
     }
 
     /// A decimal with one digit after the point (`12.3`), the way the health routes print sizes.

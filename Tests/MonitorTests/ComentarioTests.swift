@@ -27,13 +27,13 @@ struct ComentarioTests {
         #expect(json["usuario"]?["username"]?.stringValue == "tec.uno")
         // The module's clock, in Mexico City for fecha/hora and in UTC for fecha_creacion; the body's fecha is ignored.
         #expect(json["fecha"]?.stringValue == "2026-12-01T12:00:00.000Z")
-        #expect(json["hora"]?.stringValue == "13:20:34")
+        #expect(json["hora"]?.stringValue == "1970-01-01T13:20:34.000Z")
         #expect(json["fecha_creacion"]?.stringValue == "2026-12-01T19:20:34.000Z")
         // Late in the evening in Mexico City it is already tomorrow in UTC: fecha stays the local day.
         h.clock.advance(seconds: 5 * 3_600)  // 2026-12-02 00:20:34 UTC, 18:20:34 on the 1st in Mexico City
         let evening = h.call(.post, "/api/comentarios", json: #"{"no_siniestro":"SIN-K1","comentario":"Tarde"}"#, token: tecnico.token)
         #expect(evening.json?["fecha"]?.stringValue == "2026-12-01T12:00:00.000Z")
-        #expect(evening.json?["hora"]?.stringValue == "18:20:34")
+        #expect(evening.json?["hora"]?.stringValue == "1970-01-01T18:20:34.000Z")
         #expect(evening.json?["fecha_creacion"]?.stringValue == "2026-12-02T00:20:34.000Z")
         _ = try h.connection.execute("DELETE FROM comentario WHERE comentario = 'Tarde'")
 
@@ -50,7 +50,7 @@ struct ComentarioTests {
         #expect(rows.compactMap { $0["comentario"]?.stringValue } == ["  otro  ", "Llegó la pieza", "viejo"])
         #expect(Rec.isNull(rows.last?["usuario"]))
         #expect(rows.last?["fecha"]?.stringValue == "2024-01-01T12:00:00.000Z")
-        #expect(rows.last?["hora"]?.stringValue == "08:00:00")
+        #expect(rows.last?["hora"]?.stringValue == "1970-01-01T08:00:00.000Z")
         let empty = h.call(.get, "/api/comentarios/NADA", token: tokens.tecnico)
         #expect(empty.status == 200 && empty.text == "[]")
     }

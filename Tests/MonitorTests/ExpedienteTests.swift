@@ -403,8 +403,8 @@ struct ExpedienteTests {
         #expect(same.status == 200)
         #expect(same.json == stamp.json)
         let empty = h.call(.put, "/api/expedientes/SIN-U", token: token)
-        #expect(empty.status == 200)
-        #expect(empty.json == stamp.json)
+        #expect(empty.status == 400)
+        #expect(empty.error == "El cuerpo de la solicitud es obligatorio")
 
         let missing = h.call(.put, "/api/expedientes/NO-EXISTE", json: #"{"marca": "X"}"#, token: token)
         #expect(missing.status == 404)

@@ -29,8 +29,8 @@ struct LevantamientoTests {
         try Rec.expediente(h, "SIN-L2")
         let created = Self.create(h, token: tokens.tecnico, """
             {"no_siniestro":"SIN-L1","fecha":"15/03/2024","marca":"Kenworth","cristales":true,"aire":false,
-             "desconocido":1,"id":999,"conceptos":[{"claves":"A1","concepto":"Cofre","costo":3500},
-             {"concepto":"Defensa","costo":"1200.50","id_levantamiento":77},{"claves":"X"}]}
+             "conceptos":[{"claves":"A1","concepto":"Cofre","costo":3500},
+             {"concepto":"Defensa","costo":"1200.50"},{"claves":"X"}]}
             """)
         #expect(created.status == 201, "\(created.text)")
         let json = try #require(created.json)
@@ -118,7 +118,7 @@ struct LevantamientoTests {
         #expect(try Self.counts(h) == [0, 0])
     }
 
-    @Test("Update changes only the fields sent; null clears (fecha included); conceptos and unknown keys are ignored")
+    @Test("Update changes only the fields sent; null clears (fecha included); conceptos is ignored, other unknown keys are 400 (ContractGapTests)")
     func update() throws {
         let h = try MonitorHarness()
         let tokens = try Rec.Tokens(h)
@@ -127,7 +127,7 @@ struct LevantamientoTests {
         let created = Self.create(h, token: tokens.tecnico,
                                   #"{"no_siniestro":"SIN-L4","fecha":"2024-01-02","marca":"Volvo","color":"Rojo","rin":true,"conceptos":[{"concepto":"a"}]}"#)
         let id = try #require(Rec.int(created.json?["id"]))
-        let updated = h.call(.put, "/api/levantamientos/\(id)", json: #"{"color":null,"modelo":"FH","conceptos":[],"zzz":1}"#,
+        let updated = h.call(.put, "/api/levantamientos/\(id)", json: #"{"color":null,"modelo":"FH","conceptos":[]}"#,
                              token: tokens.tecnico)
         #expect(updated.status == 200, "\(updated.text)")
         #expect(updated.json?["marca"]?.stringValue == "Volvo")
@@ -142,9 +142,10 @@ struct LevantamientoTests {
         #expect(Rec.isNull(cleared.json?["fecha"]))
         #expect(cleared.json?["no_siniestro"]?.stringValue == "SIN-L5")
         #expect(Rec.bool(cleared.json?["rin"]) == false)
-        let empty = h.call(.put, "/api/levantamientos/\(id)", token: tokens.operador)
+        let empty = h.call(.put, "/api/levantamientos/\(id)", json: "{}", token: tokens.operador)
         #expect(empty.status == 200)
         #expect(empty.json?["modelo"]?.stringValue == "FH")
+        #expect(h.call(.put, "/api/levantamientos/\(id)", token: tokens.operador).status == 400)
 
         let errors: [(String, String, Int, String)] = [
             ("abc", "{}", 400, "id inválido"),
@@ -179,7 +180,7 @@ struct LevantamientoTests {
         let created = Self.create(h, token: tokens.tecnico, #"{"no_siniestro":"SIN-L6"}"#)
         let id = try #require(Rec.int(created.json?["id"]))
         let added = h.call(.post, "/api/levantamientos/\(id)/conceptos",
-                           json: #"{"concepto":"Pintura","claves":"P","costo":"99.9","id_levantamiento":12345}"#, token: tokens.tecnico)
+                           json: #"{"concepto":"Pintura","claves":"P","costo":"99.9"}"#, token: tokens.tecnico)
         #expect(added.status == 201, "\(added.text)")
         #expect(Rec.keys(added.json) == ["id", "id_levantamiento", "claves", "concepto", "costo"])
         #expect(Rec.int(added.json?["id_levantamiento"]) == id)

@@ -72,41 +72,32 @@ struct UsuarioTests {
             """)
     }
 
-    @Test("GET /api/usuarios/:id: the user, 404 Usuario no encontrado, 400 ID inválido; integer-prefix ids")
+    @Test("GET /api/usuarios/:id: the user, 404 Usuario no encontrado; an id that is not a positive integer is 400 ID inválido (ruling 10: the document's integer ≥ 1)")
     func get() throws {
         let h = try MonitorHarness()
         let admin = try h.user(.administrador)
         let id = try Self.insert(h, "uno", rol: .tecnico, nombre: "Uno")
         let expected = #"{"id":\#(id),"nombre":"Uno","username":"uno","rol":"Tecnico"}"#
-        for path in ["\(id)", "\(id)abc", "+\(id)", "\(id).9", "0x\(String(id, radix: 16))", "00\(id)"] {
+        for path in ["\(id)", "00\(id)"] {
             let response = h.call(.get, "/api/usuarios/\(path)", token: admin.token)
             #expect(response.status == 200, "\(path)")
             #expect(response.text == expected, "\(path)")
         }
-        for path in ["999999", "0", "-\(id)", "99999999999999999999999"] {
+        for path in ["999999", "2147483647"] {
             let response = h.call(.get, "/api/usuarios/\(path)", token: admin.token)
             #expect(response.status == 404, "\(path)")
             #expect(response.text == #"{"error":"Usuario no encontrado"}"#)
         }
-        for path in ["abc", "x12", "-", "0x", "%20"] {
-            let response = h.call(.get, "/api/usuarios/\(path)", token: admin.token)
-            #expect(response.status == 400, "\(path)")
-            #expect(response.text == #"{"error":"ID inválido"}"#)
+        for path in ["abc", "x12", "-", "0x", "%20", "\(id).0", "\(id).9", "\(id)abc", "+\(id)", "0x\(String(id, radix: 16))",
+                     "1e5", "0", "-\(id)", "2147483648", "99999999999999999999999"] {
+            for method in [HTTPMethod.get, .delete] {
+                let response = h.call(method, "/api/usuarios/\(path)", token: admin.token)
+                #expect(response.status == 400, "\(method) \(path)")
+                #expect(response.text == #"{"error":"ID inválido"}"#)
+            }
+            let put = h.call(.put, "/api/usuarios/\(path)", json: #"{"nombre": "x"}"#, token: admin.token)
+            #expect(put.status == 400, "PUT \(path)")
         }
-    }
-
-    @Test("parseID is JavaScript's parseInt")
-    func parseID() {
-        #expect(UsuarioRoutes.parseID("12abc") == 12)
-        #expect(UsuarioRoutes.parseID("  7") == 7)
-        #expect(UsuarioRoutes.parseID("-3") == -3)
-        #expect(UsuarioRoutes.parseID("0x1f") == 31)
-        #expect(UsuarioRoutes.parseID("1e5") == 1)
-        #expect(UsuarioRoutes.parseID("abc") == nil)
-        #expect(UsuarioRoutes.parseID("") == nil)
-        #expect(UsuarioRoutes.parseID("+") == nil)
-        #expect(UsuarioRoutes.parseID("0x") == nil)
-        #expect(UsuarioRoutes.parseID("99999999999999999999999") == Int.max)
     }
 
     // MARK: update
@@ -135,7 +126,7 @@ struct UsuarioTests {
         response = h.call(.put, "/api/usuarios/\(id)", json: #"{"nombre": ""}"#, token: admin.token)
         #expect(response.json?["nombre"] == .string(""))
 
-        response = h.call(.put, "/api/usuarios/\(id)abc",
+        response = h.call(.put, "/api/usuarios/\(id)",
                           json: #"{"username": "cambiado", "rol": "Técnico", "password": "nueva", "otro": 1}"#, token: admin.token)
         #expect(response.status == 200)
         #expect(response.text == #"{"id":\#(id),"nombre":"","username":"cambiado","rol":"Tecnico"}"#)
@@ -216,7 +207,7 @@ struct UsuarioTests {
         #expect(response.status == 400)
         #expect(response.text == #"{"error":"No puedes eliminar tu propia cuenta"}"#)
         response = h.call(.delete, "/api/usuarios/\(admin.id)xyz", token: admin.token)
-        #expect(response.error == "No puedes eliminar tu propia cuenta")
+        #expect(response.error == "ID inválido")
         #expect(try Self.row(h, admin.id) != nil)
 
         response = h.call(.delete, "/api/usuarios/abc", token: admin.token)

@@ -8,6 +8,7 @@ import json
 import os
 import unittest
 import uuid
+from urllib.parse import quote
 
 from helpers import APPS_DOWN, ModuleTestCase
 
@@ -80,6 +81,54 @@ class MonitorFlowTest(ModuleTestCase):
         gone = self.get(ruta)
         self.assertEqual(gone.status, 404, str(gone))
         self.assertJSON(self.get(f"/api/expedientes/{no}", headers=auth), 404, {"error": "Expediente no encontrado"})
+
+    def test_no_siniestro_with_a_slash_is_reachable_through_nginx(self):
+        # M12: nginx decodes %2F in DOCUMENT_URI; the application routes on REQUEST_URI and decodes each segment.
+        auth = {"Authorization": f"Bearer {self.login('admin')}"}
+        json_auth = {**auth, "Content-Type": "application/json"}
+        no = f"E2E/{uuid.uuid4().hex[:8]}/2026 #1"
+        path = "/api/expedientes/" + quote(no, safe="")
+        self.assertIn("%2F", path)
+        self.assertJSON(self.request("POST", "/api/expedientes", body=json.dumps({"no_siniestro": no}), headers=json_auth), 201)
+        self.assertEqual(self.assertJSON(self.get(path, headers=auth), 200)["no_siniestro"], no)
+        updated = self.assertJSON(self.request("PUT", path, body='{"marca":"Volvo"}', headers=json_auth), 200)
+        self.assertEqual(updated["marca"], "Volvo")
+        self.assertJSON(self.request("PATCH", path + "/estado", body='{"estado":"Restauracion"}', headers=json_auth), 200)
+        # The upload location's larger body limit applies to such a claim too (nginx matches the decoded path).
+        photo = os.urandom(1_500_000)
+        body, content_type = multipart({}, "archivo", "foto.png", photo)
+        evidencia = self.assertJSON(self.request("POST", path + "/evidencias", body=body,
+                                                 headers={**auth, "Content-Type": content_type}), 201)
+        self.assertEqual(evidencia["no_siniestro"], no)
+        self.assertEqual(self.get(evidencia["ruta"]).body, photo)
+        self.assertJSON(self.get("/api/expedientes/" + no.split("/")[0], headers=auth), 404,
+                        {"error": "Expediente no encontrado"})
+        self.assertJSON(self.request("DELETE", path, headers=auth), 200, {"ok": True, "no_siniestro": no})
+
+    def test_times_of_day_are_iso_and_empty_dates_are_refused(self):
+        # M11 through nginx: hora as 1970-01-01THH:MM:SS.000Z; "" is a 400 naming the field.
+        json_auth = {"Authorization": f"Bearer {self.login('tecnico')}", "Content-Type": "application/json"}
+        created = self.assertJSON(self.request("POST", "/api/checklist", body='{"hora":"10:30"}', headers=json_auth), 201)
+        self.assertEqual(created["hora"], "1970-01-01T10:30:00.000Z")
+        self.assertJSON(self.request("PUT", f"/api/checklist/{created['id']}", body='{"fecha_entrega":""}', headers=json_auth),
+                        400, {"error": "El campo 'fecha_entrega' debe ser una fecha válida (YYYY-MM-DD)"})
+        self.assertJSON(self.request("POST", "/api/checklist", headers=json_auth), 400,
+                        {"error": "El cuerpo de la solicitud es obligatorio"})
+
+    def test_landing_and_docs_pages(self):
+        # issue 12 §2: a browser gets the landing page and the reference; API clients keep the JSON banner.
+        landing = self.get("/", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        self.assertEqual(landing.status, 200, str(landing))
+        self.assertEqual(landing.content_type, "text/html; charset=utf-8")
+        self.assertIn(b'href="/docs"', landing.body)
+        docs = self.get("/docs")
+        self.assertEqual(docs.status, 200, str(docs))
+        self.assertEqual(docs.content_type, "text/html; charset=utf-8")
+        self.assertIn(b"/api/expedientes/{no_siniestro}", docs.body)
+        for page in (landing.body, docs.body):
+            self.assertNotIn(b"<script", page)
+            self.assertNotIn(b"https://", page)
+        self.assertJSON(self.get("/", headers={"Accept": "application/json"}), 200, {"nombre": "Monitor API", "estado": "OK"})
 
     def test_openapi_document_is_served(self):
         document = self.assertJSON(self.get("/openapi.json"), 200)

@@ -30,10 +30,11 @@ public enum URLEncoding {
         return builder.build()
     }
 
-    /// Decodes one component: `+` is a space, `%XX` a byte; anything else, including a bad escape, is kept.
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    /// Decodes one component: `+` is a space (unless `plusIsSpace` is false, as in a path), `%XX` a byte;
+    /// anything else, including a bad escape, is kept.
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, plusIsSpace: Bool = true) -> String {
         var needsWork = false
-        for index in range where buffer[index] == UInt8(ascii: "+") || buffer[index] == UInt8(ascii: "%") {
+        for index in range where (plusIsSpace && buffer[index] == UInt8(ascii: "+")) || buffer[index] == UInt8(ascii: "%") {
             needsWork = true
             break
         }
@@ -44,7 +45,7 @@ public enum URLEncoding {
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = buffer[index]
-            if byte == UInt8(ascii: "+") {
+            if plusIsSpace, byte == UInt8(ascii: "+") {
                 output.append(0x20)
             } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
                       let high = hexValue(buffer[index + 1]), let low = hexValue(buffer[index + 2]) {

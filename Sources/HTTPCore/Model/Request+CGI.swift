@@ -1,8 +1,9 @@
 extension Request {
     /// Builds a request from CGI parameters as nginx sends them over FastCGI (`fastcgi_params`).
     ///
-    /// The path is `DOCUMENT_URI` (decoded and normalised by nginx; FIELD-NOTES pitfall 9), falling back to the
-    /// path of `REQUEST_URI`. `HTTP_FOO_BAR` becomes header `foo-bar`; `CONTENT_TYPE` and `CONTENT_LENGTH`
+    /// `path` is `DOCUMENT_URI` (decoded and normalised by nginx; FIELD-NOTES pitfall 9), falling back to the
+    /// path of `REQUEST_URI`; `rawPath`, which the router matches, is the path of `REQUEST_URI` (still encoded, so
+    /// `%2F` stays inside its segment; ruling M12), falling back to `DOCUMENT_URI`. `HTTP_FOO_BAR` becomes header `foo-bar`; `CONTENT_TYPE` and `CONTENT_LENGTH`
     /// become headers too. A `CONTENT_LENGTH` that is not a number is treated as absent.
     public static func fromCGI(_ parameters: [(String, String)], body makeBody: (Int?) -> RequestBody) -> Request {
         var method = "GET", documentURI: String?, requestURI: String?, query = "", address = ""
@@ -27,12 +28,12 @@ extension Request {
                 }
             }
         }
+        let rawPath = requestURI.map { String($0.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "") } ?? ""
         var path = documentURI ?? ""
-        if path.isEmpty, let requestURI {
-            path = String(requestURI.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        }
+        if path.isEmpty { path = rawPath }
         if path.isEmpty { path = "/" }
-        return Request(method: HTTPMethod(rawValue: method), path: path, rawQuery: query, headers: headers,
+        return Request(method: HTTPMethod(rawValue: method), path: path, rawPath: rawPath.isEmpty ? path : rawPath,
+                       rawQuery: query, headers: headers,
                        clientAddress: address, body: makeBody(contentLength))
     }
 

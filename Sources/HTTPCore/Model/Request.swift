@@ -4,8 +4,11 @@ import Logging
 public final class Request {
     /// The method.
     public let method: HTTPMethod
-    /// The decoded, normalised path without query string (nginx `$document_uri`).
+    /// The decoded, normalised path without query string (nginx `$document_uri`), for logs and messages.
     public let path: String
+    /// The path as the client sent it, still percent-encoded (the path of `REQUEST_URI`): routing splits this one
+    /// into segments and decodes each after splitting, so an encoded `/` (`%2F`) stays inside its segment (M12).
+    public let rawPath: String
     /// The raw query string, without `?`.
     public let rawQuery: String
     /// The request headers.
@@ -19,16 +22,21 @@ public final class Request {
     private var cachedQuery: QueryParameters?
     private var cachedInput: Input?
 
-    /// A request from its parts.
-    public init(method: HTTPMethod, path: String, rawQuery: String = "", headers: HTTPHeaders = HTTPHeaders(),
-                clientAddress: String = "", body: RequestBody = .empty()) {
+    /// A request from its parts; `rawPath` defaults to `path` (which may then carry percent escapes).
+    public init(method: HTTPMethod, path: String, rawPath: String? = nil, rawQuery: String = "",
+                headers: HTTPHeaders = HTTPHeaders(), clientAddress: String = "", body: RequestBody = .empty()) {
         self.method = method
         self.path = path
+        self.rawPath = rawPath ?? path
         self.rawQuery = rawQuery
         self.headers = headers
         self.clientAddress = clientAddress
         self.body = body
     }
+
+    /// The segments the router matches: `rawPath` split on `/` (empty, `.` and `..` segments resolved as a
+    /// browser would), each then percent-decoded (`+` stays a plus).
+    public var pathSegments: [String] { RoutePath.segments(rawPath) }
 
     /// The parsed query string.
     public var query: QueryParameters {

@@ -10,6 +10,7 @@ public enum HTMLReference {
         for item in items where !tags.contains(tag(item)) { tags.append(tag(item)) }
         var html = """
             <!doctype html><html lang="\(escape(language))"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            \(noFavicon)
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
             h2{border-bottom:1px solid #ccc;margin-top:2.5rem}section{margin:1.2rem 0}code{background:#f3f3f3;padding:0 .2rem}
             .m{font-weight:bold;display:inline-block;min-width:4.5rem}table{border-collapse:collapse;font-size:.9rem}
@@ -24,6 +25,10 @@ public enum HTMLReference {
         return html + "</body></html>"
     }
 
+    /// A `<link>` that gives the page an empty icon, so a browser requests no `/favicon.ico` (which the API answers
+    /// with a JSON 404, a console error): the pages load nothing but themselves.
+    public static let noFavicon = #"<link rel="icon" href="data:,">"#
+
     /// One operation: method, path and access, summary, query parameters, the body's fields (the first media
     /// type's schema; each alternative of an `anyOf`), the success status and the error statuses.
     public static func section(_ op: OpenAPIOperation) -> String {
@@ -36,14 +41,14 @@ public enum HTMLReference {
         }
         if let content = op.requestBody?.content.first {
             html += "<div><small>\(escape(content.mediaType))</small></div>"
-            let alternatives = member(content.schema, "anyOf").flatMap(items) ?? [content.schema]
+            let alternatives = content.schema.member("anyOf").flatMap(\.items) ?? [content.schema]
             for schema in alternatives {
-                if let title = member(schema, "title").flatMap(text) { html += "<div>\(escape(title))</div>" }
+                if let title = schema.member("title").flatMap(\.text) { html += "<div>\(escape(title))</div>" }
                 html += "<table><tr><th>field</th><th>schema</th><th>required</th></tr>" + rows(schema, prefix: "") + "</table>"
             }
         }
         let success = op.responses.filter { (200..<300).contains($0.status) }
-            .map { "\($0.status) \(member($0.response, "description").flatMap(text) ?? "")" }
+            .map { "\($0.status) \($0.response.member("description").flatMap(\.text) ?? "")" }
         let errors = op.responses.map(\.status).filter { $0 >= 400 }.map(String.init).joined(separator: ", ")
         return html + "<div><small>\(escape(success.joined(separator: "; ")))\(errors.isEmpty ? "" : "; errors: \(errors)")</small></div></section>"
     }
@@ -65,13 +70,13 @@ public enum HTMLReference {
 
     /// The rows of an object schema's properties; the members of object items as `name[].member`.
     private static func rows(_ schema: JSONValue, prefix: String) -> String {
-        guard case .object(let properties)? = member(schema, "properties") else { return "" }
-        let required = (member(schema, "required").flatMap(items) ?? []).compactMap(text)
+        guard case .object(let properties)? = schema.member("properties") else { return "" }
+        let required = (schema.member("required").flatMap(\.items) ?? []).compactMap(\.text)
         var html = ""
         for (name, property) in properties {
             html += "<tr><td><code>\(escape(prefix + name))</code></td><td>\(escape(describe(property)))</td>"
                 + "<td>\(required.contains(name) ? "yes" : "")</td></tr>"
-            if let item = member(property, "items"), member(item, "properties") != nil {
+            if let item = property.member("items"), item.member("properties") != nil {
                 html += rows(item, prefix: prefix + name + "[].")
             }
         }
@@ -81,42 +86,27 @@ public enum HTMLReference {
     /// A schema in words: type, bounds, enum, format, pattern, description.
     static func describe(_ schema: JSONValue) -> String {
         var parts: [String] = []
-        switch member(schema, "type") {
+        switch schema.member("type") {
         case .string(let type)?: parts.append(type)
-        case .array(let types)?: parts.append(types.compactMap(text).joined(separator: " or "))
+        case .array(let types)?: parts.append(types.compactMap(\.text).joined(separator: " or "))
         default: break
         }
         for (key, label) in [("format", "format"), ("pattern", "pattern")] {
-            if let value = member(schema, key).flatMap(text) { parts.append("\(label) \(value)") }
+            if let value = schema.member(key).flatMap(\.text) { parts.append("\(label) \(value)") }
         }
         for (low, high, unit) in [("minLength", "maxLength", " characters"), ("minimum", "maximum", ""), ("minItems", "maxItems", " items")] {
-            switch (member(schema, low).flatMap(number), member(schema, high).flatMap(number)) {
+            switch (schema.member(low).flatMap(number), schema.member(high).flatMap(number)) {
             case let (min?, max?): parts.append(min == max ? "exactly \(min)\(unit)" : "\(min)–\(max)\(unit)")
             case let (min?, nil): parts.append("≥ \(min)\(unit)")
             case let (nil, max?): parts.append("≤ \(max)\(unit)")
             case (nil, nil): break
             }
         }
-        if let values = member(schema, "enum").flatMap(items) { parts.append("one of " + values.compactMap(text).joined(separator: ", ")) }
-        if member(schema, "uniqueItems") == .bool(true) { parts.append("no duplicates") }
-        if let item = member(schema, "items"), member(item, "properties") == nil { parts.append("items: " + describe(item)) }
-        if let description = member(schema, "description").flatMap(text) { parts.append(description) }
+        if let values = schema.member("enum").flatMap(\.items) { parts.append("one of " + values.compactMap(\.text).joined(separator: ", ")) }
+        if schema.member("uniqueItems") == .bool(true) { parts.append("no duplicates") }
+        if let item = schema.member("items"), item.member("properties") == nil { parts.append("items: " + describe(item)) }
+        if let description = schema.member("description").flatMap(\.text) { parts.append(description) }
         return parts.joined(separator: "; ")
-    }
-
-    private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
-        guard case .object(let members) = value else { return nil }
-        return members.first { $0.0 == key }?.1
-    }
-
-    private static func items(_ value: JSONValue) -> [JSONValue]? {
-        if case .array(let items) = value { return items }
-        return nil
-    }
-
-    private static func text(_ value: JSONValue) -> String? {
-        if case .string(let text) = value { return text }
-        return nil
     }
 
     private static func number(_ value: JSONValue) -> String? {

@@ -17,7 +17,7 @@ public struct Responder<Context: RequestContext>: Sendable {
         self.errors = errors
         self.declaredRoutes = declaredRoutes
         let dispatch: Router<Context>.Handler = { request, context in
-            switch tree.match(request.method, path: request.path) {
+            switch tree.match(request.method, segments: request.pathSegments) {
             case .found(let handler, let parameters):
                 request.parameters = parameters
                 do {

@@ -67,10 +67,9 @@ final class RouteTree<Context: RequestContext>: Sendable {
         self.root = root.freeze()
     }
 
-    /// Finds the route for `method` and `path`. A path whose node exists but lacks the method is a 405 (HEAD
-    /// falls back to GET); no node is a 404.
-    func match(_ method: HTTPMethod, path: String) -> Match {
-        let segments = RoutePattern.split(path)
+    /// Finds the route for `method` and the decoded path `segments` (`Request.pathSegments`). A path whose node
+    /// exists but lacks the method is a 405 (HEAD falls back to GET); no node is a 404.
+    func match(_ method: HTTPMethod, segments: [String]) -> Match {
         var parameters: [(String, String)] = []
         guard let node = find(root, segments[...], &parameters) else { return .notFound }
         if let endpoint = node.endpoints[method] ?? (method == .head ? node.endpoints[.get] : nil) {

@@ -1,11 +1,13 @@
 import HTTPCore
 
-/// `/api/checklist` (monitor.md §4.8): any role reads and writes, deletes need Administrador.
+/// `/api/checklist` (monitor.md §4.8): any role reads and writes, deletes need Administrador. A key no field
+/// declares is a 400 naming it (ruling 1, §9) in a checklist, an item and the bulk body; each bulk item keeps only
+/// `sistema`, `nombre_item` and `valor`, other keys ignored, as §9 says.
 struct ChecklistRoutes {
     func register(in router: inout Router<MonitorContext>) {
         router.group("/api/checklist") { router in
             router.post("", middleware: [MonitorAuth.token]) { request, context in
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist)
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
                 return .json(try Self.service(context).create(fields), status: 201)
             }
             router.get("", middleware: [MonitorAuth.token]) { _, context in
@@ -19,17 +21,18 @@ struct ChecklistRoutes {
             }
             router.put("/:id", middleware: [MonitorAuth.token]) { request, context in
                 let id = try Self.id(request, "id")
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist)
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
                 return .json(try Self.service(context).update(id: id, fields))
             }
             router.post("/:id/items", middleware: [MonitorAuth.token]) { request, context in
                 let id = try Self.id(request, "id")
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.item)
+                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.item, unknownKeys: .refused())
                 return .json(try Self.service(context).addItem(checklist: id, fields), status: 201)
             }
             router.put("/:id/items/bulk", middleware: [MonitorAuth.token]) { request, context in
                 let id = try Self.id(request, "id")
                 let body = try request.bodyObject(context)
+                try FieldDecoder.refuseUnknown(body, [], alsoAllowed: ["items"], prefix: "")
                 let items = try Self.decoder(context).decodeList(body["items"], key: "items", ChecklistFields.item)
                 return .json(try Self.service(context).replaceItems(checklist: id, items))
             }

@@ -6,7 +6,7 @@ struct ComentarioRoutes {
         router.group("/api/comentarios") { router in
             router.post("", middleware: [MonitorAuth.token]) { request, context in
                 let fields = try FieldDecoder(zone: context.environment.zone)
-                    .decode(try request.bodyObject(context), ComentarioFields.comentario)
+                    .decode(try request.bodyObject(context, required: false), ComentarioFields.comentario)
                 return .json(try Self.service(context).create(fields, caller: try context.caller()), status: 201)
             }
             // One path parameter serves both routes (the router needs one name per position): it is the

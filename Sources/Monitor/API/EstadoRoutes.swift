@@ -7,7 +7,7 @@ struct EstadoRoutes {
         router.patch("/api/expedientes/:no_siniestro/estado", middleware: [MonitorAuth.adminOrOperator]) { request, context in
             // Internal failures are 500 (M4), not the original's 400, with the original's text.
             try ExpedienteRoutes.guarding("Error interno al cambiar el estado del expediente", context) {
-                let body = try request.bodyObject(context)
+                let body = try request.bodyObject(context, required: false)
                 let row = try Self.service(context).change(noSiniestro: request.parameter("no_siniestro"),
                                                            estado: body[ExpedienteFields.estadoKey],
                                                            caller: try context.caller())

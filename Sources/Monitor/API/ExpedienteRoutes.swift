@@ -32,20 +32,22 @@ struct ExpedienteRoutes {
         }
         router.post("/api/expedientes", middleware: [MonitorAuth.adminOrOperator]) { request, context in
             try Self.guarding("Error interno al crear expediente", context) {
-                let body = try request.bodyObject(context)
+                // No body reads as {}: the blank no_siniestro 400 comes first (M11).
+                let body = try request.bodyObject(context, required: false)
                 let decoder = FieldDecoder(zone: context.environment.zone)
-                // §4.4 checks no_siniestro before anything else.
+                // M11: no_siniestro (400, then 409) before the other fields.
                 let noSiniestro = try body[ExpedienteFields.noSiniestro.name].map { try decoder.decode($0, ExpedienteFields.noSiniestro) }
-                let fields = try decoder.decode(body, ExpedienteFields.writable)
-                let row = try Self.service(context).create(noSiniestro: noSiniestro, fields: fields, caller: try context.caller())
+                let row = try Self.service(context).create(noSiniestro: noSiniestro, fields: { try decoder.decode(body, ExpedienteFields.writable) },
+                                                           caller: try context.caller())
                 return .json(row, status: 201)
             }
         }
         router.put("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.adminOrOperator]) { request, context in
             try Self.guarding("Error interno al actualizar expediente", context) {
                 let body = try request.bodyObject(context)
-                let fields = try FieldDecoder(zone: context.environment.zone).decode(body, ExpedienteFields.writable)
-                return .json(try Self.service(context).update(noSiniestro: request.parameter("no_siniestro"), fields: fields))
+                let decoder = FieldDecoder(zone: context.environment.zone)
+                return .json(try Self.service(context).update(noSiniestro: request.parameter("no_siniestro"),
+                                                              fields: { try decoder.decode(body, ExpedienteFields.writable) }))
             }
         }
         router.delete("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.admin]) { request, context in

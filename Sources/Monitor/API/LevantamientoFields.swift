@@ -36,6 +36,9 @@ enum LevantamientoFields {
         FieldSpec("costo", .money),
     ]
 
+    /// The key of the concept list: read on create, ignored on update (§4.7).
+    static let conceptosKey = "conceptos"
+
     /// The boolean columns (rendered `true`/`false`).
     static let booleans: Set<String> = ["cristales", "aire", "vestiduras", "rin", "direccion_veh", "tipo_pintura", "trasmision"]
 }

@@ -1,14 +1,17 @@
 import HTTPCore
 
-/// `/api/levantamientos` (monitor.md §4.7): any role reads and writes, deletes need Administrador.
+/// `/api/levantamientos` (monitor.md §4.7): any role reads and writes, deletes need Administrador. A key no
+/// field declares is a 400 naming it (ruling 1, §9); only `conceptos` on PUT is ignored, as §4.7 says.
 struct LevantamientoRoutes {
     func register(in router: inout Router<MonitorContext>) {
         router.group("/api/levantamientos") { router in
             router.post("", middleware: [MonitorAuth.token]) { request, context in
                 let body = try request.bodyObject(context)
                 let decoder = FieldDecoder(zone: context.environment.zone)
-                let fields = try decoder.decode(body, LevantamientoFields.levantamiento)
-                let conceptos = try decoder.decodeList(body["conceptos"], key: "conceptos", LevantamientoFields.concepto)
+                let fields = try decoder.decode(body, LevantamientoFields.levantamiento,
+                                                unknownKeys: .refused(alsoAllowed: [LevantamientoFields.conceptosKey]))
+                let conceptos = try decoder.decodeList(body[LevantamientoFields.conceptosKey], key: LevantamientoFields.conceptosKey,
+                                                       LevantamientoFields.concepto, unknownKeys: .refused())
                 return .json(try Self.service(context).create(fields, conceptos: conceptos), status: 201)
             }
             router.get("", middleware: [MonitorAuth.token]) { request, context in
@@ -27,13 +30,14 @@ struct LevantamientoRoutes {
             router.put("/:id", middleware: [MonitorAuth.token]) { request, context in
                 let id = try Self.id(request)
                 let fields = try FieldDecoder(zone: context.environment.zone)
-                    .decode(try request.bodyObject(context), LevantamientoFields.levantamiento)
+                    .decode(try request.bodyObject(context), LevantamientoFields.levantamiento,
+                            unknownKeys: .refused(alsoAllowed: [LevantamientoFields.conceptosKey]))
                 return .json(try Self.service(context).update(id: id, fields))
             }
             router.post("/:id/conceptos", middleware: [MonitorAuth.token]) { request, context in
                 let id = try Self.id(request)
                 let fields = try FieldDecoder(zone: context.environment.zone)
-                    .decode(try request.bodyObject(context), LevantamientoFields.concepto)
+                    .decode(try request.bodyObject(context), LevantamientoFields.concepto, unknownKeys: .refused())
                 return .json(try Self.service(context).addConcepto(id: id, fields), status: 201)
             }
             router.delete("/conceptos/:id_concepto", middleware: [MonitorAuth.admin]) { request, context in

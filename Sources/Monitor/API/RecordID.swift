@@ -12,6 +12,14 @@ enum RecordID {
         return Int(text)
     }
 
+    /// `text` as a positive INT id (`1`…`2147483647`, digits only: no sign, fraction or exponent), or nil; what
+    /// the document's `{"type": "integer", "minimum": 1, "format": "int32"}` path parameters accept (ruling 10).
+    static func positive(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 10, text.utf8.allSatisfy({ (48...57).contains($0) }),
+              let id = Int(text), (1...Int(Int32.max)).contains(id) else { return nil }
+        return id
+    }
+
     /// The id in `text`, or a 400 with `message`; `allowZero: false` also refuses `0` (checklist, comentarios).
     static func require(_ text: String, message: String, allowZero: Bool = true) throws -> Int {
         guard let id = parse(text), allowZero || id != 0 else { throw MonitorError(status: 400, message) }

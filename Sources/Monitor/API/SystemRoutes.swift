@@ -1,11 +1,15 @@
 import AppCore
 import HTTPCore
 
-/// `GET /`, `GET /discovery` and `GET /api/health` (monitor.md §1, §4.3).
+/// `GET /`, `GET /discovery` and `GET /api/health` (monitor.md §1, §4.3). `GET /` keeps the original's JSON
+/// banner for API clients and gives a browser (`Accept` preferring `text/html`) the landing page with the links to
+/// the reference (issue 12 §2); the document lists both media types.
 struct SystemRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.get("/") { _, _ in
-            .json(.object([("nombre", .string("Monitor API")), ("estado", .string("OK"))]))
+        let landing = OpenAPIRoutes.landing
+        router.get("/") { request, _ in
+            if request.prefersHTML { return .html(landing) }
+            return .json(.object([("nombre", .string("Monitor API")), ("estado", .string("OK"))]))
         }
         router.get("/discovery") { _, _ in
             .json(.object([("nombre", .string("Monitor API")),
@@ -21,7 +25,8 @@ struct SystemRoutes {
         let database = context.health.databaseAnswers()
         let gigabyte = 1_000_000_000.0
         let disk = SystemStats.disk(at: evidenceDirectory) ?? SystemStats.disk(at: ".")
-        let evidence = SystemStats.directorySummary(evidenceDirectory) ?? (0, 0)
+        // Evidence files and their bytes, every folder walked (not the top-level folders and their directory sizes).
+        let evidence = SystemStats.fileSummary(under: evidenceDirectory) ?? (0, 0)
         let megabyte = 1024.0 * 1024.0
         return .json(.object([
             ("ip", .string(request.clientAddress)),
@@ -33,7 +38,7 @@ struct SystemRoutes {
                 ("total_GB", .string(disk.map { SystemStats.oneDecimal(Double($0.total) / gigabyte) } ?? "0")),
             ])),
             ("evidencias", .object([
-                ("archivos", .integer(evidence.entries)),
+                ("archivos", .integer(evidence.files)),
                 ("tamaño_MB", .string(SystemStats.oneDecimal(Double(evidence.bytes) / megabyte))),
             ])),
             ("expedientes", .integer(database ? context.health.expedienteCount() : 0)),

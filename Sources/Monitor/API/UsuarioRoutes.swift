@@ -46,38 +46,10 @@ struct UsuarioRoutes {
         UsuarioService(repository: context.persistence.usuarios, logger: context.logger)
     }
 
-    /// The `:id` parameter, or 400 `ID inválido`.
+    /// The `:id` parameter, or 400 `ID inválido` when it is not a positive integer (`1.0`, `12abc`, `0`).
     static func id(_ request: Request) throws -> Int {
-        guard let id = parseID(request.parameter("id")) else { throw MonitorError.invalidUsuarioID }
+        guard let id = RecordID.positive(request.parameter("id")) else { throw MonitorError.invalidUsuarioID }
         return id
-    }
-
-    /// JavaScript's `parseInt` as the original used it: leading whitespace, a sign, then the longest run of
-    /// digits (`"12abc"` → 12; `"0x1f"` → 31); nil when there are no digits. Values beyond `Int` saturate, so
-    /// they name no user (404) rather than being refused.
-    static func parseID(_ text: String) -> Int? {
-        var scalars = Substring(text).unicodeScalars.drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
-        var negative = false
-        if let sign = scalars.first, sign == "-" || sign == "+" {
-            negative = sign == "-"
-            scalars = scalars.dropFirst()
-        }
-        var radix = 10
-        if scalars.count >= 2, scalars.first == "0", let x = scalars.dropFirst().first, x == "x" || x == "X" {
-            radix = 16
-            scalars = scalars.dropFirst(2)
-        }
-        var value = 0
-        var digits = 0
-        for scalar in scalars {
-            guard scalar.isASCII, let digit = Int(String(scalar), radix: radix) else { break }
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: radix)
-            let (sum, overflowSum) = times.addingReportingOverflow(digit)
-            value = overflowTimes || overflowSum ? Int.max : sum
-            digits += 1
-        }
-        guard digits > 0 else { return nil }
-        return negative ? -value : value
     }
 
     /// The text of a decoded field; nil when absent or `null`.

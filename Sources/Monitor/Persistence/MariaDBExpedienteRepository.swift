@@ -77,6 +77,10 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
 
     // MARK: Writes
 
+    func exists(noSiniestro: String) throws -> Bool {
+        try connection.queryFirst("SELECT 1 AS hay FROM expediente WHERE no_siniestro = \(noSiniestro)") != nil
+    }
+
     func insert(noSiniestro: String, fields: DecodedFields, creadoPor: Int) throws -> ExpedienteWrite {
         let binds = Self.insertBinds(noSiniestro: noSiniestro, fields: fields, creadoPor: creadoPor)
         do {

@@ -3,7 +3,7 @@ import HTTPCore
 import MariaDB
 
 /// Turns database rows into Monitor's JSON: DATE as `YYYY-MM-DDT12:00:00.000Z` (M9), DATETIME as ISO 8601 UTC
-/// with milliseconds (M3), DECIMAL as a string (as the original's Prisma output), TIME as `HH:MM:SS`,
+/// with milliseconds (M3), DECIMAL as a string (as the original's Prisma output), TIME as `1970-01-01THH:MM:SS.sssZ` (M11, §10),
 /// booleans (TINYINT(1) columns named in `booleans`) as `true`/`false`.
 enum RowJSON {
     /// The row as an object, columns in select order.
@@ -31,7 +31,8 @@ enum RowJSON {
         case .dateTime(let stamp):
             return .string(ISO8601.format(utcMilliseconds: stamp.unixMilliseconds))
         case .time(let time):
-            return .string(TimeOfDay.format(hours: time.hours, minutes: time.minutes, seconds: time.seconds))
+            let ofDay = ((time.hours * 60 + time.minutes) * 60 + time.seconds) * 1_000 + time.microseconds / 1_000
+            return .string(ISO8601.format(utcMilliseconds: Int64(ofDay)))
         }
     }
 }

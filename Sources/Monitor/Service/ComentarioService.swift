@@ -13,9 +13,9 @@ struct ComentarioService {
 
     /// Writes a comentario by `caller` (201 row + `usuario`).
     func create(_ fields: DecodedFields, caller: MonitorIdentity) throws -> JSONValue {
+        // Blank as the CHECK ck_comentario_texto says it (one definition of white space: AppCore `Whitespace`).
         guard case .text(let noSiniestro)? = fields["no_siniestro"], !noSiniestro.isEmpty,
-              case .text(let comentario)? = fields["comentario"],
-              !comentario.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+              case .text(let comentario)? = fields["comentario"], !comentario.isBlank else {
             throw MonitorError(status: 400, Self.required)
         }
         guard let key = try repository.expedienteKey(noSiniestro) else {

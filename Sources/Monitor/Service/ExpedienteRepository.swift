@@ -9,6 +9,8 @@ protocol ExpedienteRepository {
     func aseguradoras() throws -> [JSONValue]
     /// The expediente row with `aseguradora`, `historial_estado` and `evidencia`, or nil when there is none.
     func detail(noSiniestro: String) throws -> JSONValue?
+    /// Whether an expediente with this `no_siniestro` exists.
+    func exists(noSiniestro: String) throws -> Bool
     /// Inserts the expediente (estado `Ingreso`, ubicacion `Local`, `creado_por`) and its first historial row
     /// (`null` → `Ingreso`) in one transaction. Fields not sent are stored as NULL.
     func insert(noSiniestro: String, fields: DecodedFields, creadoPor: Int) throws -> ExpedienteWrite

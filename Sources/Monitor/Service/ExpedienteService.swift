@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 import Logging
 
@@ -37,17 +38,21 @@ struct ExpedienteService {
     }
 
     /// Creates an expediente (M1): `noSiniestro` is the decoded body value (nil when absent), trimmed and
-    /// required; `creado_por` is the caller.
-    func create(noSiniestro: FieldValue?, fields: DecodedFields, caller: MonitorIdentity) throws -> JSONValue {
+    /// required; `creado_por` is the caller. Checked in the order of M11: the blank `no_siniestro` (400), a taken
+    /// one (409), and only then the other fields (`fields` decodes them).
+    func create(noSiniestro: FieldValue?, fields: () throws -> DecodedFields, caller: MonitorIdentity) throws -> JSONValue {
         guard case .text(let raw)? = noSiniestro else { throw Self.noSiniestroRequired }
-        let key = Self.trimmed(raw)
+        let key = raw.trimmingWhitespace
         guard !key.isEmpty else { throw Self.noSiniestroRequired }
-        return try answer(repository.insert(noSiniestro: key, fields: fields, creadoPor: caller.id))
+        guard try !repository.exists(noSiniestro: key) else { throw Self.duplicate }
+        return try answer(repository.insert(noSiniestro: key, fields: try fields(), creadoPor: caller.id))
     }
 
-    /// Updates the fields sent (M2); 404 for an unknown expediente.
-    func update(noSiniestro: String, fields: DecodedFields) throws -> JSONValue {
-        try answer(repository.update(noSiniestro: noSiniestro, fields: fields))
+    /// Updates the fields sent (M2). Checked in the order of M11: an unknown expediente (404) before the fields
+    /// (`fields` decodes them).
+    func update(noSiniestro: String, fields: () throws -> DecodedFields) throws -> JSONValue {
+        guard try repository.exists(noSiniestro: noSiniestro) else { throw Self.notFound }
+        return try answer(repository.update(noSiniestro: noSiniestro, fields: try fields()))
     }
 
     /// Deletes the expediente (its children cascade, M6), then, after the commit, its evidence folder (best
@@ -68,14 +73,5 @@ struct ExpedienteService {
         case .unknownAseguradora: throw Self.unknownAseguradora
         case .unknownUser: throw Self.unknownUser
         }
-    }
-
-    /// `text` without leading and trailing whitespace, as JavaScript's `String.prototype.trim` (the original).
-    static func trimmed(_ text: String) -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 }

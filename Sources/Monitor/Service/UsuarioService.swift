@@ -74,11 +74,9 @@ struct UsuarioService {
         guard deleted else { throw MonitorError.usuarioNotFound }
     }
 
-    /// Whether `username` has whitespace anywhere: JavaScript's `\s` (the original's test), i.e. Unicode
-    /// White_Space plus U+FEFF.
-    static func hasWhitespace(_ username: String) -> Bool {
-        username.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
-    }
+    /// Whether `username` has whitespace anywhere: JavaScript's `\s` (the original's test), i.e. AppCore's
+    /// `Whitespace`, the same code points as the CHECK ck_usuario_username.
+    static func hasWhitespace(_ username: String) -> Bool { username.containsWhitespace }
 
     /// A new bcrypt hash; a password the hasher cannot take (NUL) is the client's mistake.
     static func hash(_ password: String) throws -> String {

@@ -20,14 +20,14 @@ struct AuthRoutes {
 
     func register(in router: inout Router<MonitorContext>) {
         router.post("/api/auth/login") { request, context in
-            let fields = try FieldDecoder(zone: context.environment.zone).decode(try request.bodyObject(context), Self.loginFields)
+            let fields = try FieldDecoder(zone: context.environment.zone).decode(try request.bodyObject(context, required: false), Self.loginFields)
             let stored = try UsuarioService(repository: context.persistence.usuarios, logger: context.logger)
                 .login(username: UsuarioRoutes.text(fields, "username"), password: UsuarioRoutes.text(fields, "password"))
             let token = context.tokens.issue(for: stored.usuario.identity, passwordHash: stored.passwordHash)
             return .json(.object([("token", .string(token)), ("usuario", stored.usuario.json)]))
         }
         router.post("/api/auth/register", middleware: [MonitorAuth.admin]) { request, context in
-            let draft = try Self.registration(from: try request.bodyObject(context),
+            let draft = try Self.registration(from: try request.bodyObject(context, required: false),
                                               decoder: FieldDecoder(zone: context.environment.zone))
             let usuario = try UsuarioService(repository: context.persistence.usuarios, logger: context.logger).register(draft)
             return .json(usuario.json, status: 201)

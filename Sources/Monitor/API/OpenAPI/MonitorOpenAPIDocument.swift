@@ -11,7 +11,7 @@ enum MonitorOpenAPIDocument {
     "title": "Ventanilla: Monitor API",
     "version": "1.0.0",
     "summary": "Insurance-claim tracking (expedientes) for a truck/bus body shop.",
-    "description": "The Monitor module of Ventanilla (monitor.md, rulings M1-M10, seeds 000 and 001).\n\n* Every response is JSON. Errors are `{\"error\": \"<message>\"}` (schema `Error`); an unknown route is `404 {\"error\":\"Ruta no encontrada\"}` with or without a token (ruling M10), a wrong method `405 {\"error\":\"Método no permitido\"}`, malformed JSON `400 {\"error\":\"El cuerpo de la solicitud no es JSON válido\"}`, an unexpected failure `500 {\"error\":\"Error interno del servidor\"}`.\n* Auth: `Authorization: Bearer <token>` from `POST /api/auth/login` (HS256, 8 h). The token only names the user: a deleted user, or one whose password changed, is refused (401) and a changed role applies, within 30 s of the change (ruling 9). Roles: Administrador (A), Operador, Tecnico. Each operation's description names the role it needs; a missing or bad token is 401, a role that may not is 403.\n* Dates are returned as `YYYY-MM-DDT12:00:00.000Z`, instants as ISO 8601 UTC with milliseconds (rulings M3, M9). The module's time zone is America/Mexico_City.\n\nThis file is the source of truth: `Sources/Monitor/API/OpenAPI/monitor.openapi.json`. After editing it run `scripts/lib/embed-openapi`, which regenerates `MonitorOpenAPIDocument.swift`; the tests in `Tests/MonitorTests/OpenAPITests.swift` check both and the parity with the router."
+    "description": "The Monitor module of Ventanilla (monitor.md, rulings M1-M12, seeds 000 and 001).\n\n* Every response is JSON (but for the HTML of `GET /docs`, and of `GET /` when a browser asks for HTML). Errors are `{\"error\": \"<message>\"}` (schema `Error`); an unknown route is `404 {\"error\":\"Ruta no encontrada\"}` with or without a token (ruling M10), a wrong method `405 {\"error\":\"Método no permitido\"}`, malformed JSON `400 {\"error\":\"El cuerpo de la solicitud no es JSON válido\"}`, an unexpected failure `500 {\"error\":\"Error interno del servidor\"}`.\n* Auth: `Authorization: Bearer <token>` from `POST /api/auth/login` (HS256, 8 h). The token only names the user: a deleted user, or one whose password changed, is refused (401) and a changed role applies, within 30 s of the change (ruling 9). Roles: Administrador (A), Operador, Tecnico. Each operation's description names the role it needs; a missing or bad token is 401, a role that may not is 403.\n* Dates are returned as `YYYY-MM-DDT12:00:00.000Z`, instants as ISO 8601 UTC with milliseconds (rulings M3, M9). The module's time zone is America/Mexico_City; times of day (checklist and comentario `hora`) as `1970-01-01THH:MM:SS.000Z` (M11). An empty string for a date, timestamp or time is a 400 naming the field, never a `null` (M11).\n* Every operation with a request body requires it: a missing or empty body is `400 {\"error\":\"El cuerpo de la solicitud es obligatorio\"}` (for login, the 400 of §4.1). Create checks a blank `no_siniestro` (400), then a taken one (409), then the other fields; update checks the expediente exists (404) before the fields (M11).\n* A path parameter holds any character sent percent-encoded, `/` included (`SIN%2F2024` is the expediente `SIN/2024`): routing splits the raw path and decodes each segment (M12).\n\nThis file is the source of truth: `Sources/Monitor/API/OpenAPI/monitor.openapi.json`. After editing it run `scripts/lib/embed-openapi`, which regenerates `MonitorOpenAPIDocument.swift`; the tests in `Tests/MonitorTests/OpenAPITests.swift` check both and the parity with the router."
   },
   "servers": [
     {"url": "http://127.0.0.1:8080", "description": "Local stack (scripts/serve)"}
@@ -31,8 +31,8 @@ enum MonitorOpenAPIDocument {
     "/": {
       "get": {
         "operationId": "getRoot",
-        "summary": "Service banner",
-        "description": "**Auth:** Public: no token needed.",
+        "summary": "Service banner (JSON), or the landing page for a browser",
+        "description": "The JSON banner of monitor.md §1; a client whose `Accept` header prefers `text/html` to `application/json` (a browser) gets an HTML page linking to `/docs`, `/openapi.json` and `/api/health` instead.\n\n**Auth:** Public: no token needed.",
         "tags": ["Sistema"],
         "security": [],
         "responses": {
@@ -42,6 +42,28 @@ enum MonitorOpenAPIDocument {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/Banner"},
                 "example": {"nombre": "Monitor API", "estado": "OK"}
+              },
+              "text/html": {
+                "schema": {"type": "string"}
+              }
+            }
+          }
+        }
+      }
+    },
+    "/docs": {
+      "get": {
+        "operationId": "getDocs",
+        "summary": "This reference in HTML",
+        "description": "Every operation of this document, grouped by tag, rendered from the document itself (no script, nothing loaded from elsewhere).\n\n**Auth:** Public: no token needed.",
+        "tags": ["Sistema"],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The page.",
+            "content": {
+              "text/html": {
+                "schema": {"type": "string"}
               }
             }
           }
@@ -289,8 +311,8 @@ enum MonitorOpenAPIDocument {
           "name": "id",
           "in": "path",
           "required": true,
-          "description": "Numeric id of the user.",
-          "schema": {"type": "integer", "format": "int32"}
+          "description": "Numeric id of the user: a positive integer, digits only (`1.0`, `12abc`, `0` are a 400).",
+          "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 2147483647}
         }
       ],
       "get": {
@@ -312,7 +334,7 @@ enum MonitorOpenAPIDocument {
             }
           },
           "400": {
-            "description": "The id is not a number.",
+            "description": "The id is not a positive integer.",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/Error"},
@@ -2455,7 +2477,7 @@ enum MonitorOpenAPIDocument {
                   "id": 9,
                   "no_siniestro": "SIN-2024-001",
                   "fecha_inspeccion": "2024-05-07T12:00:00.000Z",
-                  "hora": "10:30:00",
+                  "hora": "1970-01-01T10:30:00.000Z",
                   "inspeccionado_por": "tecnico",
                   "ubicacion": "Patio 2",
                   "aprobada": true,
@@ -2540,7 +2562,7 @@ enum MonitorOpenAPIDocument {
                     "id": 9,
                     "no_siniestro": "SIN-2024-001",
                     "fecha_inspeccion": "2024-05-07T12:00:00.000Z",
-                    "hora": "10:30:00",
+                    "hora": "1970-01-01T10:30:00.000Z",
                     "inspeccionado_por": "tecnico",
                     "ubicacion": "Patio 2",
                     "aprobada": true,
@@ -2623,7 +2645,7 @@ enum MonitorOpenAPIDocument {
                   "id": 9,
                   "no_siniestro": "SIN-2024-001",
                   "fecha_inspeccion": "2024-05-07T12:00:00.000Z",
-                  "hora": "10:30:00",
+                  "hora": "1970-01-01T10:30:00.000Z",
                   "inspeccionado_por": "tecnico",
                   "ubicacion": "Patio 2",
                   "aprobada": true,
@@ -2718,7 +2740,7 @@ enum MonitorOpenAPIDocument {
                   "id": 9,
                   "no_siniestro": "SIN-2024-001",
                   "fecha_inspeccion": "2024-05-07T12:00:00.000Z",
-                  "hora": "10:30:00",
+                  "hora": "1970-01-01T10:30:00.000Z",
                   "inspeccionado_por": "tecnico",
                   "ubicacion": "Patio 2",
                   "aprobada": true,
@@ -2824,7 +2846,7 @@ enum MonitorOpenAPIDocument {
                   "id": 9,
                   "no_siniestro": "SIN-2024-001",
                   "fecha_inspeccion": "2024-05-07T12:00:00.000Z",
-                  "hora": "10:30:00",
+                  "hora": "1970-01-01T10:30:00.000Z",
                   "inspeccionado_por": "tecnico",
                   "ubicacion": "Patio 2",
                   "aprobada": true,
@@ -3263,7 +3285,7 @@ enum MonitorOpenAPIDocument {
                   "no_siniestro": "SIN-2024-001",
                   "usuario_id": 2,
                   "fecha": "2024-03-16T12:00:00.000Z",
-                  "hora": "09:45:12",
+                  "hora": "1970-01-01T09:45:12.000Z",
                   "comentario": "Se solicitó la pieza al proveedor.",
                   "fecha_creacion": "2024-03-16T15:45:12.345Z",
                   "usuario": {"id": 2, "nombre": "Operador", "username": "operador"}
@@ -3341,7 +3363,7 @@ enum MonitorOpenAPIDocument {
                     "no_siniestro": "SIN-2024-001",
                     "usuario_id": 2,
                     "fecha": "2024-03-16T12:00:00.000Z",
-                    "hora": "09:45:12",
+                    "hora": "1970-01-01T09:45:12.000Z",
                     "comentario": "Se solicitó la pieza al proveedor.",
                     "fecha_creacion": "2024-03-16T15:45:12.345Z",
                     "usuario": {"id": 2, "nombre": "Operador", "username": "operador"}
@@ -3470,8 +3492,8 @@ enum MonitorOpenAPIDocument {
             "type": "object",
             "required": ["archivos", "tamaño_MB"],
             "properties": {
-              "archivos": {"type": "integer"},
-              "tamaño_MB": {"type": "string", "description": "Megabytes with one decimal, as a string."}
+              "archivos": {"type": "integer", "description": "Evidence files under the evidence directory, every folder walked (symbolic links not counted)."},
+              "tamaño_MB": {"type": "string", "description": "Their total size in megabytes (MiB) with one decimal, as a string."}
             }
           },
           "expedientes": {"type": "integer", "description": "Number of expedientes (0 when the database does not answer)."},
@@ -3769,33 +3791,39 @@ enum MonitorOpenAPIDocument {
           "asesor": {"type": ["string", "null"], "description": "Service advisor's name.", "maxLength": 255},
           "fecha_ingreso": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_valuacion": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_autorizacion": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_pzas_completas": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "unidad_terminada": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` = not set; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "tecnico": {"type": ["string", "null"], "description": "Body technician assigned to this unit.", "maxLength": 255},
           "mecanico": {"type": ["string", "null"], "description": "Mechanic assigned to this unit.", "maxLength": 255},
@@ -3820,32 +3848,37 @@ enum MonitorOpenAPIDocument {
           "dato1": {"type": ["string", "null"], "description": "Custom tracking label slot 1.", "maxLength": 500},
           "dato1_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato1. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato1. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` = not set; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato2": {"type": ["string", "null"], "description": "Custom tracking label slot 2.", "maxLength": 500},
           "dato2_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato2. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato2. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` = not set; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato3": {"type": ["string", "null"], "description": "Custom tracking label slot 3.", "maxLength": 500},
           "dato3_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato3. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato3. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` = not set; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato4": {"type": ["string", "null"], "description": "Custom tracking label slot 4.", "maxLength": 500},
           "dato4_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato4. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato4. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` = not set; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "comentarios_aseguradora": {"type": ["string", "null"], "description": "Free-text notes exchanged with the insurer."},
           "comentarios_aseguradora_fh": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp of the latest insurer comment. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` = not set."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp of the latest insurer comment. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` = not set; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "doc_orden_admision": {
             "type": ["boolean", "null"],
@@ -3903,33 +3936,39 @@ enum MonitorOpenAPIDocument {
           "asesor": {"type": ["string", "null"], "description": "Service advisor's name. `null` clears.", "maxLength": 255},
           "fecha_ingreso": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the vehicle entered the shop. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_valuacion": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the damage estimate was completed. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_autorizacion": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the insurer authorized the repair. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_pzas_completas": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date all replacement parts arrived. Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Delivery date (a column of the original, accepted on create and update by rulings M1/M2). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "unidad_terminada": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Date the vehicle repair was finished (required before estado `Salida`). Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "tecnico": {
             "type": ["string", "null"],
@@ -3988,8 +4027,9 @@ enum MonitorOpenAPIDocument {
           },
           "dato1_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato1. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato1. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` clears; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato2": {
             "type": ["string", "null"],
@@ -3998,8 +4038,9 @@ enum MonitorOpenAPIDocument {
           },
           "dato2_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato2. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato2. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` clears; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato3": {
             "type": ["string", "null"],
@@ -4008,8 +4049,9 @@ enum MonitorOpenAPIDocument {
           },
           "dato3_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato3. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato3. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` clears; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "dato4": {
             "type": ["string", "null"],
@@ -4018,14 +4060,16 @@ enum MonitorOpenAPIDocument {
           },
           "dato4_fecha_hora": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp for dato4. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp for dato4. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` clears; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "comentarios_aseguradora": {"type": ["string", "null"], "description": "Free-text notes exchanged with the insurer. `null` clears."},
           "comentarios_aseguradora_fh": {
             "type": ["string", "null"],
-            "format": "date-time",
-            "description": "Timestamp of the latest insurer comment. ISO 8601 date-time (without an offset: local time in America/Mexico_City). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Timestamp of the latest insurer comment. ISO 8601, as the pattern says: a date-time with `T`, `t` or a space, optional seconds and fraction, and an offset (`Z`, `±HH:MM`, `±HHMM`) or none (local time in America/Mexico_City); a bare `YYYY-MM-DD` is noon local time (ruling M3). `null` clears; `\"\"` or any other form is a 400 naming the field (ruling M11)."
           },
           "doc_orden_admision": {
             "type": ["boolean", "null"],
@@ -4229,6 +4273,8 @@ enum MonitorOpenAPIDocument {
       },
       "ConceptoInput": {
         "type": "object",
+        "description": "Any other key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "properties": {
           "claves": {"type": ["string", "null"], "maxLength": 255},
           "concepto": {"type": ["string", "null"], "maxLength": 1000},
@@ -4352,12 +4398,15 @@ enum MonitorOpenAPIDocument {
       },
       "LevantamientoCreate": {
         "type": "object",
+        "description": "Any other key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "required": ["no_siniestro"],
         "properties": {
           "no_siniestro": {"type": "string", "maxLength": 100, "description": "The expediente (must exist)."},
           "fecha": {
             "type": ["string", "null"],
-            "description": "`YYYY-MM-DD`, `DD/MM/YYYY` or an ISO date-time (ruling M9). `null` clears."
+            "minLength": 1,
+            "description": "`YYYY-MM-DD`, `DD/MM/YYYY` or an ISO date-time (ruling M9). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "orden": {"type": ["string", "null"], "maxLength": 255},
           "marca": {"type": ["string", "null"], "maxLength": 255},
@@ -4389,11 +4438,14 @@ enum MonitorOpenAPIDocument {
       },
       "LevantamientoUpdate": {
         "type": "object",
-        "description": "Partial update; `conceptos` is ignored.",
+        "description": "Partial update; `conceptos` is ignored (§4.7), any other unknown key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "properties": {
+          "conceptos": {"description": "Ignored on update (§4.7)."},
           "fecha": {
             "type": ["string", "null"],
-            "description": "`YYYY-MM-DD`, `DD/MM/YYYY` or an ISO date-time (ruling M9). `null` clears."
+            "minLength": 1,
+            "description": "`YYYY-MM-DD`, `DD/MM/YYYY` or an ISO date-time (ruling M9). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "orden": {"type": ["string", "null"], "maxLength": 255},
           "marca": {"type": ["string", "null"], "maxLength": 255},
@@ -4469,8 +4521,8 @@ enum MonitorOpenAPIDocument {
           },
           "hora": {
             "type": ["string", "null"],
-            "description": "Wall-clock time `HH:MM:SS`.",
-            "pattern": "^\\d{2}:\\d{2}:\\d{2}$"
+            "description": "Wall-clock time, returned as `1970-01-01THH:MM:SS.000Z` (ruling M11, monitor.md §10).",
+            "pattern": "^1970-01-01T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"
           },
           "inspeccionado_por": {"type": ["string", "null"], "maxLength": 255},
           "ubicacion": {"type": ["string", "null"], "maxLength": 255},
@@ -4513,18 +4565,21 @@ enum MonitorOpenAPIDocument {
       },
       "ChecklistInput": {
         "type": "object",
-        "description": "Every field optional. On update an omitted key is unchanged and `null` clears (ruling 5).",
+        "description": "Every field optional. On update an omitted key is unchanged and `null` clears (ruling 5). Any other key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "properties": {
           "no_siniestro": {"type": ["string", "null"], "maxLength": 100, "description": "The expediente (must exist when given)."},
           "fecha_inspeccion": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "hora": {
             "type": ["string", "null"],
-            "description": "`HH:MM` or `HH:MM:SS`.",
-            "pattern": "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$"
+            "minLength": 1,
+            "description": "`HH:MM`, `HH:MM:SS[.ffffff]` or the form the API returns, `1970-01-01THH:MM:SS.000Z` (ruling M11). `null` clears; `\"\"` is a 400 naming the field.",
+            "pattern": "^([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?|1970-01-01T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?Z?)$"
           },
           "inspeccionado_por": {"type": ["string", "null"], "maxLength": 255},
           "ubicacion": {"type": ["string", "null"], "maxLength": 255},
@@ -4542,16 +4597,18 @@ enum MonitorOpenAPIDocument {
           "t": {"type": ["boolean", "null"]},
           "fecha_vencimiento_seguro": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "deducible": {"type": ["number", "string", "null"], "description": "Amount with at most 2 decimals."},
           "demerito": {"type": ["number", "string", "null"], "description": "Amount with at most 2 decimals."},
           "lugar_entrega": {"type": ["string", "null"], "maxLength": 255},
           "fecha_entrega": {
             "type": ["string", "null"],
-            "format": "date",
-            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` or `\"\"` clears."
+            "minLength": 1,
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            "description": "Format `YYYY-MM-DD`; an ISO date-time is also accepted and its calendar date in America/Mexico_City is used (ruling M3). `null` clears; `\"\"` is a 400 naming the field (ruling M11)."
           },
           "nombre_quien_recibe": {"type": ["string", "null"], "maxLength": 255},
           "firma_quien_recibe": {"type": ["string", "null"], "maxLength": 255},
@@ -4571,6 +4628,8 @@ enum MonitorOpenAPIDocument {
       },
       "ChecklistItemInput": {
         "type": "object",
+        "description": "Any other key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "properties": {
           "sistema": {"type": ["string", "null"], "maxLength": 255},
           "nombre_item": {"type": ["string", "null"], "maxLength": 255},
@@ -4579,10 +4638,20 @@ enum MonitorOpenAPIDocument {
       },
       "ChecklistBulkItems": {
         "type": "object",
+        "description": "Any other key is a 400 naming it (ruling 1, monitor.md §9).",
+        "additionalProperties": false,
         "properties": {
           "items": {
             "type": "array",
-            "items": {"$ref": "#/components/schemas/ChecklistItemInput"},
+            "items": {
+              "type": "object",
+              "description": "An item: `sistema`, `nombre_item`, `valor` as in `ChecklistItemInput`; other keys are ignored (§9).",
+              "properties": {
+                "sistema": {"type": ["string", "null"], "maxLength": 255},
+                "nombre_item": {"type": ["string", "null"], "maxLength": 255},
+                "valor": {"type": ["string", "null"], "maxLength": 50, "description": "Expected `OK`, `RE`, `MA` or `NA`."}
+              }
+            },
             "description": "The new items; absent = none."
           }
         }
@@ -4600,7 +4669,7 @@ enum MonitorOpenAPIDocument {
             "description": "Wall-clock date in America/Mexico_City, as `YYYY-MM-DDT12:00:00.000Z` (ruling M9).",
             "pattern": "^\\d{4}-\\d{2}-\\d{2}T12:00:00\\.000Z$"
           },
-          "hora": {"type": "string", "description": "Wall-clock time in America/Mexico_City, `HH:MM:SS`."},
+          "hora": {"type": "string", "description": "Wall-clock time in America/Mexico_City, as `1970-01-01THH:MM:SS.000Z` (ruling M11).", "pattern": "^1970-01-01T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"},
           "comentario": {"type": "string"},
           "fecha_creacion": {"type": "string", "format": "date-time", "description": "ISO 8601 UTC with milliseconds."},
           "usuario": {

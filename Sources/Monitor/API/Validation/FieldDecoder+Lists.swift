@@ -3,7 +3,8 @@ import HTTPCore
 extension FieldDecoder {
     /// Decodes `input` (the value of body key `key`) as a list of objects against `specs`. Errors name the element
     /// (`El campo 'items[2].valor' …`); the decoded values keep the plain column names. nil or `null` is an empty list.
-    func decodeList(_ input: Input?, key: String, _ specs: [FieldSpec]) throws -> [DecodedFields] {
+    /// With `unknownKeys: .refused`, an element's undeclared key is a 400 naming it (`conceptos[0].x`).
+    func decodeList(_ input: Input?, key: String, _ specs: [FieldSpec], unknownKeys: UnknownKeys = .ignored) throws -> [DecodedFields] {
         guard let input else { return [] }
         let elements: [Input]
         switch input {
@@ -17,6 +18,9 @@ extension FieldDecoder {
             let path = "\(key)[\(index)]"
             guard case .object(let object) = element else {
                 throw MonitorError(status: 400, "El campo '\(path)' debe ser un objeto")
+            }
+            if case .refused(let alsoAllowed) = unknownKeys {
+                try Self.refuseUnknown(object, specs, alsoAllowed: alsoAllowed, prefix: path + ".")
             }
             var fields = DecodedFields(values: [])
             for spec in specs {

@@ -1,13 +1,25 @@
 import AppCore
 import HTTPCore
 
-/// Checks a body object against field specs: only declared keys are read (unknown keys are ignored, as the
-/// rulings say), a wrong type is a 400 that names the field (ruling 1), and `""` on a date or timestamp
-/// counts as `null` (the original stores falsy dates as null).
+/// Checks a body object against field specs: only declared keys are read, a wrong type is a 400 that names the
+/// field (ruling 1), and `""` on a date, timestamp or time is a 400 naming the field, never a silent `null` (M11).
+/// Unknown keys are ignored where the rulings say so (expedientes, M1/M2) and refused with a 400 naming the key
+/// where `unknownKeys` is `.refused` (levantamientos, conceptos, checklists, checklist items: ruling 1, monitor.md §9).
 struct FieldDecoder: Sendable {
+    /// What a key that no spec declares gets.
+    enum UnknownKeys: Sendable {
+        /// Skipped silently.
+        case ignored
+        /// A 400 naming it; `alsoAllowed` are keys read elsewhere (`conceptos`, `items`) or ignored on purpose.
+        case refused(alsoAllowed: Set<String> = [])
+    }
+
     let zone: ZoneRules
 
-    func decode(_ object: InputObject, _ fields: [FieldSpec]) throws -> DecodedFields {
+    func decode(_ object: InputObject, _ fields: [FieldSpec], unknownKeys: UnknownKeys = .ignored) throws -> DecodedFields {
+        if case .refused(let alsoAllowed) = unknownKeys {
+            try Self.refuseUnknown(object, fields, alsoAllowed: alsoAllowed, prefix: "")
+        }
         var result = DecodedFields(values: [])
         for spec in fields {
             guard let input = object[spec.name] else { continue }
@@ -32,14 +44,12 @@ struct FieldDecoder: Sendable {
             return .text(text)
         case .date, .dateOrDayMonthYear:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)") }
-            if text.isEmpty { return .null }
             if let date = parseDate(text, dayMonthYear: spec.kind == .dateOrDayMonthYear), FieldDecoder.storableYears.contains(date.year) {
                 return .date(date)
             }
             throw FieldDecoder.error(spec, "debe ser una fecha válida (YYYY-MM-DD)")
         case .timestamp:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida") }
-            if text.isEmpty { return .null }
             if let millis = ISO8601.parse(text, zone: zone) {
                 guard FieldDecoder.storableMillis.contains(millis) else {
                     throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida")
@@ -52,8 +62,7 @@ struct FieldDecoder: Sendable {
             throw FieldDecoder.error(spec, "debe ser una fecha y hora ISO 8601 válida")
         case .timeOfDay:
             guard case .string(let text) = input else { throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)") }
-            if text.isEmpty { return .null }
-            guard let millis = TimeOfDay.milliseconds(text) else {
+            guard let millis = TimeOfDay.milliseconds(Self.timeOfDayText(text)) else {
                 throw FieldDecoder.error(spec, "debe ser una hora válida (HH:MM o HH:MM:SS)")
             }
             return .timeOfDay(millis)
@@ -82,6 +91,23 @@ struct FieldDecoder: Sendable {
             return .money(amount)
         }
     }
+
+    /// A key of `object` that neither `fields` nor `alsoAllowed` names is a 400 naming it (`prefix` + key).
+    static func refuseUnknown(_ object: InputObject, _ fields: [FieldSpec], alsoAllowed: Set<String>, prefix: String) throws {
+        for key in object.keys where !alsoAllowed.contains(key) && !fields.contains(where: { $0.name == key }) {
+            throw MonitorError(status: 400, "El campo '\(prefix)\(key)' no está permitido")
+        }
+    }
+
+    /// The time of the form the API returns (`1970-01-01THH:MM:SS.sssZ`, M11), else `text` as it is.
+    static func timeOfDayText(_ text: String) -> String {
+        guard text.hasPrefix(isoTimePrefix) else { return text }
+        let rest = text.dropFirst(isoTimePrefix.count)
+        return String(rest.hasSuffix("Z") ? rest.dropLast() : rest)
+    }
+
+    /// The date part of a TIME column as the API returns it (monitor.md §10).
+    static let isoTimePrefix = "1970-01-01T"
 
     /// `YYYY-MM-DD`, an ISO date-time (its local date), or, when allowed, `DD/MM/YYYY`.
     func parseDate(_ text: String, dayMonthYear: Bool) -> CivilDate? {
