@@ -45,7 +45,7 @@ struct OpenAPITests {
     /// The success status of every route, from egresos.md §2 and §2.1 (#15 and #20 answer 201 as documented,
     /// #30 201 for both create and update, EXT-5/6 200).
     static let successStatus: [String: Int] = [
-        "GET /api/v1/health": 200, "GET /openapi.json": 200, "GET /docs": 200,
+        "GET /api/v1/health": 200, "GET /openapi.json": 200, "GET /docs": 200, "GET /": 200,
         "GET /api/v1/users/profile": 200, "POST /api/v1/users": 201, "PUT /api/v1/users/{user_id}": 204,
         "GET /api/v1/users/{user_id}": 200, "DELETE /api/v1/users/{user_id}": 204, "GET /api/v1/users": 200,
         "GET /api/v1/customers": 200, "GET /api/v1/customers/{customer_id}/brands": 200, "POST /api/v1/customers/brands": 201,
@@ -66,7 +66,7 @@ struct OpenAPITests {
     ]
 
     /// The routes without a token (§1 "Public", the health check and the document).
-    static let open: Set<String> = ["GET /api/v1/health", "GET /openapi.json", "GET /docs", "POST /api/v1/suppliers/session",
+    static let open: Set<String> = ["GET /api/v1/health", "GET /openapi.json", "GET /docs", "GET /", "POST /api/v1/suppliers/session",
                                     "PUT /api/v1/suppliers/password", "POST /api/v1/suppliers/recovery"]
 
     /// The portal routes (`SUP` in §2, EXT-5/6).
@@ -273,7 +273,7 @@ struct OpenAPITests {
         #expect(try Self.operation("DELETE /api/v1/users/{user_id}")["responses"]?["204"]?["content"] == nil)
     }
 
-    @Test("GET /openapi.json (JSON, the built document) and GET /docs (HTML) are served without a token")
+    @Test("GET /openapi.json (JSON, the built document), GET /docs and GET / (HTML) are served without a token")
     func served() throws {
         let response = Self.send(TestExchange.request(.get, "/openapi.json"))
         #expect(response.status == 200)
@@ -287,6 +287,12 @@ struct OpenAPITests {
         #expect(docs.text.contains("<code>/api/v1/users/{user_id}</code>") && docs.text.contains("href=\"/openapi.json\""))
         #expect(docs.text.contains("<code>brands[].name</code>"), "array items are listed as rows")
         #expect(docs.text.contains("one of admin, rh, manager, grouper, account_manager, employee"))
+        // The landing page links the reference and loads nothing else (no /favicon.ico: that would be a JSON 404).
+        let landing = Self.send(TestExchange.request(.get, "/"))
+        #expect(landing.status == 200 && landing.headers["Content-Type"]?.hasPrefix("text/html") == true)
+        #expect(landing.text.contains("href=\"/docs\"") && landing.text.contains(#"<link rel="icon" href="data:,">"#))
+        let documented = try Self.operation("GET /")["responses"]?["200"]?["content"]
+        #expect(documented?["text/html"] != nil && documented?["application/json"] == nil)
     }
 }
 

@@ -2,7 +2,7 @@ import HTTPCore
 
 /// `GET /api/v1/health`: 200 `{"status":"ok","database":true}`, or 503 with `database: false`; `GET /openapi.json`,
 /// the OpenAPI 3.1 document, and `GET /docs`, the HTML reference, both built once per process from
-/// `EgresosAPI.operations`.
+/// `EgresosAPI.operations`; `GET /`, a landing page that links them.
 struct SystemRoutes {
     static let health = EgresosOperation(
         method: .get, path: "/api/v1/health", tag: "System", summary: "Service and database health", access: .open,
@@ -16,7 +16,20 @@ struct SystemRoutes {
         method: .get, path: "/docs", tag: "System", summary: "This reference in HTML, generated from the same operations",
         access: .open, returns: "The page", usesDatabase: false, mediaType: "text/html")
 
-    static let operations = [health, openAPI, docs]
+    static let landing = EgresosOperation(
+        method: .get, path: "/", tag: "System", summary: "A landing page that links this reference, the document and the health check",
+        access: .open, returns: "The page", usesDatabase: false, mediaType: "text/html")
+
+    static let operations = [health, openAPI, docs, landing]
+
+    /// What a person who opens the service's address sees.
+    static let landingPage = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ventanilla Egresos</title>
+        \(HTMLReference.noFavicon)</head>
+        <body><h1>Ventanilla Egresos</h1><p>Expenses and income of Element Studios: a JSON API.</p>
+        <p><a href="/docs">API reference</a> · <a href="/openapi.json">OpenAPI 3.1</a> · <a href="/api/v1/health">Health</a></p>
+        </body></html>
+        """
 
     /// The document as served.
     static let document: [UInt8] = JSONWriter.encode(EgresosOpenAPI.build(EgresosAPI.operations))
@@ -46,5 +59,6 @@ struct SystemRoutes {
         }
         let page = Self.page
         router.add(Self.docs) { _, _ in .html(page) }
+        router.add(Self.landing) { _, _ in .html(Self.landingPage) }
     }
 }

@@ -17,12 +17,13 @@ enum RouteAccess: Equatable {
 }
 
 /// The documented routes: the 66 of §2 and the 7 EXT of §2.1 ("Total served: 73 method+path pairs"), plus health
-/// and the two API documents (`/openapi.json`, `/docs`).
+/// the two API documents (`/openapi.json`, `/docs`) and the landing page (`/`).
 enum RouteAccessTable {
     static let routes: [(route: String, access: RouteAccess)] = [
         ("GET /api/v1/health", .open),
         ("GET /openapi.json", .open),
         ("GET /docs", .open),
+        ("GET /", .open),
         ("GET /api/v1/users/profile", .anyStaff),                                               // #1
         ("POST /api/v1/users", .staff(["admin", "rh"])),                                          // #2
         ("PUT /api/v1/users/:user_id", .staff(["admin", "rh"])),                                  // #3

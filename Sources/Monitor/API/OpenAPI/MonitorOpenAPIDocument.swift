@@ -198,6 +198,7 @@ enum MonitorOpenAPIDocument {
               }
             }
           },
+          "429": {"$ref": "#/components/responses/TooManyRequests"},
           "503": {"$ref": "#/components/responses/ServiceUnavailable"}
         }
       }
@@ -270,6 +271,7 @@ enum MonitorOpenAPIDocument {
               }
             }
           },
+          "429": {"$ref": "#/components/responses/TooManyRequests"},
           "503": {"$ref": "#/components/responses/ServiceUnavailable"}
         }
       }
@@ -4741,6 +4743,22 @@ enum MonitorOpenAPIDocument {
             "examples": {
               "forbidden": {
                 "value": {"error": "Acceso restringido a administradores y operadores"}
+              }
+            }
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "Too many requests from this address on a credential route: nginx's rate limit (ruling 8), with Retry-After.",
+        "headers": {
+          "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}
+        },
+        "content": {
+          "application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"},
+            "examples": {
+              "limited": {
+                "value": {"error": "Demasiadas solicitudes, intenta de nuevo más tarde"}
               }
             }
           }
