@@ -170,6 +170,7 @@ struct ChecklistTests {
             (#"{"items":[{"valor":"OK"},"x"]}"#, "El campo 'items[1]' debe ser un objeto"),
             (#"{"items":{"valor":"OK"}}"#, "El campo 'items' debe ser una lista"),
             (#"{"items":"OK"}"#, "El campo 'items' debe ser una lista"),
+            (#"{"items":null}"#, "El campo 'items' debe ser una lista"),
         ]
         for (body, message) in bad {
             let response = h.call(.put, path, json: body, token: tokens.tecnico)

@@ -98,6 +98,7 @@ struct LevantamientoTests {
             ("{\"no_siniestro\":\"SIN-L3\",\"direccion\":\"\(Rec.longString(501))\"}",
              "El campo 'direccion' excede la longitud máxima de 500 caracteres"),
             (#"{"no_siniestro":"SIN-L3","conceptos":{"concepto":"x"}}"#, "El campo 'conceptos' debe ser una lista"),
+            (#"{"no_siniestro":"SIN-L3","conceptos":null}"#, "El campo 'conceptos' debe ser una lista"),
             (#"{"no_siniestro":"SIN-L3","conceptos":["x"]}"#, "El campo 'conceptos[0]' debe ser un objeto"),
             (#"{"no_siniestro":"SIN-L3","conceptos":[{"concepto":"a","costo":1},{"costo":"1.234"}]}"#,
              "El campo 'conceptos[1].costo' debe ser un importe con a lo más 2 decimales"),

@@ -5,10 +5,11 @@ extension FieldDecoder {
     /// (`El campo 'items[2].valor' …`); the decoded values keep the plain column names. nil or `null` is an empty list.
     /// With `unknownKeys: .refused`, an element's undeclared key is a 400 naming it (`conceptos[0].x`).
     func decodeList(_ input: Input?, key: String, _ specs: [FieldSpec], unknownKeys: UnknownKeys = .ignored) throws -> [DecodedFields] {
+        // Absent is an empty list (§4.8: bulk `items` absent → []); null is not a list (ruling 1: 400 naming the
+        // field, where the original threw a 500, and a bulk replacement must not read it as "delete every item").
         guard let input else { return [] }
         let elements: [Input]
         switch input {
-        case .null: return []
         case .array(let array): elements = array
         default: throw MonitorError(status: 400, "El campo '\(key)' debe ser una lista")
         }
