@@ -136,7 +136,8 @@ struct SchemathesisFindingTests {
                                (.post, "/api/levantamientos"), (.put, "/api/levantamientos/\(levantamiento)"),
                                (.post, "/api/levantamientos/\(levantamiento)/conceptos"),
                                (.put, "/api/expedientes/SIN-MB"), (.put, "/api/usuarios/\(user.id)")] {
-            for body: [UInt8]? in [nil, []] {
+            // No body, an empty one, and one of nothing but white space (which JSON reads as nothing).
+            for body: [UInt8]? in [nil, [], Array(" \t\r\n".utf8)] {
                 let response = h.call(method, path, token: tokens.administrador, body: body, contentType: "application/json")
                 #expect(response.status == 400, "\(method) \(path)")
                 #expect(response.error == "El cuerpo de la solicitud es obligatorio", "\(method) \(path)")

@@ -13,11 +13,11 @@ public enum BodyParser {
         }
         let bufferLimit = min(limits.maxBufferedBody, limits.maxBody)
         guard let mediaType = request.mediaType else {
-            return try parseJSON(request.body.readAll(limit: bufferLimit))
+            return try parseJSON(request, request.body.readAll(limit: bufferLimit))
         }
         switch mediaType {
         case "application/json":
-            return try parseJSON(request.body.readAll(limit: bufferLimit))
+            return try parseJSON(request, request.body.readAll(limit: bufferLimit))
         case "application/x-www-form-urlencoded":
             return try URLEncoding.parseForm(request.body.readAll(limit: bufferLimit))
         case "multipart/form-data":
@@ -25,15 +25,16 @@ public enum BodyParser {
                                              limits: limits)
         default:
             if mediaType.hasSuffix("+json"), mediaType.contains("/") {
-                return try parseJSON(request.body.readAll(limit: bufferLimit))
+                return try parseJSON(request, request.body.readAll(limit: bufferLimit))
             }
             throw HTTPError.unsupportedMediaType(mediaType)
         }
     }
 
-    /// JSON, with an empty or all-whitespace body read as an empty object.
-    private static func parseJSON(_ bytes: [UInt8]) throws -> Input {
+    /// JSON, with an empty or all-whitespace body read as an empty object (and marked blank on the request).
+    private static func parseJSON(_ request: Request, _ bytes: [UInt8]) throws -> Input {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            request.bodyIsBlank = true
             return .object(InputObject())
         }
         return try JSONParser.parse(bytes)

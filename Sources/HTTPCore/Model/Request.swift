@@ -19,6 +19,9 @@ public final class Request {
     public let body: RequestBody
     /// Values of the `:name` segments of the matched route.
     public internal(set) var parameters: [String: String] = [:]
+    /// Whether the body, once parsed, held nothing but white space (read as `{}` when JSON): as empty as no body,
+    /// for a route that requires one.
+    public internal(set) var bodyIsBlank = false
     private var cachedQuery: QueryParameters?
     private var cachedInput: Input?
 
