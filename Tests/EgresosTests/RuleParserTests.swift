@@ -57,17 +57,30 @@ struct RuleParserTests {
         #expect(throws: RuleParseError.self) { try RuleParser.parse(text, field: "f") }
     }
 
-    @Test("every declared endpoint's rules parse (start-up check)")
+    @Test("every declared rule set is parsed once, when it is declared; a typo fails here and at start-up, never a request")
     func declaredEndpoints() throws {
-        // Features add their rule sets: at least the part-1 ones, each endpoint once.
-        #expect(EgresosEndpointRules.all.count >= 19)
-        #expect(Set(EgresosEndpointRules.all.map(\.endpoint)).count == EgresosEndpointRules.all.count)
-        for endpoint in EgresosEndpointRules.all {
-            for part in [endpoint.path, endpoint.query, endpoint.body] {
-                let schema = try ValidationSchema(part)
-                #expect(schema.fields.count == part.count, "\(endpoint.endpoint)")
-                #expect(schema == ValidationSchema.declared(part))
+        let declared = EgresosEndpointRules.declared
+        #expect(declared.count >= 30)
+        #expect(Set(declared.map(\.endpoint)).count == declared.count)
+        for rules in declared {
+            #expect(rules.parseError == nil, "\(rules.endpoint)")
+            // The stored schemas are the parse of the declarations, part by part.
+            for (part, schema) in [(rules.path, rules.pathSchema), (rules.query, rules.querySchema), (rules.body, rules.bodySchema)] {
+                #expect(try ValidationSchema(part) == schema, "\(rules.endpoint)")
+                #expect(schema.fields.count == part.count, "\(rules.endpoint)")
             }
+        }
+        // Every rule set a served operation validates with is among the declared ones.
+        let names = Set(declared.map(\.endpoint))
+        for operation in EgresosAPI.operations {
+            for rules in operation.rules { #expect(names.contains(rules.endpoint), "\(rules.endpoint)") }
+        }
+        try EgresosEndpointRules.checkDeclared()
+        // A typo is found when the rule set is declared, and the start-up check refuses it.
+        let typo = EndpointRules("#0 typo", path: [("id", "required|typeOf:numeric")], body: [("name", "required|requird|min:1")])
+        #expect(typo.parseError == RuleParseError(field: "name", rule: "requird", reason: "unknown rule"))
+        #expect(throws: RuleParseError(field: "name", rule: "requird", reason: "unknown rule")) {
+            try EgresosEndpointRules.checkDeclared([EgresosEndpointRules.createUser, typo])
         }
         #expect(EgresosEndpointRules.updateUser.pathSchema.fields[0].rules
             == [.required, .typeOf(.numeric), .exists(.users, column: "id")])

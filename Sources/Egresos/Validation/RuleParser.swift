@@ -1,5 +1,5 @@
 /// A rule string that does not parse: a programming error in an endpoint's declaration, caught by the test
-/// that parses every declared endpoint (and by `ValidationSchema.declared` at start-up).
+/// that parses every declared endpoint (and by `EgresosEndpointRules.checkDeclared()` at start-up).
 public struct RuleParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The field whose rules failed.
     public let field: String
