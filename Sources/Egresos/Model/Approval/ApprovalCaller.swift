@@ -9,13 +9,6 @@ public struct ApprovalCaller: Sendable, Hashable {
     /// Whether the caller is the grouper of the item's project.
     public let isLeader: Bool
 
-    /// A caller with `role` and its relations to the item.
-    public init(role: StaffRole?, isCreator: Bool, isLeader: Bool) {
-        self.role = role
-        self.isCreator = isCreator
-        self.isLeader = isLeader
-    }
-
     /// A supplier session: no staff role, no relation (every staff action refuses it with 403 `4031`).
     public static let supplier = ApprovalCaller(role: nil, isCreator: false, isLeader: false)
 

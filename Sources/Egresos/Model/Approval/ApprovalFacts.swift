@@ -16,12 +16,6 @@ public struct ApprovalFacts: Sendable, Hashable {
     /// The leader, relative to the creator.
     public let leader: LeaderRelation
 
-    /// Facts of one item.
-    public init(creatorIsAdmin: Bool, leader: LeaderRelation) {
-        self.creatorIsAdmin = creatorIsAdmin
-        self.leader = leader
-    }
-
     /// Where a submitted draft goes, whoever submits it (E9: an admin confirming someone else's draft sends it
     /// where the creator's confirm would): to the leader when one exists who is not the creator and the
     /// creator is not an admin, else to the directors.

@@ -53,13 +53,6 @@ public struct PlannedNotification: Sendable, Hashable {
     public let status: NotificationStatus
     /// Its message.
     public let message: NotificationMessage
-
-    /// A planned notification.
-    public init(recipient: NotificationRecipient, status: NotificationStatus, message: NotificationMessage) {
-        self.recipient = recipient
-        self.status = status
-        self.message = message
-    }
 }
 
 /// The people behind the relations of one item: user ids.
@@ -70,13 +63,6 @@ public struct ApprovalPeople: Sendable, Hashable {
     public let leader: Int?
     /// Every active admin.
     public let directors: [Int]
-
-    /// The people of one item.
-    public init(creator: Int, leader: Int?, directors: [Int]) {
-        self.creator = creator
-        self.leader = leader
-        self.directors = directors
-    }
 
     /// The ids of `recipient`.
     func ids(_ recipient: NotificationRecipient) -> [Int] {
@@ -98,12 +84,4 @@ public struct ResolvedNotification: Sendable, Hashable {
     public let status: NotificationStatus
     /// The message, filled in.
     public let message: String
-
-    /// A notification row.
-    public init(to: Int, item: ApprovalItem, status: NotificationStatus, message: String) {
-        self.to = to
-        self.item = item
-        self.status = status
-        self.message = message
-    }
 }
