@@ -50,11 +50,28 @@ struct RuleParserTests {
     @Test("malformed rule strings are errors", arguments: [
         "", "required|", "requird", "min", "min:abc", "min:-1", "max:", "exact:x", "size:5Gb", "size:abc",
         "unique:user", "unique:nope,id", "unique:user,password", "unique:user; DROP TABLE users,id",
-        "exists:user,id,email", "date:DD/MM/YYYY", "in:a,,b", "required:yes", "email:x", "extension:",
-        "unique:project,name,nope",
+        "exists:user,id,email", "exists:supplierquotation,id,nope_id", "date:DD/MM/YYYY", "in:a,,b", "required:yes", "email:x", "extension:",
+        "unique:project,name,nope", "same", "same:", "same:a,b", "same:items[].a",
+        "dateRange:project_start_date,nope", "dateRange:nope,quotation", "dateRange:project_start_date,quotation,x",
     ])
     func malformed(_ text: String) {
         #expect(throws: RuleParseError.self) { try RuleParser.parse(text, field: "f") }
+    }
+
+    @Test("issue 13's additions: same, exists scoped to a parent, a date range against the stored row")
+    func additions() throws {
+        #expect(try RuleParser.parse("required|same:password") == [.required, .same("password")])
+        #expect(try RuleParser.parse("exists:supplierquotation,id,quotation_id|exists:expense,id,supply_id") == [
+            .exists(.supplierQuotations, column: "id", scope: "quotation_id"), .exists(.expenses, column: "id", scope: "supply_id"),
+        ])
+        #expect(try RuleParser.parse("exists:user,id") == [.exists(.users, column: "id", scope: nil)])
+        #expect(try RuleParser.parse("dateRange:project_start_date,quotation", field: "project_end_date")
+            == [.dateRange(after: "project_start_date", stored: .quotations)])
+        #expect(try RuleParser.parse("dateRange:project_start_date") == [.dateRange(after: "project_start_date", stored: nil)])
+        // The stored row must have this field's column too (an end sent alone is read back from it).
+        #expect(throws: RuleParseError.self) {
+            try RuleParser.parse("dateRange:project_start_date,quotation", field: "billing_date")
+        }
     }
 
     @Test("every declared rule set is parsed once, when it is declared; a typo fails here and at start-up, never a request")
