@@ -94,8 +94,9 @@ struct MariaDBValidationLookupTests {
         let lookup = MariaDBValidationLookup(connection: scratch.connection)
         #expect(try lookup.exists(table: .supplierQuotations, column: "id", value: "7", scope: (column: "quotation_id", value: "1")))
         #expect(try !lookup.exists(table: .supplierQuotations, column: "id", value: "8", scope: (column: "quotation_id", value: "1")))
+        // The parent is bound, not spliced: spliced, this would match every row.
         #expect(try !lookup.exists(table: .supplierQuotations, column: "id", value: "7",
-                                   scope: (column: "quotation_id", value: "1' OR '1'='1")))
+                                   scope: (column: "quotation_id", value: "x' OR '1'='1")))
         #expect(throws: (any Error).self) {
             try lookup.exists(table: .supplierQuotations, column: "id", value: "7", scope: (column: "concept", value: "x"))
         }
