@@ -11,8 +11,10 @@ public struct EgresosModule: Sendable {
     public let auth: EgresosAuthentication
 
     /// Reads Egresos' settings on top of the common ones (`EgresosSettings`); a missing or unusable value is a
-    /// `ConfigurationError`.
+    /// `ConfigurationError`. Every endpoint's rule strings are parsed here, once (a malformed one is a
+    /// `RuleParseError`: the module does not start).
     public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
+        try EgresosEndpointRules.checkDeclared()
         self.settings = settings
         egresos = try EgresosSettings(environment: settings.environment)
         auth = EgresosAuthentication(settings: egresos, clock: clock)

@@ -43,6 +43,18 @@ struct MariaDBValidationLookupTests {
                 CREATE TABLE suppliers (id BIGINT PRIMARY KEY, email VARCHAR(100) NOT NULL, company_name VARCHAR(100) NOT NULL)
                 """)
             try connection.executeText("INSERT INTO suppliers VALUES (3, 'prov@proveedor.com', 'Proveedor 01 S.A. de C.V.')")
+            try connection.executeText("""
+                CREATE TABLE quotations (id BIGINT PRIMARY KEY, project_id BIGINT NOT NULL,
+                                         project_start_date DATETIME(3) NOT NULL, project_end_date DATETIME(3) NOT NULL)
+                """)
+            try connection.executeText("""
+                INSERT INTO quotations VALUES (1, 1, '2019-11-01 00:00:00.000', '2019-11-30 00:00:00.000'),
+                                              (2, 1, '2020-01-01 00:00:00.000', '2020-01-31 00:00:00.000')
+                """)
+            try connection.executeText("""
+                CREATE TABLE supplier_quotations (id BIGINT PRIMARY KEY, quotation_id BIGINT NOT NULL, supplier_id BIGINT NOT NULL)
+                """)
+            try connection.executeText("INSERT INTO supplier_quotations VALUES (7, 1, 3), (8, 2, 3)")
         }
 
         deinit {
@@ -74,6 +86,31 @@ struct MariaDBValidationLookupTests {
         #expect(try lookup.taken(table: .projects, column: "name", value: "campaña 2019", excludingID: nil))
         #expect(try !lookup.taken(table: .projects, column: "name", value: "x' OR '1'='1", excludingID: nil))
         #expect(throws: (any Error).self) { try lookup.exists(table: .users, column: "password_hash", value: "x") }
+    }
+
+    @Test("exists within a parent, and the stored dates of a range (issue 13)")
+    func scopedAndStored() throws {
+        let scratch = try Scratch()
+        let lookup = MariaDBValidationLookup(connection: scratch.connection)
+        #expect(try lookup.exists(table: .supplierQuotations, column: "id", value: "7", scope: (column: "quotation_id", value: "1")))
+        #expect(try !lookup.exists(table: .supplierQuotations, column: "id", value: "8", scope: (column: "quotation_id", value: "1")))
+        // The parent is bound, not spliced: spliced, this would match every row.
+        #expect(try !lookup.exists(table: .supplierQuotations, column: "id", value: "7",
+                                   scope: (column: "quotation_id", value: "x' OR '1'='1")))
+        #expect(throws: (any Error).self) {
+            try lookup.exists(table: .supplierQuotations, column: "id", value: "7", scope: (column: "concept", value: "x"))
+        }
+        #expect(try lookup.storedDate(table: .quotations, column: "project_start_date", id: 1) == "2019-11-01")
+        #expect(try lookup.storedDate(table: .quotations, column: "project_end_date", id: 2) == "2020-01-31")
+        #expect(try lookup.storedDate(table: .quotations, column: "project_end_date", id: 9) == nil)
+        #expect(throws: (any Error).self) { try lookup.storedDate(table: .quotations, column: "cost_in_cents", id: 1) }
+        let engine = ValidationEngine(lookup: lookup)
+        let edit = try ValidationSchema([("project_start_date", "sometimes|date:YYYY-MM-DD"),
+                                         ("project_end_date", "sometimes|date:YYYY-MM-DD|dateRange:project_start_date,quotation")])
+        let editing = ValidationContext(excludingIDs: [.quotations: 1])
+        #expect(try engine.check(json(#"{"project_start_date": "2019-12-01"}"#), against: edit, context: editing).failures
+            == [ValidationFailure(field: "project_end_date", code: 42215, values: [:])])
+        #expect(try engine.check(json(#"{"project_end_date": "2019-11-15"}"#), against: edit, context: editing).passed)
     }
 
     @Test("the engine over MariaDB: the #2 and #26 rules")

@@ -273,6 +273,26 @@ struct OpenAPITests {
         #expect(try Self.operation("DELETE /api/v1/users/{user_id}")["responses"]?["204"]?["content"] == nil)
     }
 
+    @Test("issue 13's rules in the schema: same, a parent-scoped exists, a stored date range go to the description")
+    func additionsSchema() throws {
+        func schema(_ rules: String, field: String = "v") throws -> [String: JSONValue] {
+            guard case .object(let members) = RuleSchema.field(try RuleParser.parse(rules, field: field)) else { return [:] }
+            return Dictionary(members, uniquingKeysWith: { first, _ in first })
+        }
+        let same = try schema("required|typeOf:string|same:password")
+        #expect(same["type"] == .string("string"))
+        #expect(same["description"] == .string("equal to `password` (else 422 4225)"))
+        let nested = try schema("required|typeOf:numeric|exists:supplierquotation,id,quotation_id")
+        #expect(nested["description"] == .string("a string of digits (\"0431.99\") or a non-negative number; "
+            + "an active SupplierQuotation id of the same `quotation_id` (else 404 4042)"))
+        let range = try schema("sometimes|date:YYYY-MM-DD|dateRange:project_start_date,quotation", field: "project_end_date")
+        #expect(range["format"] == .string("date"))
+        #expect(range["description"]
+            == .string("on or after `project_start_date` (42215); an edit sending one end is checked against the stored other end"))
+        #expect(try schema("date:YYYY-MM-DD|dateRange:project_start_date")["description"]
+            == .string("on or after `project_start_date` (42215)"))
+    }
+
     @Test("GET /openapi.json (JSON, the built document), GET /docs and GET / (HTML) are served without a token")
     func served() throws {
         let response = Self.send(TestExchange.request(.get, "/openapi.json"))

@@ -50,24 +50,54 @@ struct RuleParserTests {
     @Test("malformed rule strings are errors", arguments: [
         "", "required|", "requird", "min", "min:abc", "min:-1", "max:", "exact:x", "size:5Gb", "size:abc",
         "unique:user", "unique:nope,id", "unique:user,password", "unique:user; DROP TABLE users,id",
-        "exists:user,id,email", "date:DD/MM/YYYY", "in:a,,b", "required:yes", "email:x", "extension:",
-        "unique:project,name,nope",
+        "exists:user,id,email", "exists:supplierquotation,id,nope_id", "date:DD/MM/YYYY", "in:a,,b", "required:yes", "email:x", "extension:",
+        "unique:project,name,nope", "same", "same:", "same:a,b", "same:items[].a",
+        "dateRange:project_start_date,nope", "dateRange:nope,quotation", "dateRange:project_start_date,quotation,x",
     ])
     func malformed(_ text: String) {
         #expect(throws: RuleParseError.self) { try RuleParser.parse(text, field: "f") }
     }
 
-    @Test("every declared endpoint's rules parse (start-up check)")
+    @Test("issue 13's additions: same, exists scoped to a parent, a date range against the stored row")
+    func additions() throws {
+        #expect(try RuleParser.parse("required|same:password") == [.required, .same("password")])
+        #expect(try RuleParser.parse("exists:supplierquotation,id,quotation_id|exists:expense,id,supply_id") == [
+            .exists(.supplierQuotations, column: "id", scope: "quotation_id"), .exists(.expenses, column: "id", scope: "supply_id"),
+        ])
+        #expect(try RuleParser.parse("exists:user,id") == [.exists(.users, column: "id", scope: nil)])
+        #expect(try RuleParser.parse("dateRange:project_start_date,quotation", field: "project_end_date")
+            == [.dateRange(after: "project_start_date", stored: .quotations)])
+        #expect(try RuleParser.parse("dateRange:project_start_date") == [.dateRange(after: "project_start_date", stored: nil)])
+        // The stored row must have this field's column too (an end sent alone is read back from it).
+        #expect(throws: RuleParseError.self) {
+            try RuleParser.parse("dateRange:project_start_date,quotation", field: "billing_date")
+        }
+    }
+
+    @Test("every declared rule set is parsed once, when it is declared; a typo fails here and at start-up, never a request")
     func declaredEndpoints() throws {
-        // Features add their rule sets: at least the part-1 ones, each endpoint once.
-        #expect(EgresosEndpointRules.all.count >= 19)
-        #expect(Set(EgresosEndpointRules.all.map(\.endpoint)).count == EgresosEndpointRules.all.count)
-        for endpoint in EgresosEndpointRules.all {
-            for part in [endpoint.path, endpoint.query, endpoint.body] {
-                let schema = try ValidationSchema(part)
-                #expect(schema.fields.count == part.count, "\(endpoint.endpoint)")
-                #expect(schema == ValidationSchema.declared(part))
+        let declared = EgresosEndpointRules.declared
+        #expect(declared.count >= 30)
+        #expect(Set(declared.map(\.endpoint)).count == declared.count)
+        for rules in declared {
+            #expect(rules.parseError == nil, "\(rules.endpoint)")
+            // The stored schemas are the parse of the declarations, part by part.
+            for (part, schema) in [(rules.path, rules.pathSchema), (rules.query, rules.querySchema), (rules.body, rules.bodySchema)] {
+                #expect(try ValidationSchema(part) == schema, "\(rules.endpoint)")
+                #expect(schema.fields.count == part.count, "\(rules.endpoint)")
             }
+        }
+        // Every rule set a served operation validates with is among the declared ones.
+        let names = Set(declared.map(\.endpoint))
+        for operation in EgresosAPI.operations {
+            for rules in operation.rules { #expect(names.contains(rules.endpoint), "\(rules.endpoint)") }
+        }
+        try EgresosEndpointRules.checkDeclared()
+        // A typo is found when the rule set is declared, and the start-up check refuses it.
+        let typo = EndpointRules("#0 typo", path: [("id", "required|typeOf:numeric")], body: [("name", "required|requird|min:1")])
+        #expect(typo.parseError == RuleParseError(field: "name", rule: "requird", reason: "unknown rule"))
+        #expect(throws: RuleParseError(field: "name", rule: "requird", reason: "unknown rule")) {
+            try EgresosEndpointRules.checkDeclared([EgresosEndpointRules.createUser, typo])
         }
         #expect(EgresosEndpointRules.updateUser.pathSchema.fields[0].rules
             == [.required, .typeOf(.numeric), .exists(.users, column: "id")])

@@ -18,9 +18,17 @@ final class FakeLookup: ValidationLookup {
 
     func value(_ row: Row, _ column: String) -> String? { column == "id" ? String(row.id) : row.values[column] }
 
-    func exists(table: ValidationTable, column: String, value: String) throws -> Bool {
-        questions.append("exists \(table.tableName).\(column)=\(value)")
-        return (rows[table] ?? []).contains { !$0.deleted && self.value($0, column) == value }
+    func exists(table: ValidationTable, column: String, value: String,
+                scope: (column: String, value: String)?) throws -> Bool {
+        questions.append("exists \(table.tableName).\(column)=\(value)" + (scope.map { " \($0.column)=\($0.value)" } ?? ""))
+        return (rows[table] ?? []).contains { row in
+            !row.deleted && self.value(row, column) == value && (scope.map { self.value(row, $0.column) == $0.value } ?? true)
+        }
+    }
+
+    func storedDate(table: ValidationTable, column: String, id: Int) throws -> String? {
+        questions.append("stored \(table.tableName).\(column)#\(id)")
+        return (rows[table] ?? []).first { $0.id == id && !$0.deleted }?.values[column]
     }
 
     func taken(table: ValidationTable, column: String, value: String, excludingID: Int?,

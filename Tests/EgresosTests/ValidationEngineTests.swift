@@ -122,6 +122,80 @@ struct ValidationEngineTests {
             == ["project_start_date:4229"])
     }
 
+    @Test("same:<field>: equal to another field of the same object, else 422 4225 on this field")
+    func same() {
+        let rules = [("password", "required|typeOf:string|min:8"),
+                     ("password_confirmation", "required|typeOf:string|same:password")]
+        #expect(failures(rules, json(#"{"password": "secreto123", "password_confirmation": "secreto123"}"#)) == [])
+        let differs = outcome(rules, json(#"{"password": "secreto123", "password_confirmation": "Secreto123"}"#))
+        #expect(differs.failures == [ValidationFailure(field: "password_confirmation", code: 4225, values: [:])])
+        // The other field absent: nothing to be the same as.
+        #expect(failures(rules, json(#"{"password_confirmation": "secreto123"}"#)) == ["password:4001", "password_confirmation:4225"])
+        // Compared as sent text, also numbers against form strings; inside array items, within the item.
+        #expect(failures([("a", "required"), ("b", "required|same:a")], form([("a", .string("7")), ("b", .number("7"))])) == [])
+        let items = [("rows", "required|typeOf:array"), ("rows[].to", "required|same:from")]
+        #expect(failures(items, json(#"{"rows": [{"from": "x", "to": "x"}, {"from": "x", "to": "y"}, {"to": "x"}]}"#))
+            == ["rows[1].to:4225", "rows[2].to:4225"])
+    }
+
+    @Test("exists scoped to a parent: the id exists and belongs to the parent of the path or body, else 404 4042")
+    func scopedExists() {
+        let lookup = FakeLookup([
+            .quotations: [.init(id: 1, values: [:]), .init(id: 2, values: [:])],
+            .supplierQuotations: [.init(id: 7, values: ["quotation_id": "1"]), .init(id: 8, values: ["quotation_id": "2"])],
+            .expenses: [.init(id: 1, values: ["supply_id": "5"]), .init(id: 2, values: ["supply_id": "6"])],
+        ])
+        let path = [("quotation_id", "required|typeOf:numeric|exists:quotation,id"),
+                    ("supplier_id", "required|typeOf:numeric|exists:supplierquotation,id,quotation_id")]
+        func ids(_ quotation: String, _ supplier: String) -> Input {
+            form([("quotation_id", .string(quotation)), ("supplier_id", .string(supplier))])
+        }
+        #expect(failures(path, ids("1", "7"), lookup: lookup) == [])
+        #expect(lookup.questions.last == "exists supplier_quotations.id=7 quotation_id=1")
+        let foreign = outcome(path, ids("1", "8"), lookup: lookup)
+        #expect(foreign.failures == [ValidationFailure(field: "supplier_id", code: 4042, values: ["model": "SupplierQuotation"])])
+        #expect(failures(path, ids("2", "8"), lookup: lookup) == [])
+        #expect(failures(path, ids("1", "99"), lookup: lookup) == ["supplier_id:4042"])
+        #expect(failures(path, ids("3", "7"), lookup: lookup) == ["quotation_id:4042", "supplier_id:4042"])
+        // The parent from the endpoint (the path) wins over one in the body; no parent at all is not found.
+        let body = [("expense_id", "required|typeOf:numeric|exists:expense,id,supply_id")]
+        let supply5 = ValidationContext(scopes: ["supply_id": "5"])
+        #expect(failures(body, json(#"{"expense_id": 1}"#), lookup: lookup, context: supply5) == [])
+        #expect(failures(body, json(#"{"expense_id": 2, "supply_id": 6}"#), lookup: lookup, context: supply5)
+            == ["expense_id:4042"])
+        #expect(failures(body, json(#"{"expense_id": 2, "supply_id": 6}"#), lookup: lookup) == [])
+        #expect(failures(body, json(#"{"expense_id": 1}"#), lookup: lookup) == ["expense_id:4042"])
+    }
+
+    @Test("dateRange against the stored row: an edit sending one end is checked against the stored other end (42215)")
+    func storedDateRange() {
+        let lookup = FakeLookup([.quotations: [
+            .init(id: 1, values: ["project_start_date": "2019-11-01", "project_end_date": "2019-11-30"]),
+        ]])
+        let rules = [("project_start_date", "sometimes|date:YYYY-MM-DD"),
+                     ("project_end_date", "sometimes|date:YYYY-MM-DD|dateRange:project_start_date,quotation")]
+        let editing = ValidationContext(excludingIDs: [.quotations: 1])
+        func check(_ body: String, _ context: ValidationContext = editing) -> [String] {
+            failures(rules, json(body), lookup: lookup, context: context)
+        }
+        #expect(check(#"{"project_end_date": "2019-10-31"}"#) == ["project_end_date:42215"])
+        #expect(check(#"{"project_end_date": "2019-11-01"}"#) == [])
+        // Only the start sent, after the stored end: the error is the range's, on project_end_date (§8.2).
+        #expect(check(#"{"project_start_date": "2019-12-01"}"#) == ["project_end_date:42215"])
+        #expect(check(#"{"project_start_date": "2019-11-30"}"#) == [])
+        // Both sent: the sent values are compared, not the stored ones.
+        #expect(check(#"{"project_start_date": "2019-12-01", "project_end_date": "2019-12-02"}"#) == [])
+        #expect(check(#"{"project_start_date": "2019-12-03", "project_end_date": "2019-12-02"}"#) == ["project_end_date:42215"])
+        // A start that is not a date is its own error; nothing stored to compare with on a create.
+        #expect(check(#"{"project_start_date": "2019-13-01"}"#) == ["project_start_date:4229"])
+        #expect(check(#"{"project_start_date": "2019-12-01"}"#, ValidationContext()) == [])
+        let asked = lookup.questions.count
+        #expect(check("{}") == [])
+        #expect(lookup.questions.count == asked)
+        #expect(lookup.questions.contains("stored quotations.project_end_date#1"))
+        #expect(lookup.questions.contains("stored quotations.project_start_date#1"))
+    }
+
     @Test("unique: 409 4093 with thing and value, case-insensitive, active rows only, own row and scope")
     func unique() {
         let lookup = FakeLookup([

@@ -1,5 +1,7 @@
 /// The validation rules of one endpoint, as data in the pipe form of egresos.md §8.1: path parameters
 /// (checked first and alone, §1.1 step 5), query parameters and body fields, each in the doc's table order.
+/// The rule strings are parsed once, when the rule set is declared (a `static let`, first touched by
+/// `EgresosEndpointRules.checkDeclared()` at start-up), never per request.
 public struct EndpointRules: Sendable {
     /// The endpoint, as in egresos.md §2 (`"#2 POST /api/v1/users"`).
     public let endpoint: String
@@ -9,6 +11,8 @@ public struct EndpointRules: Sendable {
     public let query: [(String, String)]
     /// Body fields.
     public let body: [(String, String)]
+    /// The three parts parsed, or the first malformed rule.
+    private let parsed: Result<[ValidationSchema], RuleParseError>
 
     init(_ endpoint: String, path: [(String, String)] = [], query: [(String, String)] = [],
          body: [(String, String)] = []) {
@@ -16,14 +20,31 @@ public struct EndpointRules: Sendable {
         self.path = path
         self.query = query
         self.body = body
+        parsed = Result(catching: { () throws(RuleParseError) -> [ValidationSchema] in
+            [try ValidationSchema(path), try ValidationSchema(query), try ValidationSchema(body)]
+        })
     }
 
-    /// The parsed path rules (a malformed declaration traps; the tests parse them all).
-    public var pathSchema: ValidationSchema { .declared(path) }
+    /// The malformed rule of this declaration, if any (start-up refuses to serve then; the tests find it first).
+    public var parseError: RuleParseError? {
+        if case .failure(let error) = parsed { return error }
+        return nil
+    }
+
+    /// The parsed path rules.
+    public var pathSchema: ValidationSchema { schema(0) }
     /// The parsed query rules.
-    public var querySchema: ValidationSchema { .declared(query) }
+    public var querySchema: ValidationSchema { schema(1) }
     /// The parsed body rules.
-    public var bodySchema: ValidationSchema { .declared(body) }
+    public var bodySchema: ValidationSchema { schema(2) }
+
+    /// Part `index`; a malformed declaration never gets here, because the module does not start with one.
+    private func schema(_ index: Int) -> ValidationSchema {
+        switch parsed {
+        case .success(let schemas): return schemas[index]
+        case .failure(let error): preconditionFailure("malformed validation rule in \(endpoint): \(error)")
+        }
+    }
 }
 
 /// The rules of the part-1 endpoints (egresos.md §2 #2, #3, #9–#11, #14, #15, #18–#20, #22, #24–#28, #30 and

@@ -1,5 +1,5 @@
 /// A rule string that does not parse: a programming error in an endpoint's declaration, caught by the test
-/// that parses every declared endpoint (and by `ValidationSchema.declared` at start-up).
+/// that parses every declared endpoint (and by `EgresosEndpointRules.checkDeclared()` at start-up).
 public struct RuleParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The field whose rules failed.
     public let field: String
@@ -13,7 +13,9 @@ public struct RuleParseError: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// Parses the pipe form of egresos.md §8.1 (`"required|typeOf:string|min:1|max:120"`), applying its
 /// normalisations: `typeOf:numerid` → numeric, `typeOf:JSONArray` → array, `exist:` → `exists:`, table names
-/// (singular or plural) → the §4 tables, `regex:alphabetic` → letters, `regex:numeric` → digits.
+/// (singular or plural) → the §4 tables, `regex:alphabetic` → letters, `regex:numeric` → digits. Issue 13 adds
+/// `same:<field>`, `exists:<table>,<column>,<parent>_id` (the row belongs to the parent) and
+/// `dateRange:<other>,<table>` (an edit's missing end is read from the stored row).
 public enum RuleParser {
     /// The rules of `text`, left to right.
     public static func parse(_ text: String, field: String = "") throws(RuleParseError) -> [ValidationRule] {
@@ -100,8 +102,12 @@ public enum RuleParser {
             return .unique(table, column: column, scope: scope)
         case "exists", "exist":
             let (table, column, scope) = try tableAndColumn()
-            guard scope == nil else { throw fail("exists takes table,column") }
-            return .exists(table, column: column)
+            if let scope, !scope.hasSuffix("_id") { throw fail("an exists scope is a parent's id column") }
+            return .exists(table, column: column, scope: scope)
+        case "same":
+            let other = try text()
+            guard !other.contains(where: { ",[]|".contains($0) }) else { throw fail("same takes one field of the same object") }
+            return .same(other)
         case "date":
             let format = try text()
             guard format == "YYYY-MM-DD" else { throw fail("unknown date format") }
@@ -120,7 +126,15 @@ public enum RuleParser {
             case let other: return .regex(.other(other))
             }
         case "dateRange", "after_or_equal":
-            return .dateRange(after: try text())
+            let parts = try list()
+            guard parts.count <= 2 else { throw fail("needs field[,table]") }
+            guard parts.count == 2 else { return .dateRange(after: parts[0]) }
+            guard let table = ValidationTable.named(parts[1]) else { throw fail("unknown table \(parts[1])") }
+            // Both ends are read back from the stored row, so both must be columns of it.
+            for end in [parts[0], field] where !(end.isEmpty || table.columns.contains(end)) {
+                throw fail("unknown column \(end) of \(table.tableName)")
+            }
+            return .dateRange(after: parts[0], stored: table)
         default:
             throw fail("unknown rule")
         }

@@ -91,7 +91,8 @@ public struct ValidationEngine {
         var present = value
         if case .file(let file)? = value, file.filename.isEmpty, file.size == 0 { present = nil }
         guard let present else {
-            return spec.has({ $0 == .required }) ? failure(4001) : (nil, nil)
+            if spec.has({ $0 == .required }) { return failure(4001) }
+            return try storedRangeFailure(spec, container: container, context: context).map { failure($0) } ?? (nil, nil)
         }
         if present == .null {
             return spec.has({ $0 == .nullable }) ? (nil, .null) : failure(4221)
@@ -157,23 +158,40 @@ public struct ValidationEngine {
             let taken = try lookup.taken(table: table, column: column, value: text,
                                          excludingID: context.excludingIDs[table], scope: scope)
             return taken ? (4093, ["thing": spec.key, "value": text]) : nil
-        case .exists(let table, let column):
-            guard let text, try lookup.exists(table: table, column: column, value: text) else {
+        case .exists(let table, let column, let scopeColumn):
+            var scope: (column: String, value: String)?
+            if let scopeColumn {
+                // The parent: the endpoint's (the path wins), else the same object's; none → no such row.
+                guard let parent = context.scopes[scopeColumn] ?? container?[scopeColumn].flatMap(Self.text(of:)) else {
+                    return (4042, ["model": table.model])
+                }
+                scope = (column: scopeColumn, value: parent)
+            }
+            guard let text, try lookup.exists(table: table, column: column, value: text, scope: scope) else {
                 return (4042, ["model": table.model])
             }
             return nil
         case .confirmation:
-            let confirmation = container?[spec.key + "_confirmation"].flatMap(Self.text(of:))
-            return confirmation != nil && confirmation == text ? nil : (4225, [:])
+            return Self.equal(text, container?[spec.key + "_confirmation"]) ? nil : (4225, [:])
+        case .same(let other):
+            return Self.equal(text, container?[other]) ? nil : (4225, [:])
         case .date(let format):
             return text.map(TextPatterns.calendarDate) == true ? nil : (4229, ["format": format])
         case .oneOf(let list):
             return text.map(list.contains) == true ? nil : (42210, ["list": list.joined(separator: ",")])
         case .regex(let kind):
             return matches(kind, text) ? nil : (Self.regexCode(kind), [:])
-        case .dateRange(let other):
-            guard let text, TextPatterns.calendarDate(text),
-                  let start = container?[other].flatMap(Self.text(of:)), TextPatterns.calendarDate(start) else { return nil }
+        case .dateRange(let other, let stored):
+            guard let text, TextPatterns.calendarDate(text) else { return nil }
+            let start: String?
+            if let sent = container?[other] {
+                start = Self.text(of: sent)
+            } else if let stored, let id = context.excludingIDs[stored] {
+                start = try lookup.storedDate(table: stored, column: other, id: id)
+            } else {
+                start = nil
+            }
+            guard let start, TextPatterns.calendarDate(start) else { return nil }
             return text >= start ? nil : (42215, [:])
         case .distinct:
             if case .array(let items) = value {
@@ -187,6 +205,25 @@ public struct ValidationEngine {
             guard let key = Self.identity(of: value) else { return nil }
             return earlier.contains { Self.identity(of: $0) == key } ? (4002, [:]) : nil
         }
+    }
+
+    /// The range check of an end that is not sent (`dateRange:<other>,<table>` on an edit): the stored end
+    /// against the sent `other`, 42215 when the sent start is after it.
+    private func storedRangeFailure(_ spec: FieldSpec, container: InputObject?, context: ValidationContext) throws -> Int? {
+        for case .dateRange(let other, let stored?) in spec.rules {
+            guard let id = context.excludingIDs[stored], let start = container?[other].flatMap(Self.text(of:)),
+                  TextPatterns.calendarDate(start),
+                  let end = try lookup.storedDate(table: stored, column: spec.key, id: id),
+                  TextPatterns.calendarDate(end) else { continue }
+            if end < start { return 42215 }
+        }
+        return nil
+    }
+
+    /// Whether a present `other` has the same text as `text` (`confirmation`, `same`).
+    static func equal(_ text: String?, _ other: Input?) -> Bool {
+        guard let text, let other = other.flatMap(Self.text(of:)) else { return false }
+        return text == other
     }
 
     private func matches(_ kind: RegexKind, _ text: String?) -> Bool {

@@ -2,15 +2,25 @@
 /// (`deleted_at IS NOT NULL`) neither exist nor take a value. Behind a protocol so the engine can be tested
 /// without a database (`MariaDBValidationLookup` is the real one).
 public protocol ValidationLookup {
-    /// Whether an active row of `table` has `column` = `value`.
-    func exists(table: ValidationTable, column: String, value: String) throws -> Bool
+    /// Whether an active row of `table` has `column` = `value`; with `scope`, one whose `scope.column` =
+    /// `scope.value` (the row belongs to that parent).
+    func exists(table: ValidationTable, column: String, value: String,
+                scope: (column: String, value: String)?) throws -> Bool
     /// Whether an active row of `table` other than `excludingID` has `column` = `value`, compared
     /// case-insensitively; with `scope`, only among rows whose `scope.column` = `scope.value`.
     func taken(table: ValidationTable, column: String, value: String, excludingID: Int?,
                scope: (column: String, value: String)?) throws -> Bool
+    /// The calendar date (`YYYY-MM-DD`) stored in `column` of the active row `id` of `table`, nil when there is
+    /// no such row or the column is null: the other end of a date range an edit does not send.
+    func storedDate(table: ValidationTable, column: String, id: Int) throws -> String?
 }
 
 extension ValidationLookup {
+    /// `exists` without a scope.
+    public func exists(table: ValidationTable, column: String, value: String) throws -> Bool {
+        try exists(table: table, column: column, value: value, scope: nil)
+    }
+
     /// `taken` without a scope.
     public func taken(table: ValidationTable, column: String, value: String, excludingID: Int?) throws -> Bool {
         try taken(table: table, column: column, value: value, excludingID: excludingID, scope: nil)
@@ -19,9 +29,11 @@ extension ValidationLookup {
 
 /// What the engine needs to know about the request beyond its input.
 public struct ValidationContext: Sendable {
-    /// For updates: the row being updated per table, which `unique:` ignores.
+    /// For updates: the row being updated per table, which `unique:` ignores and whose stored dates
+    /// `dateRange:…,<table>` reads.
     public var excludingIDs: [ValidationTable: Int]
-    /// Values of `unique:` scope columns (`brand_id` of the project being created).
+    /// Values of `unique:` and `exists:` scope columns (`brand_id` of the project being created, `quotation_id`
+    /// of the path).
     public var scopes: [String: String]
 
     /// A context.

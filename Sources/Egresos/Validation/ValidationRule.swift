@@ -26,18 +26,27 @@ public enum ValidationRule: Sendable, Equatable {
     /// whose value the endpoint supplies (`ValidationContext.scopes`): uniqueness within a parent
     /// (egresos.md §13 decision 18: a project name is unique within its brand).
     case unique(ValidationTable, column: String, scope: String?)
-    /// An active row has the value in `column` → else 404 `4042`.
-    case exists(ValidationTable, column: String)
+    /// An active row has the value in `column` → else 404 `4042`. `scope` names a parent column (`quotation_id`
+    /// of `exists:supplierquotation,id,quotation_id`): the row must also belong to the parent, whose id comes
+    /// from the endpoint (`ValidationContext.scopes`, the path) or else from the same object; no parent → 4042
+    /// (§1.1 step 5: nested ids must belong to their parent).
+    case exists(ValidationTable, column: String, scope: String? = nil)
     /// `<field>_confirmation` is present and equal (4225).
     case confirmation
+    /// `same:<other>`: field `other` of the same object is present and equal, as sent (4225 on this field; the
+    /// second 4225 table of §8.2).
+    case same(String)
     /// A date in `format` (only `YYYY-MM-DD`), and a real calendar date (4229).
     case date(format: String)
     /// One of the listed values, exact and case-sensitive (42210).
     case oneOf([String])
     /// One of the named patterns.
     case regex(RegexKind)
-    /// EXT: this date is on or after the date in field `other` of the same object (42215).
-    case dateRange(after: String)
+    /// EXT: this date is on or after the date in field `other` of the same object (42215). With `stored`
+    /// (`dateRange:project_start_date,quotation`), an edit of the row `ValidationContext.excludingIDs[stored]`
+    /// that sends one end only is checked against the stored other end: this date against the stored `other`,
+    /// or, when only `other` is sent, the stored value of this field against it (42215 on this field either way).
+    case dateRange(after: String, stored: ValidationTable? = nil)
     /// EXT: no duplicate values: among an array's items, or among the same field of an array's items (400 `4002`).
     case distinct
 }
@@ -137,7 +146,7 @@ public enum ValidationTable: String, Sendable, CaseIterable {
         case .projects: ["id", "brand_id", "folio", "name"]
         case .suppliers: ["id", "company_name", "contact_name", "email", "phone"]
         case .billings: ["id", "supplier_id", "name", "rfc", "business_name", "bank_account"]
-        case .quotations: ["id", "project_id"]
+        case .quotations: ["id", "project_id", "project_start_date", "project_end_date"]
         case .supplierQuotations: ["id", "quotation_id", "supplier_id"]
         case .paymentSchedules: ["id", "supplier_quotation_id"]
         case .supplies, .refunds: ["id", "customer_id", "brand_id", "project_id", "quotation_id"]

@@ -47,14 +47,4 @@ public struct ValidationSchema: Sendable, Equatable {
         }
         self.fields = fields
     }
-
-    /// Parses declarations that are part of the program: a malformed rule string is a programming error (the
-    /// tests parse every declared endpoint, so this never traps in a tested build).
-    public static func declared(_ declarations: [(String, String)]) -> ValidationSchema {
-        do {
-            return try ValidationSchema(declarations)
-        } catch {
-            preconditionFailure("malformed validation rule: \(error)")
-        }
-    }
 }

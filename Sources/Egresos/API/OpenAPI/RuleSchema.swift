@@ -4,7 +4,8 @@ import HTTPCore
 /// enforces: `typeOf` → `type`, `min`/`max` → lengths, bounds or item counts according to the type, `exact` →
 /// both lengths, `in` → `enum`, `email`/`date` → `format`, `regex` → `pattern`, `nullable` → `null` allowed,
 /// file rules → `format: binary`; what JSON Schema cannot say (unique, exists, the allowed e-mail domains) goes
-/// to `description`.
+/// to `description`, as do `same`, a parent-scoped `exists` and a `dateRange` against the stored row (JSON
+/// Schema compares no two fields, and knows no stored values).
 enum RuleSchema {
     /// The object schema of a body; `files: false` leaves out the file fields (the JSON form of a multipart
     /// route). `brands[].name` and `collaborators[]` describe the items of `brands` and `collaborators`.
@@ -101,9 +102,12 @@ enum RuleSchema {
         case .regex(let pattern): pattern.note
         case .unique(let table, let column, let scope):
             "unique among active \(table.tableName).\(column)" + (scope.map { " of the same \($0)" } ?? "") + " (409 4093)"
-        case .exists(let table, let column): "an active \(table.model) \(column) (else 404 4042)"
+        case .exists(let table, let column, let scope):
+            "an active \(table.model) \(column)" + (scope.map { " of the same `\($0)`" } ?? "") + " (else 404 4042)"
         case .confirmation: "confirmed by `<field>_confirmation`"
-        case .dateRange(let other): "on or after `\(other)` (42215)"
+        case .same(let other): "equal to `\(other)` (else 422 4225)"
+        case .dateRange(let other, let stored):
+            "on or after `\(other)` (42215)" + (stored == nil ? "" : "; an edit sending one end is checked against the stored other end")
         case .distinct: "no duplicates (400 4002)"
         default: nil
         }
