@@ -81,5 +81,7 @@ struct OpenAPITests {
         #expect(docs.status == 200 && page.contains("<code>/auth/login</code>") && page.contains("/openapi.json"))
         let landing = try Self.get("/")
         #expect(landing.status == 200 && String(decoding: landing.body, as: UTF8.self).contains("href=\"/docs\""))
+        // No /favicon.ico request from a browser (a JSON 404 there is a console error; the browser tier saw it).
+        #expect(String(decoding: landing.body, as: UTF8.self).contains(HTMLReference.noFavicon))
     }
 }
