@@ -24,6 +24,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,7 +66,7 @@ class Chromium:
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--window-size=1280,960", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, close_fds=False,
-            preexec_fn=on_fds_3_and_4)
+            preexec_fn=on_fds_3_and_4, start_new_session=True)
         os.close(commands_read)
         os.close(messages_write)
         self._buffer = b""
@@ -73,12 +74,25 @@ class Chromium:
         self.events: list[dict] = []
 
     def close(self):
-        self.process.terminate()
+        """Asks the browser to close, then ends its whole process group (renderers and helpers outlive the main
+        process for a moment and still write to the profile)."""
+        try:
+            self.send("Browser.close", timeout=5)
+        except (ProtocolError, TimeoutError, OSError):
+            pass
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
+            pass
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                break
+            time.sleep(0.5)
+        if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
+        self.process.wait()
         os.close(self._commands)
         os.close(self._messages)
         self._log.close()
@@ -209,7 +223,7 @@ def main() -> int:
             passed += 1
             print(f"ok    {name}{': ' + detail if detail else ''}")
 
-    with tempfile.TemporaryDirectory(prefix="ventanilla-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="ventanilla-chromium-", ignore_cleanup_errors=True) as profile:
         browser = Chromium(binary, profile, os.path.join(out_dir, "chromium.log"))
         try:
             version = browser.send("Browser.getVersion")
