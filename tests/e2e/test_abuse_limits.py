@@ -88,6 +88,8 @@ class HeadersMixin:
     MODULE = ""
 
     def assertCredentialHeaders(self, resp):
+        # server_tokens off (nginx/http.conf, shared with the production example): no version is given away.
+        self.assertEqual(resp.headers.get("server"), "nginx", str(resp.headers))
         self.assertEqual(resp.headers.get("cache-control"), "no-store", str(resp.headers))
         self.assertEqual(resp.headers.get("x-content-type-options"), "nosniff", str(resp.headers))
         # Over plain HTTP there is no HSTS (it is sent only over TLS).
