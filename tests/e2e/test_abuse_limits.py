@@ -82,73 +82,6 @@ class EgresosRateLimitTest(RateLimitMixin, ModuleTestCase):
     ENGLISH_429 = {"code": "429", "message": "Too many requests, try again later."}
 
 
-class HeadersMixin:
-    """Headers nginx adds to what the module answers (ruling 8 and the production checklist)."""
-
-    MODULE = ""
-
-    def assertCredentialHeaders(self, resp):
-        # server_tokens off (nginx/http.conf, shared with the production example): no version is given away.
-        self.assertEqual(resp.headers.get("server"), "nginx", str(resp.headers))
-        self.assertEqual(resp.headers.get("cache-control"), "no-store", str(resp.headers))
-        self.assertEqual(resp.headers.get("x-content-type-options"), "nosniff", str(resp.headers))
-        # Over plain HTTP there is no HSTS (it is sent only over TLS).
-        self.assertNotIn("strict-transport-security", resp.headers)
-
-
-@requires_apps
-class MonitorCredentialHeadersTest(HeadersMixin, ModuleTestCase):
-    MODULE = "monitor"
-
-    def test_login_is_never_cached(self):
-        resp = self.request("POST", "/api/auth/login", body=json.dumps({"username": "admin", "password": "ventanilla"}),
-                            headers=JSON)
-        self.assertJSON(resp, 200)
-        self.assertCredentialHeaders(resp)
-        self.assertEqual(self.get("/api/health").headers.get("x-content-type-options"), "nosniff")
-
-    def test_an_upload_route_takes_more_than_1_mib(self):
-        token = self.request("POST", "/api/auth/login", body=json.dumps(
-            {"username": "admin", "password": "ventanilla"}), headers=JSON).json()["token"]
-        no = f"E2E-{uuid.uuid4().hex[:10]}"
-        auth = {"Authorization": f"Bearer {token}"}
-        self.assertJSON(self.request("POST", "/api/expedientes", body=json.dumps({"no_siniestro": no}),
-                                     headers={**auth, **JSON}), 201)
-        try:
-            photo = os.urandom(3 * MiB)
-            body, content_type = multipart({"tipo": "evidencia"}, {"archivo": ("grande.jpg", "image/jpeg", photo)})
-            evidencia = self.assertJSON(self.request("POST", f"/api/expedientes/{no}/evidencias", body=body,
-                                                     headers={**auth, "Content-Type": content_type}), 201)
-            self.assertEqual(self.get(evidencia["ruta"]).body, photo)
-        finally:
-            self.request("DELETE", f"/api/expedientes/{no}", headers=auth)
-
-
-@requires_apps
-class TransporteCredentialHeadersTest(HeadersMixin, ModuleTestCase):
-    MODULE = "transporte"
-
-    def test_login_and_refresh_are_never_cached(self):
-        resp = self.request("POST", "/auth/login", body='{"username":"admin","password":"ventanilla"}', headers=JSON)
-        tokens = self.assertJSON(resp, 200)["data"]
-        self.assertCredentialHeaders(resp)
-        resp = self.request("POST", "/auth/refresh", body=json.dumps({"refresh_token": tokens["refresh_token"]}),
-                            headers=JSON)
-        self.assertJSON(resp, 200)
-        self.assertCredentialHeaders(resp)
-
-
-@requires_apps
-class EgresosCredentialHeadersTest(HeadersMixin, ModuleTestCase):
-    MODULE = "egresos"
-
-    def test_supplier_session_is_never_cached(self):
-        resp = self.request("POST", "/api/v1/suppliers/session", body=json.dumps(
-            {"email": "proveedor@example.com", "password": "Password123"}), headers=JSON)
-        self.assertJSON(resp, 200)
-        self.assertCredentialHeaders(resp)
-
-
 NGINX_SITES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "nginx", "sites")
 LIMITED_LOCATION = re.compile(r"location\s+~\s+(\S+)\s*\{[^}]*?\blimit_req\s", re.S)
 
@@ -184,17 +117,68 @@ class DocumentedLimitsMixin:
         # ... and the credential routes of ruling 8 are among them.
         self.assertLessEqual({f"{m} {p}" for m, p in CREDENTIAL_ROUTES[self.MODULE]}, limited)
 
+class HeadersMixin:
+    """Headers nginx adds to what the module answers (ruling 8 and the production checklist)."""
+
+    MODULE = ""
+
+    def assertCredentialHeaders(self, resp):
+        # server_tokens off (nginx/http.conf, shared with the production example): no version is given away.
+        self.assertEqual(resp.headers.get("server"), "nginx", str(resp.headers))
+        self.assertEqual(resp.headers.get("cache-control"), "no-store", str(resp.headers))
+        self.assertEqual(resp.headers.get("x-content-type-options"), "nosniff", str(resp.headers))
+        # Over plain HTTP there is no HSTS (it is sent only over TLS).
+        self.assertNotIn("strict-transport-security", resp.headers)
+
 
 @requires_apps
-class MonitorDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+class MonitorCredentialHeadersTest(HeadersMixin, DocumentedLimitsMixin, ModuleTestCase):
     MODULE = "monitor"
 
+    def test_login_is_never_cached(self):
+        resp = self.request("POST", "/api/auth/login", body=json.dumps({"username": "admin", "password": "ventanilla"}),
+                            headers=JSON)
+        self.assertJSON(resp, 200)
+        self.assertCredentialHeaders(resp)
+        self.assertEqual(self.get("/api/health").headers.get("x-content-type-options"), "nosniff")
+
+    def test_an_upload_route_takes_more_than_1_mib(self):
+        token = self.request("POST", "/api/auth/login", body=json.dumps(
+            {"username": "admin", "password": "ventanilla"}), headers=JSON).json()["token"]
+        no = f"E2E-{uuid.uuid4().hex[:10]}"
+        auth = {"Authorization": f"Bearer {token}"}
+        self.assertJSON(self.request("POST", "/api/expedientes", body=json.dumps({"no_siniestro": no}),
+                                     headers={**auth, **JSON}), 201)
+        try:
+            photo = os.urandom(3 * MiB)
+            body, content_type = multipart({"tipo": "evidencia"}, {"archivo": ("grande.jpg", "image/jpeg", photo)})
+            evidencia = self.assertJSON(self.request("POST", f"/api/expedientes/{no}/evidencias", body=body,
+                                                     headers={**auth, "Content-Type": content_type}), 201)
+            self.assertEqual(self.get(evidencia["ruta"]).body, photo)
+        finally:
+            self.request("DELETE", f"/api/expedientes/{no}", headers=auth)
+
 
 @requires_apps
-class TransporteDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+class TransporteCredentialHeadersTest(HeadersMixin, DocumentedLimitsMixin, ModuleTestCase):
     MODULE = "transporte"
 
+    def test_login_and_refresh_are_never_cached(self):
+        resp = self.request("POST", "/auth/login", body='{"username":"admin","password":"ventanilla"}', headers=JSON)
+        tokens = self.assertJSON(resp, 200)["data"]
+        self.assertCredentialHeaders(resp)
+        resp = self.request("POST", "/auth/refresh", body=json.dumps({"refresh_token": tokens["refresh_token"]}),
+                            headers=JSON)
+        self.assertJSON(resp, 200)
+        self.assertCredentialHeaders(resp)
+
 
 @requires_apps
-class EgresosDocumentedLimitsTest(DocumentedLimitsMixin, ModuleTestCase):
+class EgresosCredentialHeadersTest(HeadersMixin, DocumentedLimitsMixin, ModuleTestCase):
     MODULE = "egresos"
+
+    def test_supplier_session_is_never_cached(self):
+        resp = self.request("POST", "/api/v1/suppliers/session", body=json.dumps(
+            {"email": "proveedor@example.com", "password": "Password123"}), headers=JSON)
+        self.assertJSON(resp, 200)
+        self.assertCredentialHeaders(resp)

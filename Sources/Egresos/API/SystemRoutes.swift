@@ -23,13 +23,10 @@ struct SystemRoutes {
     static let operations = [health, openAPI, docs, landing]
 
     /// What a person who opens the service's address sees.
-    static let landingPage = """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ventanilla Egresos</title>
-        \(HTMLReference.noFavicon)</head>
-        <body><h1>Ventanilla Egresos</h1><p>Expenses and income of Element Studios: a JSON API.</p>
-        <p><a href="/docs">API reference</a> · <a href="/openapi.json">OpenAPI 3.1</a> · <a href="/api/v1/health">Health</a></p>
-        </body></html>
-        """
+    static let landingPage = HTMLReference.landing(
+        language: "en", title: "Ventanilla Egresos", heading: "Ventanilla Egresos",
+        intro: "<p>Expenses and income of Element Studios: a JSON API.</p>",
+        links: [("/docs", "API reference"), ("/openapi.json", "OpenAPI 3.1"), ("/api/v1/health", "Health")])
 
     /// The document as served.
     static let document: [UInt8] = JSONWriter.encode(EgresosOpenAPI.build(EgresosAPI.operations))

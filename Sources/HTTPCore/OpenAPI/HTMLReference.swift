@@ -25,6 +25,19 @@ public enum HTMLReference {
         return html + "</body></html>"
     }
 
+    /// A module's landing page (`GET /`): a title, an `<h1>`, `intro` (HTML, may be empty) and one line of links
+    /// (href, label), with no icon request, like the reference.
+    public static func landing(language: String, title: String, heading: String, intro: String = "",
+                               links: [(href: String, label: String)]) -> String {
+        let line = links.map { "<a href=\"\(escape($0.href))\">\(escape($0.label))</a>" }.joined(separator: " · ")
+        return """
+            <!doctype html><html lang="\(escape(language))"><head><meta charset="utf-8"><title>\(escape(title))</title>\(noFavicon)</head>
+            <body><h1>\(escape(heading))</h1>\(intro)
+            <p>\(line)</p>
+            </body></html>
+            """
+    }
+
     /// A `<link>` that gives the page an empty icon, so a browser requests no `/favicon.ico` (which the API answers
     /// with a JSON 404, a console error): the pages load nothing but themselves.
     public static let noFavicon = #"<link rel="icon" href="data:,">"#

@@ -18,12 +18,9 @@ struct OpenAPIRoutes {
         items: (try? OpenAPIDocumentReader.operations(body)) ?? [], tag: \.tag, section: HTMLReference.section)
 
     /// What `GET /` answers a browser (a client that asks for JSON, or for anything, gets the banner of §1).
-    static let landing = """
-        <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Ventanilla Monitor</title>\(HTMLReference.noFavicon)</head>
-        <body><h1>Monitor API</h1>
-        <p><a href="/docs">Documentación de la API</a> · <a href="/openapi.json">OpenAPI 3.1</a> · <a href="/api/health">Estado</a></p>
-        </body></html>
-        """
+    static let landing = HTMLReference.landing(
+        language: "es", title: "Ventanilla Monitor", heading: "Monitor API",
+        links: [("/docs", "Documentación de la API"), ("/openapi.json", "OpenAPI 3.1"), ("/api/health", "Estado")])
 
     func register(in router: inout Router<MonitorContext>) {
         let body = Self.body

@@ -5,12 +5,9 @@ import HTTPCore
 struct OpenAPIRoutes {
     static let document: [UInt8] = JSONWriter.encode(OpenAPIDocument.build(TransporteAPI.operations))
     static let docs: String = DocsPage.html(TransporteAPI.operations)
-    static let landing = """
-        <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Ventanilla Transporte</title>\(HTMLReference.noFavicon)</head>
-        <body><h1>Bienvenido al backend de Transporte (Solicitud)</h1>
-        <p><a href="/docs">Documentación de la API</a> · <a href="/openapi.json">OpenAPI 3.1</a> · <a href="/root">Estado</a></p>
-        </body></html>
-        """
+    static let landing = HTMLReference.landing(
+        language: "es", title: "Ventanilla Transporte", heading: "Bienvenido al backend de Transporte (Solicitud)",
+        links: [("/docs", "Documentación de la API"), ("/openapi.json", "OpenAPI 3.1"), ("/root", "Estado")])
 
     static let operations = [
         APIOperation(method: .get, path: "/", tag: "Sistema", summary: "Página de inicio con enlaces a la documentación",
