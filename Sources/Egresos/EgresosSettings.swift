@@ -37,6 +37,12 @@ public struct EgresosSettings: Sendable {
     /// `BOOTSTRAP_ADMIN_EMAIL` and `BOOTSTRAP_ADMIN_NAME` (§4 "Bootstrap"): the admin created at start-up when
     /// there is no active one; nil when the e-mail is unset.
     public let bootstrapAdmin: BootstrapAdmin?
+    /// `PROFITABILITY_SUCCESS_MIN` (default 30, ruling E9): the percentage from which a profitability is "success"
+    /// (§6 `label`).
+    public let profitabilitySuccessMin: Int
+    /// `MAIL_NOTIFICATIONS` (`on`/`off`, default `on`, ruling E9): whether each notification of §7.4 is also
+    /// queued as mail (only when mail is configured at all).
+    public let mailNotifications: Bool
 
     /// Reads the settings from the module's environment.
     public init(environment env: Environment) throws {
@@ -88,5 +94,11 @@ public struct EgresosSettings: Sendable {
         passwordTokenHours = try env.int("PASSWORD_TOKEN_TTL_HOURS", default: 72, range: 1...(24 * 365))
         mailConfigured = try MailSettings(environment: env).host != nil
         bootstrapAdmin = try BootstrapAdmin(environment: env, allowedDomains: allowedEmailDomains)
+        profitabilitySuccessMin = try env.int("PROFITABILITY_SUCCESS_MIN", default: 30, range: 1...1000)
+        switch env.string("MAIL_NOTIFICATIONS", default: "on").lowercased() {
+        case "on": mailNotifications = mailConfigured
+        case "off": mailNotifications = false
+        default: throw ConfigurationError(variable: "MAIL_NOTIFICATIONS", problem: "must be on or off")
+        }
     }
 }

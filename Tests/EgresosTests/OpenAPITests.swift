@@ -243,6 +243,10 @@ struct OpenAPITests {
         #expect(project?["collaborators"]?["uniqueItems"] == .bool(true))
         #expect(project?["collaborators"]?["items"]?["type"] == .array([.string("string"), .string("number")]))
         #expect(project?["grouper_id"]?["type"]?.arrayValue?.contains(.string("null")) == true)
+        // min:0 lets "" through untested, so the pattern admits it (schemathesis: `"description": ""` → 201 was
+        // reported as a schema-violating request accepted).
+        #expect(project?["description"]?["pattern"]?.stringValue == #"^$|^[\p{L}\p{N} ]+$"#)
+        #expect(project?["name"]?["pattern"]?.stringValue == #"^[\p{L}\p{N} ]+$"#)
         // #27: exact:32 and the confirmation field.
         let password = try Self.operation("PUT /api/v1/suppliers/password")["requestBody"]?["content"]?["application/json"]?["schema"]
         #expect(password?["properties"]?["token"]?["minLength"] == .number("32") && password?["properties"]?["token"]?["maxLength"] == .number("32"))

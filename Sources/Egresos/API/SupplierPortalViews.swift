@@ -42,7 +42,7 @@ enum SupplierPortalJSON {
     static func bill(_ bill: BillRecord, _ files: FileStore) -> JSONValue {
         .object([
             ("id", .integer(bill.id)), ("concept", .string(bill.concept)), ("cost_in_cents", .integer(Int(bill.costInCents))),
-            ("cost", .string(money(bill.costInCents))), ("project", .string(bill.project)),
+            ("cost", .string(Figures.money(bill.costInCents))), ("project", .string(bill.project)),
             ("payment_method", .string(bill.paymentMethod)), ("amount", .integer(Int(bill.amount))),
             ("billing_date", .optional(bill.billingDate)), ("payment_date", .string(bill.paymentDate)),
             ("paid_at", .optional(bill.paidAt)), ("payment_schedule_id", .integer(bill.id)), ("paid", .bool(bill.paid)),
@@ -50,12 +50,5 @@ enum SupplierPortalJSON {
             ("billing_uploaded_at", .optional(bill.billingUploadedAt)), ("quotation_id", .integer(bill.quotationID)),
             ("supplier_quotation_id", .integer(bill.supplierQuotationID)),
         ])
-    }
-
-    /// `money(cents)` (§6.5): 50000 → "500.00".
-    static func money(_ cents: Int64) -> String {
-        let sign = cents < 0 ? "-" : ""
-        let (units, rest) = cents.magnitude.quotientAndRemainder(dividingBy: 100)
-        return sign + "\(units)." + (rest < 10 ? "0" : "") + "\(rest)"
     }
 }

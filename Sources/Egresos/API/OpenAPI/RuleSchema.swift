@@ -76,7 +76,11 @@ enum RuleSchema {
             case .email: members.append(("format", .string("email")))
             case .date: members.append(("format", .string("date")))
             case .oneOf(let values): members.append(("enum", .array(values.map(JSONValue.string))))
-            case .regex(let pattern): if let text = pattern.schemaPattern { members.append(("pattern", .string(text))) }
+            case .regex(let pattern):
+                // With `min:0` an empty text passes untested (ValidationEngine), so the pattern admits it too.
+                if let text = pattern.schemaPattern {
+                    members.append(("pattern", .string(rules.contains(.min(0)) ? "^$|\(text)" : text)))
+                }
             case .distinct where kind == .array: members.append(("uniqueItems", .bool(true)))
             default: break
             }
