@@ -264,5 +264,5 @@ public enum EgresosEndpointRules {
         listProjects, createProject, updateProject, listSuppliers, createSupplier, updateSupplier, supplierSession,
         setSupplierPassword, supplierRecovery, createBilling, updateBilling, uploadBill, readNotification, showSupplier,
         markPaymentPaid,
-    ]
+    ] + SpendingRules.supply.all + SpendingRules.refund.all
 }

@@ -45,6 +45,11 @@ struct FileStore: Sendable {
         if let pending { try store(pending.file, at: pending.path, replacing: pending.replacing) }
     }
 
+    /// Removes stored files whose rows a committed transaction deleted; one already gone is no error.
+    func remove(_ paths: [String]) {
+        for path in paths { try? FileManager.default.removeItem(atPath: root + "/" + path) }
+    }
+
     /// Writes `file` at `path`; removes `old` (the replaced file) when it is another file.
     func store(_ file: UploadedFile, at path: String, replacing old: String?) throws {
         let manager = FileManager.default

@@ -15,8 +15,12 @@ struct BadInputSweep {
         harness = try EgresosHarness()
         let notification = try harness.notification(to: 4001, from: 4002)
         let schedule = try harness.paymentSchedule(quotationStatus: 3)
+        let supply = try harness.spending(.supply)
+        let refund = try harness.spending(.refund)
         ids = ["user_id": "4006", "customer_id": "1", "brand_id": "1", "project_id": "1", "supplier_id": "1",
-               "notification_id": String(notification), "payment_schedule_id": String(schedule)]
+               "notification_id": String(notification), "payment_schedule_id": String(schedule),
+               "supply_id": String(supply.id), "refund_id": String(refund.id),
+               "supply_id/expense_id": String(supply.expenses[0]), "refund_id/expense_id": String(refund.expenses[0])]
         // Link admin's token first and count its login: its first use writes the link (§10.1 step 5), its first #1 the
         // login (§3.1); neither may count as a change a swept request made.
         _ = harness.call(.get, "/api/v1/users/profile", as: "admin")
@@ -67,13 +71,16 @@ struct BadInputSweep {
         return fields
     }
 
-    /// The concrete path of `route`, with existing ids, and `override` for one parameter.
+    /// The concrete path of `route`, with existing ids, and `override` for one parameter. A nested id is looked up
+    /// under its parent first (`supply_id/expense_id`: an expense of that supply).
     func path(_ route: Route, override: (name: String, value: String)? = nil) -> String {
-        "/" + route.declared.split(separator: "/").map { segment -> String in
+        var parent: String?
+        return "/" + route.declared.split(separator: "/").map { segment -> String in
             guard segment.hasPrefix(":") else { return String(segment) }
             let name = String(segment.dropFirst().prefix { $0 != "(" })
+            defer { parent = name }
             if let override, override.name == name { return override.value }
-            return ids[name] ?? "1"
+            return parent.flatMap { ids["\($0)/\(name)"] } ?? ids[name] ?? "1"
         }.joined(separator: "/")
     }
 
