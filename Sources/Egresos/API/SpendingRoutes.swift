@@ -25,8 +25,10 @@ struct SpendingRoutes: EgresosInputReading {
 
     // MARK: Decisions
 
-    /// The approval chain's answer for `staff` doing `action` on the row `state` (nil: it is gone → 404 `4042`).
-    private func decide(_ action: ApprovalAction, _ state: SpendingState?, _ staff: StaffIdentity) throws {
+    /// The approval chain's answer for `staff` doing `action` on the row `state` (nil: it is gone → 404 `4042`);
+    /// returns the row when allowed.
+    @discardableResult
+    private func decide(_ action: ApprovalAction, _ state: SpendingState?, _ staff: StaffIdentity) throws -> SpendingState {
         guard let state else { throw EgresosValidationError.notFound(kind.idColumn, kind.validationTable) }
         let caller = ApprovalCaller(role: staff.user.staffRole, isCreator: state.createdBy == staff.user.id,
                                     isLeader: state.leaderID == staff.user.id)
@@ -37,6 +39,23 @@ struct SpendingRoutes: EgresosInputReading {
                                                            caller: caller, facts: facts) {
             throw error
         }
+        return state
+    }
+
+    /// A change of the row in the path: validated with `action` decided after the ids and before the body (§1.1
+    /// steps 5-7, E9), then `write` in one transaction once the chain allows it again under the row lock.
+    private func change<T>(_ request: Request, _ context: EgresosContext, _ rules: EndpointRules, _ action: ApprovalAction,
+                           _ write: (EgresosInput, SpendingState, any SpendingRepository) throws -> T) throws -> (id: Int, result: T) {
+        let staff = try context.staffCaller()
+        let repository = context.persistence.spending
+        let input = try context.validate(request, rules) { path in
+            try decide(action, try repository.state(kind, id: pathID(path)), staff)
+        }
+        let id = pathID(input.path)
+        let result = try context.persistence.transaction {
+            try write(input, try decide(action, try repository.state(kind, id: id), staff), repository)
+        }
+        return (id, result)
     }
 
     /// The path's id of the supply or refund.
@@ -96,9 +115,8 @@ struct SpendingRoutes: EgresosInputReading {
         let (id, pending) = try context.persistence.transaction {
             let parentID: Int
             if let existing = Self.int(body[kind.idColumn]) {
-                let state = try repository.state(kind, id: existing)
-                try decide(.edit, state, staff)
-                if let state, let change = try Self.contextChange(body, current: state.context, repository) {
+                let state = try decide(.edit, try repository.state(kind, id: existing), staff)
+                if let change = try Self.contextChange(body, current: state.context, repository) {
                     try repository.setContext(kind, id: existing, change)
                 }
                 parentID = existing
@@ -119,29 +137,19 @@ struct SpendingRoutes: EgresosInputReading {
 
     /// #47/#55 `PUT /api/v1/X/:X_id/expenses/:expense_id` → 200 SupplyOrRefund. The path's id wins over a body one.
     func updateExpense(_ request: Request, _ context: EgresosContext) throws -> Response {
-        let staff = try context.staffCaller()
-        let repository = context.persistence.spending
-        let input = try context.validate(request, rules.updateExpense) { path in
-            try decide(.edit, try repository.state(kind, id: pathID(path)), staff)
-        }
-        let id = pathID(input.path)
-        let expenseID = EgresosInput.int(input.path, "expense_id") ?? 0
-        let body = input.body
-        let voucher = Self.file(body["voucher_file"])
-        let pending = try context.persistence.transaction {
-            let state = try repository.state(kind, id: id)
-            try decide(.edit, state, staff)
-            if let state, let change = try Self.contextChange(body, current: state.context, repository) {
-                try repository.setContext(kind, id: id, change)
+        let (id, pending) = try change(request, context, rules.updateExpense, .edit) { input, state, repository in
+            let expenseID = EgresosInput.int(input.path, "expense_id") ?? 0
+            let body = input.body
+            if let change = try Self.contextChange(body, current: state.context, repository) {
+                try repository.setContext(kind, id: state.id, change)
             }
             let fields = Self.fields(body)
             if let cents = fields.costInCents {
-                try Self.checkTotal(try repository.total(kind, id: id, excluding: expenseID), adding: cents)
+                try Self.checkTotal(try repository.total(kind, id: state.id, excluding: expenseID), adding: cents)
             }
             try repository.updateExpense(id: expenseID, fields)
-            let pending = try PendingFile.of(voucher, collection: "expenses", id: expenseID, field: "voucher_file") {
-                try repository.voucherPath(expenseID: expenseID)
-            }
+            let pending = try PendingFile.of(Self.file(body["voucher_file"]), collection: "expenses", id: expenseID,
+                                             field: "voucher_file") { try repository.voucherPath(expenseID: expenseID) }
             if let pending { try repository.setVoucher(expenseID: expenseID, path: pending.path) }
             return pending
         }
@@ -151,16 +159,8 @@ struct SpendingRoutes: EgresosInputReading {
 
     /// #48/#56 `DELETE /api/v1/X/:X_id/expenses/:expense_id` → 204; the supply or refund stays, even empty.
     func deleteExpense(_ request: Request, _ context: EgresosContext) throws -> Response {
-        let staff = try context.staffCaller()
-        let repository = context.persistence.spending
-        let input = try context.validate(request, rules.deleteExpense) { path in
-            try decide(.edit, try repository.state(kind, id: pathID(path)), staff)
-        }
-        let id = pathID(input.path)
-        let expenseID = EgresosInput.int(input.path, "expense_id") ?? 0
-        let voucher = try context.persistence.transaction {
-            try decide(.edit, try repository.state(kind, id: id), staff)
-            return try repository.deleteExpense(id: expenseID)
+        let (_, voucher) = try change(request, context, rules.deleteExpense, .edit) { input, _, repository in
+            try repository.deleteExpense(id: EgresosInput.int(input.path, "expense_id") ?? 0)
         }
         context.files.remove(voucher.map { [$0] } ?? [])
         return .noContent
@@ -181,15 +181,8 @@ struct SpendingRoutes: EgresosInputReading {
 
     /// #51/#59 `DELETE /api/v1/X/:X_id` → 204: with its expenses (and their vouchers) and comments; status 0 or 4.
     func delete(_ request: Request, _ context: EgresosContext) throws -> Response {
-        let staff = try context.staffCaller()
-        let repository = context.persistence.spending
-        let input = try context.validate(request, rules.delete) { path in
-            try decide(.delete, try repository.state(kind, id: pathID(path)), staff)
-        }
-        let id = pathID(input.path)
-        let vouchers = try context.persistence.transaction {
-            try decide(.delete, try repository.state(kind, id: id), staff)
-            return try repository.delete(kind, id: id)
+        let (_, vouchers) = try change(request, context, rules.delete, .delete) { _, state, repository in
+            try repository.delete(kind, id: state.id)
         }
         context.files.remove(vouchers)
         return .noContent
