@@ -161,6 +161,32 @@ class EgresosUploadsTest(ModuleTestCase):
         self.assertEqual(self.billing(token)["account_status_file"], url)
         self.assertNotGuessable("billings", billing["id"], "account_status_file", "pdf")
 
+    def supplier_id(self) -> int:
+        listed = self.assertJSON(self.request("GET", "/api/v1/suppliers",
+                                              headers={"Authorization": "Bearer " + self.staff}), 200)
+        return listed["suppliers"][0]["id"]
+
+    def test_supply_expense_voucher_is_served_by_nginx_and_removed_with_its_supply(self):
+        # #46 (egresos.md §3.8): the first expense creates the supply; its voucher_file is stored per E8.
+        voucher = b"%PDF-1.4\n% e2e voucher " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+        supply = self.assertJSON(self.send("POST", "/api/v1/supplies/expenses", self.staff, fields={
+            "supplier_id": str(self.supplier_id()), "concept": "Comida y alimentos", "cost_in_cents": "50000",
+            "comments": "Comida del rodaje", "project": "1"},
+            files={"voucher_file": ("Ticket.PDF", "application/pdf", voucher)}), 200)
+        self.assertEqual((supply["status"], supply["cost_in_cents"], supply["cost"]), (0, 50000, "500.00"))
+        self.assertEqual(supply["customer"]["project"], "Campaña Modelo")
+        [expense] = supply["expenses"]
+        self.assertEqual((expense["payment_method"], expense["cost"]), ("cash", "500.00"))
+        url = expense["voucher_file"]
+        stored = self.assertStoredURL(url, "expenses", expense["id"], "voucher_file", "pdf")
+        self.assertServed(url, voucher, "application/pdf")
+        self.assertNotGuessable("expenses", expense["id"], "voucher_file", "pdf")
+        # #51: the supply goes with its expenses, and the voucher with them.
+        resp = self.request("DELETE", f"/api/v1/supplies/{supply['id']}", headers={"Authorization": "Bearer " + self.staff})
+        self.assertEqual(resp.status, 204, str(resp))
+        self.assertFalse(os.path.exists(stored), stored)
+        self.assertEqual(self.fetch(url).status, 404, url)
+
     # -- refused uploads -----------------------------------------------------------------------------------
 
     def test_refused_uploads_leave_no_file_and_no_changed_row(self):
