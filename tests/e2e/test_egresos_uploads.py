@@ -286,10 +286,11 @@ class EgresosUploadsTest(ModuleTestCase):
         self.assertEqual(self.get(base + "/x.php").body, script)
 
     def test_supplier_documents_are_never_cached_and_stay_static(self):
-        """billings/ and paymentschedules/ (the supplier's account status file and bills) have their own location:
-        Cache-Control private, no-store, with the same static-only rules as every other file."""
+        """Documents (the supplier's account status file and bills, supplier quotations, quotations, expense
+        vouchers) have their own location: Cache-Control private, no-store, with the same static-only rules as
+        every other file; pictures stay revalidated (no-cache)."""
         name = "e2e-" + uuid.uuid4().hex
-        for collection in ("billings", "paymentschedules"):
+        for collection in ("billings", "paymentschedules", "supplierquotations", "quotations", "expenses"):
             directory = os.path.join(self.files_root, collection, name)
             os.makedirs(directory)
             with open(os.path.join(directory, "x.html"), "wb") as handle:

@@ -3,8 +3,10 @@
 
 For every module it runs twice, first with the token of an ordinary role, then with an administrator's, so what
 only an administrator reaches is fuzzed too and the ordinary role's refusals are held to the document as well.
-Each run uses the phases examples, coverage and fuzzing, the checks below, one fixed seed and a time budget; any
-finding fails the tier. The stack must be up (scripts/test starts one on fresh databases).
+Each run uses the phases examples, coverage and fuzzing, the checks below, one fixed seed and a budget of cases per
+operation (not of time: a time budget makes the set of cases depend on the machine's speed, so CI once met a case
+no local run had generated), with no example database carried between runs; any finding fails the tier. A run
+that outlives its wall-clock guard fails too. The stack must be up (scripts/test starts one on fresh databases).
 
     python3 tests/fuzz/run.py [MODULE ...]
 
@@ -12,7 +14,8 @@ Environment (scripts/test sets it):
     VENTANILLA_E2E_{MONITOR,TRANSPORTE,EGRESOS}_URL, VENTANILLA_E2E_RUN_DIR   the stack (as for tests/e2e)
     VENTANILLA_BIN               the `ventanilla` the stack runs (it mints Egresos staff tokens)
     VENTANILLA_FUZZ_PYTHONPATH   where schemathesis is installed (its `st` is in bin/ there)
-    VENTANILLA_FUZZ_SECONDS      the budget of one run (one module, one role); default 75
+    VENTANILLA_FUZZ_EXAMPLES     generated cases per operation in the fuzzing phase; default 150
+    VENTANILLA_FUZZ_GUARD        the wall-clock guard of one run (one module, one role), seconds; default 600
     VENTANILLA_FUZZ_SEED         default 20261204; another seed explores other cases
     VENTANILLA_FUZZ_OUT          where each run's output and JUnit report go
 """
@@ -24,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -78,7 +82,7 @@ SUMMARY = re.compile(r"^\s*(\d+) generated, .*$", re.MULTILINE)
 TESTED = re.compile(r"^\s*Tested: (\d+)", re.MULTILINE)
 
 
-def schemathesis(run: Run, token: str, seconds: int, seed: int, out_dir: str) -> tuple[bool, str]:
+def schemathesis(run: Run, token: str, examples: int, guard: int, seed: int, out_dir: str) -> tuple[bool, str]:
     """One schemathesis run; (passed, its summary line). Its whole output goes to OUT_DIR/NAME.txt."""
     pythonpath = os.environ["VENTANILLA_FUZZ_PYTHONPATH"]
     command = [
@@ -86,15 +90,20 @@ def schemathesis(run: Run, token: str, seconds: int, seed: int, out_dir: str) ->
         sys.executable, os.path.join(HERE, "launch.py"), "run", helpers.BASE_URLS[run.module] + "/openapi.json",
         "--header", f"Authorization: Bearer {token}",
         "--phases", ",".join(PHASES), "--checks", ",".join(CHECKS),
-        "--seed", str(seed), "--max-time", str(seconds),
+        "--seed", str(seed), "--max-examples", str(examples), "--generation-database", "none",
         # One worker: two once died inside schemathesis on Debian's Python 3.11 (AST recursion depth mismatch).
         "--workers", "1", "--request-timeout", "10", "--no-color",
         "--report", "junit", "--report-junit-path", os.path.join(out_dir, f"{run.name}.junit.xml"),
     ]
     env = dict(os.environ, PYTHONPATH=pythonpath)
     with open(os.path.join(out_dir, f"{run.name}.txt"), "w", encoding="utf-8") as log:
-        proc = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=out_dir,
-                              timeout=seconds + 600)
+        try:
+            proc = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  cwd=out_dir, timeout=guard)
+        except subprocess.TimeoutExpired as expired:
+            output = expired.stdout if isinstance(expired.stdout, str) else (expired.stdout or b"").decode(errors="replace")
+            log.write(output)
+            return False, f"outlived its {guard} s guard (VENTANILLA_FUZZ_GUARD); lower VENTANILLA_FUZZ_EXAMPLES"
         log.write(proc.stdout)
     tested = TESTED.search(proc.stdout)
     cases = SUMMARY.search(proc.stdout)
@@ -108,7 +117,8 @@ def schemathesis(run: Run, token: str, seconds: int, seed: int, out_dir: str) ->
 
 def main() -> int:
     wanted = set(sys.argv[1:])
-    seconds = int(os.environ.get("VENTANILLA_FUZZ_SECONDS", "75"))
+    examples = int(os.environ.get("VENTANILLA_FUZZ_EXAMPLES", "150"))
+    guard = int(os.environ.get("VENTANILLA_FUZZ_GUARD", "600"))
     seed = int(os.environ.get("VENTANILLA_FUZZ_SEED", "20261204"))
     out_dir = os.environ.get("VENTANILLA_FUZZ_OUT") or os.path.join(helpers.RUN_DIR or ".", "fuzz")
     os.makedirs(out_dir, exist_ok=True)
@@ -119,12 +129,14 @@ def main() -> int:
     passed = failed = 0
     lines = []
     for run in runs:
-        print(f"fuzz: {run.name}: schemathesis for {seconds} s, seed {seed}", flush=True)
-        ok, summary = schemathesis(run, tokens[run.name], seconds, seed, out_dir)
+        print(f"fuzz: {run.name}: schemathesis, {examples} cases an operation, seed {seed}", flush=True)
+        started = time.monotonic()
+        ok, summary = schemathesis(run, tokens[run.name], examples, guard, seed, out_dir)
+        summary += f" in {time.monotonic() - started:.0f} s"
         lines.append(f"  {run.name:<24} {'ok  ' if ok else 'FAIL'}  {summary}")
         print(lines[-1], flush=True)
         passed, failed = passed + ok, failed + (not ok)
-    print(f"fuzz summary (seed {seed}, {seconds} s a run; logs and JUnit reports in {out_dir}):")
+    print(f"fuzz summary (seed {seed}, {examples} cases an operation; logs and JUnit reports in {out_dir}):")
     print("\n".join(lines))
     print(f"fuzz: {passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
