@@ -179,7 +179,8 @@ class EgresosUploadsTest(ModuleTestCase):
         self.assertEqual((expense["payment_method"], expense["cost"]), ("cash", "500.00"))
         url = expense["voucher_file"]
         stored = self.assertStoredURL(url, "expenses", expense["id"], "voucher_file", "pdf")
-        self.assertServed(url, voucher, "application/pdf")
+        # A business document (ruling E8): kept by no cache.
+        self.assertServed(url, voucher, "application/pdf", cache_control="private, no-store")
         self.assertNotGuessable("expenses", expense["id"], "voucher_file", "pdf")
         # #51: the supply goes with its expenses, and the voucher with them.
         resp = self.request("DELETE", f"/api/v1/supplies/{supply['id']}", headers={"Authorization": "Bearer " + self.staff})
