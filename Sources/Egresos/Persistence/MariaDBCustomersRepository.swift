@@ -133,15 +133,6 @@ struct MariaDBCustomersRepository: CustomersRepository {
           FROM projects p JOIN brands b ON b.id = p.brand_id JOIN customers c ON c.id = b.customer_id
         """
 
-    static let userSelect = "SELECT id, email, given_name, name, picture, custom_picture, job_title, role FROM users"
-
-    static func user(_ row: SQLRow) throws -> UserSummaryRecord {
-        UserSummaryRecord(id: try row.int("id"), email: try row.string("email"), givenName: try row.optionalString("given_name"),
-                          name: try row.string("name"), picture: try row.optionalString("picture"),
-                          customPicture: try row.optionalString("custom_picture"), jobTitle: try row.string("job_title"),
-                          role: try row.string("role"))
-    }
-
     private func loadProjects(_ query: SQLQuery, people: Bool) throws -> [ProjectRecord] {
         let rows = try connection.query(query)
         var projects: [ProjectRecord] = []
@@ -164,16 +155,8 @@ struct MariaDBCustomersRepository: CustomersRepository {
             """, binds: ids.map { .int(Int64($0)) }))
         var collaboratorIDs: [Int: [Int]] = [:]
         for link in links { collaboratorIDs[try link.int("project_id"), default: []].append(try link.int("user_id")) }
-        let userIDs = Set(grouperIDs.values).union(collaboratorIDs.values.flatMap { $0 }).sorted()
-        var users: [Int: UserSummaryRecord] = [:]
-        if !userIDs.isEmpty {
-            let userMarks = Array(repeating: "?", count: userIDs.count).joined(separator: ", ")
-            for row in try connection.query(SQLQuery(unsafeSQL: Self.userSelect + " WHERE id IN (\(userMarks))",
-                                                     binds: userIDs.map { .int(Int64($0)) })) {
-                let user = try Self.user(row)
-                users[user.id] = user
-            }
-        }
+        let users = try UserSummaries.load(Set(grouperIDs.values).union(collaboratorIDs.values.flatMap { $0 }),
+                                           on: connection)
         for index in projects.indices {
             let id = projects[index].id
             projects[index].grouper = grouperIDs[id].flatMap { users[$0] }

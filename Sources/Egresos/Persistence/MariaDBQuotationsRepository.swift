@@ -28,7 +28,7 @@ struct MariaDBQuotationsRepository: QuotationsReader {
         for row in rows {
             for column in Self.userColumns { if let id = try row.optionalInt(column) { userIDs.insert(id) } }
         }
-        let users = try self.users(Array(userIDs))
+        let users = try UserSummaries.load(userIDs, on: connection)
         return try rows.map { row in
             func user(_ column: String) throws -> UserSummaryRecord? { try row.optionalInt(column).flatMap { users[$0] } }
             let project = QuotationProjectRecord(
@@ -52,18 +52,6 @@ struct MariaDBQuotationsRepository: QuotationsReader {
                 leaderAcceptedBy: try user("leader_accepted_by"), leaderRejectedBy: try user("leader_rejected_by"),
                 directorAcceptedBy: try user("director_accepted_by"), directorRejectedBy: try user("director_rejected_by"))
         }
-    }
-
-    /// The summaries of `ids`, in one query.
-    private func users(_ ids: [Int]) throws -> [Int: UserSummaryRecord] {
-        guard !ids.isEmpty else { return [:] }
-        var users: [Int: UserSummaryRecord] = [:]
-        let query: SQLQuery = "\(unsafeRaw: MariaDBCustomersRepository.userSelect) WHERE id IN (\(list: ids.sorted()))"
-        for row in try connection.query(query) {
-            let user = try MariaDBCustomersRepository.user(row)
-            users[user.id] = user
-        }
-        return users
     }
 
     func quotation(id: Int) throws -> QuotationRecord? {
