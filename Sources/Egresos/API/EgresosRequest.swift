@@ -53,15 +53,19 @@ extension EgresosContext {
                          options: ValidationOptions(allowedEmailDomains: auth.settings.allowedEmailDomains))
     }
 
-    /// Validates `request` against `rules` in the order of §1.1: the path parameters first and alone (their
-    /// 404 `4042` is the only error reported), then query and body together (every failing field at once).
+    /// Validates `request` against `rules` in the order of §1.1: the path parameters first and alone (the first
+    /// one's 404 `4042` is the only error reported), then query and body together (every failing field at once).
     /// `checks` runs between the two: the ownership and state checks of step 6 (403/409/423).
     func validate(_ request: Request, _ rules: EndpointRules, context: ValidationContext = ValidationContext(),
                   checks: (InputObject) throws -> Void = { _ in }) throws -> EgresosInput {
         let engine = validation
         var parameters = InputObject()
         for (name, _) in rules.path { parameters[name] = .string(request.parameter(name)) }
-        let path = try engine.validate(.object(parameters), against: rules.pathSchema, context: context)
+        // §1.1 step 5: outermost first, so only the first missing id is reported (an unknown quotation, not also
+        // its supplier quotation).
+        let pathOutcome = try engine.check(.object(parameters), against: rules.pathSchema, context: context)
+        if let first = pathOutcome.failures.first { throw EgresosValidationError(failures: [first]) }
+        let path = pathOutcome.values
         try checks(path)
         var query = InputObject()
         for (name, value) in request.query.pairs where query[name] == nil { query[name] = .string(value) }
