@@ -52,6 +52,16 @@ struct QuotationRoutes: EgresosInputReading {
         }
     }
 
+    /// `validateEdit` for a supplier quotation of the path's quotation (decision 12: it must belong to it); returns
+    /// the input, the quotation id and the supplier quotation id.
+    private static func validateSupplierEdit(_ request: Request, _ context: EgresosContext,
+                                             _ rules: EndpointRules) throws -> (EgresosInput, Int, Int) {
+        let quotationID = rawID(request, "quotation_id")
+        let input = try validateEdit(request, context, rules,
+                                     context: ValidationContext(scopes: ["quotation_id": String(quotationID)]))
+        return (input, quotationID, EgresosInput.int(input.path, "supplier_id") ?? 0)
+    }
+
     private static func cents(_ value: Input?) -> Int64? { int(value).map(Int64.init) }
 
     /// The validated `payment_schedule` entries with their amounts (§6.4), or 422 `4224` on `payment_schedule`
@@ -187,10 +197,7 @@ struct QuotationRoutes: EgresosInputReading {
     /// #36 `PUT /api/v1/quotations/:quotation_id/suppliers/:supplier_id` → 200 SupplierQuotation. A schedule sent
     /// replaces the rows; without one the rows stay, re-split evenly when the cost changes (§3.5, lenient).
     static func updateSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
-        let quotationID = rawID(request, "quotation_id")
-        let input = try validateEdit(request, context, Rules.updateSupplierQuotation,
-                                     context: ValidationContext(scopes: ["quotation_id": String(quotationID)]))
-        let id = EgresosInput.int(input.path, "supplier_id") ?? 0
+        let (input, quotationID, id) = try validateSupplierEdit(request, context, Rules.updateSupplierQuotation)
         let body = input.body
         let newCost = cents(body["cost_in_cents"])
         let stored = try supplierQuotation(context, id: id, quotationID: quotationID)
@@ -218,10 +225,7 @@ struct QuotationRoutes: EgresosInputReading {
 
     /// #37 `DELETE /api/v1/quotations/:quotation_id/suppliers/:supplier_id` → 204 (schedule and comments cascade).
     static func deleteSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
-        let quotationID = rawID(request, "quotation_id")
-        let input = try validateEdit(request, context, Rules.deleteSupplierQuotation,
-                                     context: ValidationContext(scopes: ["quotation_id": String(quotationID)]))
-        let id = EgresosInput.int(input.path, "supplier_id") ?? 0
+        let (_, quotationID, id) = try validateSupplierEdit(request, context, Rules.deleteSupplierQuotation)
         try context.persistence.transaction {
             try checkEditable(context, quotationID: quotationID, locked: true)
             try context.persistence.quotationsWriter.deleteSupplierQuotation(id: id)
