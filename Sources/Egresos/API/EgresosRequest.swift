@@ -53,18 +53,17 @@ extension EgresosContext {
                          options: ValidationOptions(allowedEmailDomains: auth.settings.allowedEmailDomains))
     }
 
-    /// Validates `request` against `rules` in the order of §1.1: the path parameters first and alone (the first
-    /// one's 404 `4042` is the only error reported), then query and body together (every failing field at once).
-    /// `checks` runs between the two: the ownership and state checks of step 6 (403/409/423).
+    /// Validates `request` against `rules` in the order of §1.1: the path parameters first and alone (the
+    /// outermost one's 404 `4042` is the only error reported), then query and body together (every failing field
+    /// at once). `checks` runs between the two: the ownership and state checks of step 6 (403/409/423).
     func validate(_ request: Request, _ rules: EndpointRules, context: ValidationContext = ValidationContext(),
                   checks: (InputObject) throws -> Void = { _ in }) throws -> EgresosInput {
         let engine = validation
         var parameters = InputObject()
         for (name, _) in rules.path { parameters[name] = .string(request.parameter(name)) }
-        // §1.1 step 5: outermost first, so only the first missing id is reported (an unknown quotation, not also
-        // its supplier quotation).
+        // Outermost first (§1.1 step 5): a missing parent is the only error, not also its nested id.
         let pathOutcome = try engine.check(.object(parameters), against: rules.pathSchema, context: context)
-        if let first = pathOutcome.failures.first { throw EgresosValidationError(failures: [first]) }
+        if let outermost = pathOutcome.failures.first { throw EgresosValidationError(failures: [outermost]) }
         let path = pathOutcome.values
         try checks(path)
         var query = InputObject()

@@ -200,12 +200,12 @@ struct QuotationRoutes: EgresosInputReading {
         let (input, quotationID, id) = try validateSupplierEdit(request, context, Rules.updateSupplierQuotation)
         let body = input.body
         let newCost = cents(body["cost_in_cents"])
-        let stored = try supplierQuotation(context, id: id, quotationID: quotationID)
-        let entries = try schedule(body["payment_schedule"], cost: newCost ?? stored.costInCents)
         let writer = context.persistence.quotationsWriter
         let (record, pending) = try context.persistence.transaction {
             try checkEditable(context, quotationID: quotationID, locked: true)
+            // Read under the quotation's lock: the split uses the cost as it is now (a 4224 rolls back).
             let current = try supplierQuotation(context, id: id, quotationID: quotationID)
+            let entries = try schedule(body["payment_schedule"], cost: newCost ?? current.costInCents)
             let pending = PendingFile.of(file(body["quotation_file"]), collection: "supplierquotations", id: id,
                                          field: "quotation_file") { current.quotationFilePath }
             try writer.updateSupplierQuotation(id: id, SupplierQuotationChanges(
