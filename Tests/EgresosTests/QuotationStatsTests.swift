@@ -65,7 +65,7 @@ import HTTPCore
     }
 
     @Test("payment_date (§6.3): end + ⌊days/30⌋ months + days mod 30, time kept, month ends clamped")
-    func paymentDate() {
+    func paymentDue() {
         let cases: [(String, Int, String)] = [
             ("2020-08-02T12:47:00.714Z", 60, "2020-10-02T12:47:00.714Z"),
             ("2020-01-31T00:00:00.000Z", 30, "2020-02-29T00:00:00.000Z"),
