@@ -146,11 +146,15 @@ struct BadInputSweepTests {
                      "2026-12-01 ", "+2026-12-01", "99999-12-01", ""]
         for route in sweep.bodyRoutes {
             for (name, rules) in route.fields where rules.contains("date:") {
+                // An item's field (`payment_schedule[].payment_date`) is sent in a one-item array and named with its index.
+                let item = name.firstRange(of: "[].").map { (String(name[..<$0.lowerBound]), String(name[$0.upperBound...])) }
+                let named = item.map { "\($0.0)[0].\($0.1)" } ?? name
                 let requests = dates.map { date in
-                    ("\(name) = \"\(date)\"", { sweep.send(route, body: Array("{\"\(name)\": \"\(date)\"}".utf8), contentType: "application/json") })
+                    let json = item.map { "{\"\($0.0)\": [{\"\($0.1)\": \"\(date)\"}]}" } ?? "{\"\(name)\": \"\(date)\"}"
+                    return ("\(name) = \"\(date)\"", { sweep.send(route, body: Array(json.utf8), contentType: "application/json") })
                 }
                 try sweep.expectRefused(route, requests) { what, response in
-                    #expect(response.fieldErrors.contains { $0.hasPrefix(name + ":") }, "\(what): \(response.text)")
+                    #expect(response.fieldErrors.contains { $0.hasPrefix(named + ":") }, "\(what): \(response.text)")
                 }
             }
         }

@@ -63,6 +63,11 @@ struct OpenAPITests {
         "PUT /api/v1/payment_schedules/{payment_schedule_id}/paid": 204,
         "GET /api/v1/catalogs/concepts": 200, "GET /api/v1/catalogs/business_activities": 200,
         "GET /api/v1/notifications": 200, "PUT /api/v1/notifications/{notification_id}/read": 204,
+        "POST /api/v1/projects/{project_id}/quotations": 200, "PUT /api/v1/quotations/{quotation_id}": 200,
+        "POST /api/v1/quotations/{quotation_id}/suppliers": 200, "PUT /api/v1/quotations/{quotation_id}/suppliers/{supplier_id}": 200,
+        "DELETE /api/v1/quotations/{quotation_id}/suppliers/{supplier_id}": 204, "GET /api/v1/quotations/{quotation_id}/resume": 200,
+        "GET /api/v1/quotations/{quotation_id}": 200, "GET /api/v1/quotations": 200,
+        "GET /api/v1/projects/{project_id}/quotations": 200, "POST /api/v1/supplierquotations/{supplier_id}/comments": 204,
         // #46-#51, #54-#59, EXT-1..EXT-4 (#46/#54 answer 200, decision 7).
         "POST /api/v1/supplies/expenses": 200, "PUT /api/v1/supplies/{supply_id}/expenses/{expense_id}": 200,
         "DELETE /api/v1/supplies/{supply_id}/expenses/{expense_id}": 204, "POST /api/v1/supplies/{supply_id}": 200,

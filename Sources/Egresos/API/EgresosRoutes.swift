@@ -12,6 +12,7 @@ enum EgresosRoutes {
         CustomerRoutes().register(in: &router)
         SupplierRoutes().register(in: &router)
         SupplierPortalRoutes().register(in: &router)
+        QuotationRoutes().register(in: &router)
         for kind in SpendingKind.allCases { SpendingRoutes(kind: kind).register(in: &router) }
     }
 }

@@ -10,14 +10,17 @@ struct BadInputSweep {
     /// Existing ids by path parameter name.
     let ids: [String: String]
 
-    /// The seeded database plus a notification of admin's and an approved, unpaid payment schedule of supplier 1.
+    /// The seeded database plus a notification of admin's, a draft quotation 1 with its supplier quotation 1 (so that
+    /// `supplier_id` 1 is both the seeded supplier and a supplier quotation of quotation 1, and edits reach their body
+    /// checks) and an approved, unpaid payment schedule of supplier 1.
     init() throws {
         harness = try EgresosHarness()
         let notification = try harness.notification(to: 4001, from: 4002)
+        _ = try harness.paymentSchedule(quotationStatus: 0)
         let schedule = try harness.paymentSchedule(quotationStatus: 3)
         let supply = try harness.spending(.supply)
         let refund = try harness.spending(.refund)
-        ids = ["user_id": "4006", "customer_id": "1", "brand_id": "1", "project_id": "1", "supplier_id": "1",
+        ids = ["user_id": "4006", "customer_id": "1", "brand_id": "1", "project_id": "1", "supplier_id": "1", "quotation_id": "1",
                "notification_id": String(notification), "payment_schedule_id": String(schedule),
                "supply_id": String(supply.id), "refund_id": String(refund.id),
                "supply_id/expense_id": String(supply.expenses[0]), "refund_id/expense_id": String(refund.expenses[0])]
@@ -62,7 +65,7 @@ struct BadInputSweep {
     /// The body fields of every `EndpointRules` declared for `method path` (#30 has two sets: their union).
     static func fields(_ method: HTTPMethod, _ path: String) -> [(name: String, rules: String)] {
         var fields: [(name: String, rules: String)] = []
-        for rules in EgresosEndpointRules.all + EgresosEndpointRules.customersEndpoints {
+        for rules in EgresosEndpointRules.declared {
             let words = rules.endpoint.split(separator: " ").map(String.init)
             guard words.count >= 3, words[1].split(separator: "|").contains(Substring(method.rawValue)),
                   RouteAccessTable.key(method.rawValue, words[2]) == RouteAccessTable.key(method.rawValue, path) else { continue }

@@ -2,5 +2,6 @@
 /// exactly these, and `OpenAPITests` checks they are the routes the router declares.
 enum EgresosAPI {
     static let operations: [EgresosOperation] = SystemRoutes.operations + UserOperations.all + CatalogOperations.all
-        + CustomerOperations.all + SupplierOperations.staff + SupplierOperations.portal + SpendingOperations.both
+        + CustomerOperations.all + SupplierOperations.staff + SupplierOperations.portal + QuotationOperations.all
+        + SpendingOperations.both
 }
