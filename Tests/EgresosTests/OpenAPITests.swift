@@ -63,6 +63,9 @@ struct OpenAPITests {
         "PUT /api/v1/payment_schedules/{payment_schedule_id}/paid": 204,
         "GET /api/v1/catalogs/concepts": 200, "GET /api/v1/catalogs/business_activities": 200,
         "GET /api/v1/notifications": 200, "PUT /api/v1/notifications/{notification_id}/read": 204,
+        "POST /api/v1/quotations/{quotation_id}/confirm": 204, "POST /api/v1/quotations/{quotation_id}/reject": 204,
+        "POST /api/v1/supplies/{supply_id}/confirm": 204, "POST /api/v1/supplies/{supply_id}/reject": 204,
+        "POST /api/v1/refunds/{refund_id}/confirm": 204, "POST /api/v1/refunds/{refund_id}/reject": 204,
     ]
 
     /// The routes without a token (§1 "Public", the health check and the document).
@@ -129,6 +132,8 @@ struct OpenAPITests {
             ("PUT /api/v1/payment_schedules/{payment_schedule_id}/paid", ["409", "423"]),
             ("POST /api/v1/suppliers/payment_schedules/{payment_schedule_id}", ["415", "423"]),
             ("POST /api/v1/customers", ["409", "415"]), ("GET /api/v1/health", ["503"]),
+            ("POST /api/v1/quotations/{quotation_id}/confirm", ["403", "404", "409"]),
+            ("POST /api/v1/refunds/{refund_id}/reject", ["403", "404", "409"]),
         ]
         #expect(try Self.operation("GET /api/v1/health")["responses"]?["401"] == nil)
         let document = try Self.document()

@@ -12,5 +12,6 @@ enum EgresosRoutes {
         CustomerRoutes().register(in: &router)
         SupplierRoutes().register(in: &router)
         SupplierPortalRoutes().register(in: &router)
+        ApprovalRoutes().register(in: &router)
     }
 }
