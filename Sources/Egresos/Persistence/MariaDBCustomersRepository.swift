@@ -133,9 +133,9 @@ struct MariaDBCustomersRepository: CustomersRepository {
           FROM projects p JOIN brands b ON b.id = p.brand_id JOIN customers c ON c.id = b.customer_id
         """
 
-    private static let userSelect = "SELECT id, email, given_name, name, picture, custom_picture, job_title, role FROM users"
+    static let userSelect = "SELECT id, email, given_name, name, picture, custom_picture, job_title, role FROM users"
 
-    private static func user(_ row: SQLRow) throws -> UserSummaryRecord {
+    static func user(_ row: SQLRow) throws -> UserSummaryRecord {
         UserSummaryRecord(id: try row.int("id"), email: try row.string("email"), givenName: try row.optionalString("given_name"),
                           name: try row.string("name"), picture: try row.optionalString("picture"),
                           customPicture: try row.optionalString("custom_picture"), jobTitle: try row.string("job_title"),
