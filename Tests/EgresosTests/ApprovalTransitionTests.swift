@@ -198,6 +198,7 @@ struct ApprovalTransitionTests {
 
 extension EgresosHarness {
     /// A quotation on project 1 by `creator` in `status`; returns its id.
+    @discardableResult
     func quotation(by creator: Int, status: Int = 0, cost: Int = 100_000) throws -> Int {
         try database.connection.execute("""
             INSERT INTO quotations (project_id, created_by, billing_date, project_start_date, project_end_date, cost_in_cents, status)
@@ -206,6 +207,7 @@ extension EgresosHarness {
     }
 
     /// A supply or refund (`table`) on project 1 by `creator` in `status` with `expenses` expenses of supplier 1.
+    @discardableResult
     func expenseParent(_ table: String, by creator: Int, status: Int = 0, expenses: Int) throws -> Int {
         let id = try database.connection.execute(SQLQuery(unsafeSQL: """
             INSERT INTO \(table) (created_by, customer_id, brand_id, project_id, status) VALUES (\(creator), 1, 1, 1, \(status))

@@ -66,6 +66,7 @@ struct OpenAPITests {
         "POST /api/v1/quotations/{quotation_id}/confirm": 204, "POST /api/v1/quotations/{quotation_id}/reject": 204,
         "POST /api/v1/supplies/{supply_id}/confirm": 204, "POST /api/v1/supplies/{supply_id}/reject": 204,
         "POST /api/v1/refunds/{refund_id}/confirm": 204, "POST /api/v1/refunds/{refund_id}/reject": 204,
+        "GET /api/v1/schedules": 200, "GET /api/v1/reports/profitability": 200,
     ]
 
     /// The routes without a token (§1 "Public", the health check and the document).

@@ -13,5 +13,6 @@ enum EgresosRoutes {
         SupplierRoutes().register(in: &router)
         SupplierPortalRoutes().register(in: &router)
         ApprovalRoutes().register(in: &router)
+        ReportRoutes().register(in: &router)
     }
 }

@@ -110,14 +110,13 @@ enum RouteAccessTable {
         "GET /api/v1/quotations/:quotation_id/resume",                                                              // #38
         "GET /api/v1/quotations/:quotation_id",                                                                     // #40
         "GET /api/v1/quotations", "GET /api/v1/projects/:project_id/quotations",                                     // #42, #43
-        "POST /api/v1/supplierquotations/:supplier_id/comments", "GET /api/v1/schedules",                            // #44, #45
+        "POST /api/v1/supplierquotations/:supplier_id/comments",                                                    // #44
         "POST /api/v1/supplies/expenses", "PUT /api/v1/supplies/:supply_id/expenses/:expense_id",                    // #46, #47
         "DELETE /api/v1/supplies/:supply_id/expenses/:expense_id", "POST /api/v1/supplies/:supply_id",               // #48, #49
         "POST /api/v1/supplies", "DELETE /api/v1/supplies/:supply_id",                                              // #50, #51
         "POST /api/v1/refunds/expenses",                                                                            // #54
         "PUT /api/v1/refunds/:refund_id/expenses/:expense_id", "DELETE /api/v1/refunds/:refund_id/expenses/:expense_id", // #55, #56
         "POST /api/v1/refunds/:refund_id", "POST /api/v1/refunds", "DELETE /api/v1/refunds/:refund_id",              // #57-#59
-        "GET /api/v1/reports/profitability",                                                                         // #64
         "GET /api/v1/supplies", "GET /api/v1/supplies/:supply_id", "GET /api/v1/refunds", "GET /api/v1/refunds/:refund_id", // EXT-1..4
     ]
 
