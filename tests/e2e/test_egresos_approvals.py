@@ -14,18 +14,10 @@ import unittest
 import urllib.parse
 
 from helpers import (APPS_DOWN, BASE_URLS, RUN_DIR, SMTP_DIR, ModuleTestCase, Response, delivered_mail, multipart,
-                     recipients, requires_apps, stack_setting, staff_token)
+                     recipients, requires_apps, stack_secret, stack_setting, staff_token)
 
 SUPPLIER = {"email": "proveedor@example.com", "password": "Password123"}
 CREATOR, LEADER, DIRECTOR = "cuentas@element.com.mx", "grouper@element.com.mx", "admin@element.com.mx"
-
-
-def secret(name: str) -> str:
-    with open(os.path.join(RUN_DIR, "secrets.env"), encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(name + "="):
-                return line.split("=", 1)[1].strip()
-    raise KeyError(name)
 
 
 def sql(statement: str) -> str:
@@ -33,7 +25,7 @@ def sql(statement: str) -> str:
     done = subprocess.run(
         ["mariadb", "--no-defaults", f"--socket={stack_setting('DB_SOCKET')}", "--user=egresos", "--batch",
          "--skip-column-names", "egresos", "-e", statement],
-        env={**os.environ, "MYSQL_PWD": secret("EGRESOS_DB_PASSWORD")}, capture_output=True, text=True, timeout=30)
+        env={**os.environ, "MYSQL_PWD": stack_secret("EGRESOS_DB_PASSWORD")}, capture_output=True, text=True, timeout=30)
     if done.returncode != 0:
         raise AssertionError(done.stderr)
     return done.stdout.strip()

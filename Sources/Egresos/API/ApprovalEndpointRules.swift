@@ -2,38 +2,26 @@
 /// `exists` (404 `4042`), and `message`, which #39/#41/#52/#60 require (it may be `""`, `min:0`) and #53/#61
 /// take only when sent (`sometimes`, §3.8).
 extension EgresosEndpointRules {
-    static let requiredMessage = ("message", "required|typeOf:string|min:0")
-    static let optionalMessage = ("message", "sometimes|typeOf:string|min:0")
+    /// `POST /api/v1/<collection>/:<id>/<action>` with its path id and `message`.
+    static func decision(_ number: String, _ collection: String, _ id: String, _ table: String, _ action: String,
+                         messageRequired: Bool = true) -> EndpointRules {
+        EndpointRules("\(number) POST /api/v1/\(collection)/:\(id)/\(action)",
+                      path: [(id, "required|typeOf:numeric|exists:\(table),id")],
+                      body: [("message", (messageRequired ? "required" : "sometimes") + "|typeOf:string|min:0")])
+    }
 
     /// #39 `POST /api/v1/quotations/:quotation_id/confirm`.
-    public static let confirmQuotation = EndpointRules("#39 POST /api/v1/quotations/:quotation_id/confirm", path: [
-        ("quotation_id", "required|typeOf:numeric|exists:quotation,id"),
-    ], body: [requiredMessage])
-
+    public static let confirmQuotation = decision("#39", "quotations", "quotation_id", "quotation", "confirm")
     /// #41 `POST /api/v1/quotations/:quotation_id/reject`.
-    public static let rejectQuotation = EndpointRules("#41 POST /api/v1/quotations/:quotation_id/reject", path: [
-        ("quotation_id", "required|typeOf:numeric|exists:quotation,id"),
-    ], body: [requiredMessage])
-
+    public static let rejectQuotation = decision("#41", "quotations", "quotation_id", "quotation", "reject")
     /// #52 `POST /api/v1/supplies/:supply_id/confirm`.
-    public static let confirmSupply = EndpointRules("#52 POST /api/v1/supplies/:supply_id/confirm", path: [
-        ("supply_id", "required|typeOf:numeric|exists:supply,id"),
-    ], body: [requiredMessage])
-
+    public static let confirmSupply = decision("#52", "supplies", "supply_id", "supply", "confirm")
     /// #53 `POST /api/v1/supplies/:supply_id/reject`.
-    public static let rejectSupply = EndpointRules("#53 POST /api/v1/supplies/:supply_id/reject", path: [
-        ("supply_id", "required|typeOf:numeric|exists:supply,id"),
-    ], body: [optionalMessage])
-
+    public static let rejectSupply = decision("#53", "supplies", "supply_id", "supply", "reject", messageRequired: false)
     /// #60 `POST /api/v1/refunds/:refund_id/confirm`.
-    public static let confirmRefund = EndpointRules("#60 POST /api/v1/refunds/:refund_id/confirm", path: [
-        ("refund_id", "required|typeOf:numeric|exists:refund,id"),
-    ], body: [requiredMessage])
-
+    public static let confirmRefund = decision("#60", "refunds", "refund_id", "refund", "confirm")
     /// #61 `POST /api/v1/refunds/:refund_id/reject`.
-    public static let rejectRefund = EndpointRules("#61 POST /api/v1/refunds/:refund_id/reject", path: [
-        ("refund_id", "required|typeOf:numeric|exists:refund,id"),
-    ], body: [optionalMessage])
+    public static let rejectRefund = decision("#61", "refunds", "refund_id", "refund", "reject", messageRequired: false)
 
     /// The approval endpoints' rule sets.
     public static let approvalEndpoints = [confirmQuotation, rejectQuotation, confirmSupply, rejectSupply, confirmRefund,

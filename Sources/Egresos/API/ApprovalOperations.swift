@@ -6,30 +6,26 @@ enum ApprovalOperations {
     typealias Rules = EgresosEndpointRules
     static let quoting = EgresosAccess.roles(.admin, .grouper, .accountManager)
 
-    static let confirmQuotation = EgresosOperation(
-        method: .post, path: "/api/v1/quotations/{quotation_id}/confirm", tag: "Quotations",
-        summary: "#39 Submits a draft (to the project's grouper or the directors) or accepts it as its reviewer; message → comment",
-        access: quoting, rules: [Rules.confirmQuotation], status: 204, errors: [409])
-    static let rejectQuotation = EgresosOperation(
-        method: .post, path: "/api/v1/quotations/{quotation_id}/reject", tag: "Quotations",
-        summary: "#41 Rejects a quotation under review (its grouper at status 1, a director at 1 or 2); terminal",
-        access: .roles(.admin, .grouper), rules: [Rules.rejectQuotation], status: 204, errors: [409])
-    static let confirmSupply = EgresosOperation(
-        method: .post, path: "/api/v1/supplies/{supply_id}/confirm", tag: "Supplies",
-        summary: "#52 Submits a draft supply or accepts it as its reviewer (approval stamps every expense)",
-        access: quoting, rules: [Rules.confirmSupply], status: 204, errors: [409])
-    static let rejectSupply = EgresosOperation(
-        method: .post, path: "/api/v1/supplies/{supply_id}/reject", tag: "Supplies",
-        summary: "#53 Rejects a supply under review (stamps every expense); terminal",
-        access: quoting, rules: [Rules.rejectSupply], status: 204, errors: [409])
-    static let confirmRefund = EgresosOperation(
-        method: .post, path: "/api/v1/refunds/{refund_id}/confirm", tag: "Refunds",
-        summary: "#60 Submits a draft refund or accepts it as its reviewer (approval stamps every expense)",
-        access: quoting, rules: [Rules.confirmRefund], status: 204, errors: [409])
-    static let rejectRefund = EgresosOperation(
-        method: .post, path: "/api/v1/refunds/{refund_id}/reject", tag: "Refunds",
-        summary: "#61 Rejects a refund under review (stamps every expense); terminal",
-        access: quoting, rules: [Rules.rejectRefund], status: 204, errors: [409])
+    /// A `POST` decision on one item: 204 with no body, or 409.
+    static func decision(_ rules: EndpointRules, _ tag: String, _ summary: String, access: EgresosAccess = quoting) -> EgresosOperation {
+        let path = rules.endpoint.split(separator: " ")[2].split(separator: "/").map { segment in
+            segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+        }.joined(separator: "/")
+        return EgresosOperation(method: .post, path: "/" + path, tag: tag, summary: summary, access: access, rules: [rules],
+                                status: 204, errors: [409])
+    }
+
+    static let confirmQuotation = decision(Rules.confirmQuotation, "Quotations",
+        "#39 Submits a draft (to the project's grouper or the directors) or accepts it as its reviewer; message → comment")
+    static let rejectQuotation = decision(Rules.rejectQuotation, "Quotations",
+        "#41 Rejects a quotation under review (its grouper at status 1, a director at 1 or 2); terminal",
+        access: .roles(.admin, .grouper))
+    static let confirmSupply = decision(Rules.confirmSupply, "Supplies",
+        "#52 Submits a draft supply or accepts it as its reviewer (approval stamps every expense)")
+    static let rejectSupply = decision(Rules.rejectSupply, "Supplies", "#53 Rejects a supply under review (stamps every expense); terminal")
+    static let confirmRefund = decision(Rules.confirmRefund, "Refunds",
+        "#60 Submits a draft refund or accepts it as its reviewer (approval stamps every expense)")
+    static let rejectRefund = decision(Rules.rejectRefund, "Refunds", "#61 Rejects a refund under review (stamps every expense); terminal")
 
     static let all = [confirmQuotation, rejectQuotation, confirmSupply, rejectSupply, confirmRefund, rejectRefund]
 }
