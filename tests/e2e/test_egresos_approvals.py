@@ -32,7 +32,8 @@ def sql(statement: str) -> str:
 
 
 def text_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
+    """The plain-text body, with the wire's CRLF line ends as newlines."""
+    return message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
 
 
 @requires_apps
