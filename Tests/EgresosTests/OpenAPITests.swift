@@ -77,6 +77,10 @@ struct OpenAPITests {
         "DELETE /api/v1/refunds/{refund_id}/expenses/{expense_id}": 204, "POST /api/v1/refunds/{refund_id}": 200,
         "GET /api/v1/refunds/{refund_id}": 200, "POST /api/v1/refunds": 200, "GET /api/v1/refunds": 200,
         "DELETE /api/v1/refunds/{refund_id}": 204,
+        "POST /api/v1/quotations/{quotation_id}/confirm": 204, "POST /api/v1/quotations/{quotation_id}/reject": 204,
+        "POST /api/v1/supplies/{supply_id}/confirm": 204, "POST /api/v1/supplies/{supply_id}/reject": 204,
+        "POST /api/v1/refunds/{refund_id}/confirm": 204, "POST /api/v1/refunds/{refund_id}/reject": 204,
+        "GET /api/v1/schedules": 200, "GET /api/v1/reports/profitability": 200,
     ]
 
     /// The routes without a token (§1 "Public", the health check and the document).
@@ -143,6 +147,8 @@ struct OpenAPITests {
             ("PUT /api/v1/payment_schedules/{payment_schedule_id}/paid", ["409", "423"]),
             ("POST /api/v1/suppliers/payment_schedules/{payment_schedule_id}", ["415", "423"]),
             ("POST /api/v1/customers", ["409", "415"]), ("GET /api/v1/health", ["503"]),
+            ("POST /api/v1/quotations/{quotation_id}/confirm", ["403", "404", "409"]),
+            ("POST /api/v1/refunds/{refund_id}/reject", ["403", "404", "409"]),
         ]
         #expect(try Self.operation("GET /api/v1/health")["responses"]?["401"] == nil)
         let document = try Self.document()

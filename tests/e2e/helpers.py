@@ -191,6 +191,15 @@ def stack_setting(name: str) -> str:
     raise KeyError(name)
 
 
+def stack_secret(name: str) -> str:
+    """A value of RUN/secrets.env (the stack's generated passwords and secrets)."""
+    with open(os.path.join(RUN_DIR, "secrets.env"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(name + "="):
+                return line.split("=", 1)[1].strip()
+    raise KeyError(name)
+
+
 def staff_token(email: str, **changes) -> str:
     """An Egresos staff token for EMAIL, signed by openssl with the stack's local key (RUN/keys, the stand-in
     for Auth0, ruling E2); CHANGES override claims. Needs RUN_DIR."""

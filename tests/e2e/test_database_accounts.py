@@ -9,17 +9,9 @@ import os
 import subprocess
 import unittest
 
-from helpers import APPS_DOWN, RUN_DIR, stack_setting
+from helpers import APPS_DOWN, RUN_DIR, stack_secret as secret, stack_setting
 
 MODULES = ("monitor", "transporte", "egresos")
-
-
-def secret(name: str) -> str:
-    with open(os.path.join(RUN_DIR, "secrets.env"), encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(name + "="):
-                return line.split("=", 1)[1].strip()
-    raise KeyError(name)
 
 
 @unittest.skipIf(APPS_DOWN or not RUN_DIR, "needs the stack's database (scripts/test's e2e tier)")

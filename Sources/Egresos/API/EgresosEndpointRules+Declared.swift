@@ -3,7 +3,7 @@ extension EgresosEndpointRules {
     /// customers/brands/projects routes.
     public static let declared: [EndpointRules] = {
         var seen = Set<String>()
-        return (all + customersEndpoints + quotationEndpoints).filter { seen.insert($0.endpoint).inserted }
+        return (all + customersEndpoints + quotationEndpoints + approvalEndpoints).filter { seen.insert($0.endpoint).inserted }
     }()
 
     /// The start-up check: touching `declared` parses every rule set once; the first malformed rule is thrown,

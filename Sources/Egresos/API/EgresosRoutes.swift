@@ -14,5 +14,7 @@ enum EgresosRoutes {
         SupplierPortalRoutes().register(in: &router)
         QuotationRoutes().register(in: &router)
         for kind in SpendingKind.allCases { SpendingRoutes(kind: kind).register(in: &router) }
+        ApprovalRoutes().register(in: &router)
+        ReportRoutes().register(in: &router)
     }
 }

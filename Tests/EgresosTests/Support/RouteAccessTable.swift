@@ -99,17 +99,6 @@ enum RouteAccessTable {
         ("PUT /api/v1/payment_schedules/:payment_schedule_id/paid", .staff(["admin"])),           // EXT-7
     ]
 
-    /// The documented routes not served yet: egresos.md #33-#61, #64 and EXT-1..EXT-4, which issue 13 (Egresos part 2)
-    /// adds. Issue 13 empties this list as it registers them, and the list can only shrink: a documented route that
-    /// is neither declared nor listed here fails `RouteRoleMatrixTests`, and so does a listed route that is declared.
-    static let expectedMissing: Set<String> = [
-        "POST /api/v1/quotations/:quotation_id/confirm", "POST /api/v1/quotations/:quotation_id/reject",           // #39, #41
-        "GET /api/v1/schedules",                                                                                     // #45
-        "POST /api/v1/supplies/:supply_id/confirm", "POST /api/v1/supplies/:supply_id/reject",                      // #52, #53
-        "POST /api/v1/refunds/:refund_id/confirm", "POST /api/v1/refunds/:refund_id/reject",                         // #60, #61
-        "GET /api/v1/reports/profitability",                                                                         // #64
-    ]
-
     /// `METHOD /path` with every parameter segment (`:id`, `:id(int)`) written `:`, so that the table and the
     /// router compare whatever the parameters are named.
     static func key(_ method: String, _ path: String) -> String {

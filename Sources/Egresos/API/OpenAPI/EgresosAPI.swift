@@ -3,5 +3,5 @@
 enum EgresosAPI {
     static let operations: [EgresosOperation] = SystemRoutes.operations + UserOperations.all + CatalogOperations.all
         + CustomerOperations.all + SupplierOperations.staff + SupplierOperations.portal + QuotationOperations.all
-        + SpendingOperations.both
+        + SpendingOperations.both + ApprovalOperations.all + ReportOperations.all
 }
