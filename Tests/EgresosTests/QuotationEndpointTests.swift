@@ -208,8 +208,10 @@ struct QuotationEndpointTests {
         #expect(resplit.json?["comments"]?.stringValue == "otro" && resplit.json?["concept"]?.stringValue == "Renta de camaras")
         let replaced = harness.multipart(.put, "/api/v1/quotations/\(first)/suppliers/\(sq)", fields: [
             ("concept", "Comida y alimentos"), ("payment_schedule", "[{'payment_date':'2019-12-01','payment_method':'direct_bank_transfer'}]"),
-        ])
+        ], files: [("quotation_file", "propuesta.pdf", pdf)])
         #expect(replaced.status == 200)
+        #expect(harness.storedNames().filter { $0.hasPrefix("supplierquotations/") }
+            == ["supplierquotations/v1/\(sq)/quotation_file-{random}.pdf"])
         #expect(replaced.json?["payment_schedule"]?.egItems?.map { egInt($0["amount"]) } == [10001])
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules") == 1)
         #expect(try harness.count("SELECT COUNT(*) FROM concepts") == 2)
@@ -223,6 +225,8 @@ struct QuotationEndpointTests {
         #expect(try harness.count("SELECT COUNT(*) FROM supplier_quotations") == 0)
         #expect(try harness.count("SELECT COUNT(*) FROM payment_schedules") == 0)
         #expect(try harness.count("SELECT COUNT(*) FROM comments") == 0)
+        // Its file goes with it (ruling E8): no URL keeps serving a deleted supplier quotation's document.
+        #expect(harness.storedNames().filter { $0.hasPrefix("supplierquotations/") }.isEmpty)
         #expect(harness.call(.delete, "/api/v1/quotations/\(first)/suppliers/\(sq)").status == 404)
 
         let other = try #require(harness.addSupplierQuotation(first))

@@ -59,6 +59,8 @@ extension EgresosContext {
     func validate(_ request: Request, _ rules: EndpointRules, context: ValidationContext = ValidationContext(),
                   checks: (InputObject) throws -> Void = { _ in }) throws -> EgresosInput {
         let engine = validation
+        // The body is parsed first (§1.1 step 2): a malformed one is a 400 before any path, state or field check.
+        let body = rules.body.isEmpty ? InputObject() : try bodyObject(request)
         var parameters = InputObject()
         for (name, _) in rules.path { parameters[name] = .string(request.parameter(name)) }
         // Outermost first (§1.1 step 5): a missing parent is the only error, not also its nested id.
@@ -68,7 +70,6 @@ extension EgresosContext {
         try checks(path)
         var query = InputObject()
         for (name, value) in request.query.pairs where query[name] == nil { query[name] = .string(value) }
-        let body = rules.body.isEmpty ? InputObject() : try bodyObject(request)
         let queryOutcome = try engine.check(.object(query), against: rules.querySchema, context: context)
         let bodyOutcome = try engine.check(.object(body), against: rules.bodySchema, context: context)
         let failures = queryOutcome.failures + bodyOutcome.failures

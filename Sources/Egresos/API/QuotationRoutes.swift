@@ -226,10 +226,11 @@ struct QuotationRoutes: EgresosInputReading {
     /// #37 `DELETE /api/v1/quotations/:quotation_id/suppliers/:supplier_id` → 204 (schedule and comments cascade).
     static func deleteSupplier(_ request: Request, _ context: EgresosContext) throws -> Response {
         let (_, quotationID, id) = try validateSupplierEdit(request, context, Rules.deleteSupplierQuotation)
-        try context.persistence.transaction {
+        let files = try context.persistence.transaction {
             try checkEditable(context, quotationID: quotationID, locked: true)
-            try context.persistence.quotationsWriter.deleteSupplierQuotation(id: id)
+            return try context.persistence.quotationsWriter.deleteSupplierQuotation(id: id)
         }
+        context.files.remove(files)
         return .noContent
     }
 

@@ -73,8 +73,15 @@ extension MariaDBQuotationsRepository: QuotationsWriter {
         }
     }
 
-    func deleteSupplierQuotation(id: Int) throws {
+    func deleteSupplierQuotation(id: Int) throws -> [String] {
+        // Its stored files go with it (ruling E8): its quotation file and any bill of its schedule rows.
+        let files = try connection.query("""
+            SELECT quotation_file_path AS path FROM supplier_quotations WHERE id = \(id) AND quotation_file_path IS NOT NULL
+            UNION ALL
+            SELECT billing_file_path FROM payment_schedules WHERE supplier_quotation_id = \(id) AND billing_file_path IS NOT NULL
+            """).map { try $0.string("path") }
         _ = try connection.execute("DELETE FROM supplier_quotations WHERE id = \(id)")
+        return files
     }
 }
 

@@ -62,5 +62,7 @@ protocol QuotationsWriter {
     /// Sets the amounts of the stored rows of supplier quotation `id`, in row order.
     func setScheduleAmounts(supplierQuotationID id: Int, _ amounts: [Int64]) throws
     /// Deletes supplier quotation `id` (its schedule rows and comments cascade, ruling 5).
-    func deleteSupplierQuotation(id: Int) throws
+    /// Deletes the supplier quotation (its schedule rows and comments cascade); the stored files it held, to remove
+    /// after the commit.
+    func deleteSupplierQuotation(id: Int) throws -> [String]
 }

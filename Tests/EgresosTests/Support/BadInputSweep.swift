@@ -12,18 +12,26 @@ struct BadInputSweep {
 
     /// The seeded database plus a notification of admin's, a draft quotation 1 with its supplier quotation 1 (so that
     /// `supplier_id` 1 is both the seeded supplier and a supplier quotation of quotation 1, and edits reach their body
-    /// checks) and an approved, unpaid payment schedule of supplier 1.
+    /// checks), an approved, unpaid payment schedule of supplier 1, a draft supply and refund, and a quotation, a
+    /// supply and a refund with the directors (status 2) for the reject routes: a draft's reject is a 409 before its
+    /// body is read (§1.1 step 6 before 7), so only an item under review lets a reject reach its body checks.
     init() throws {
         harness = try EgresosHarness()
         let notification = try harness.notification(to: 4001, from: 4002)
         _ = try harness.paymentSchedule(quotationStatus: 0)
         let schedule = try harness.paymentSchedule(quotationStatus: 3)
+        _ = try harness.paymentSchedule(quotationStatus: 2)
+        let reviewed = try harness.count("SELECT MAX(id) FROM quotations")
         let supply = try harness.spending(.supply)
         let refund = try harness.spending(.refund)
+        let supplyInReview = try harness.spending(.supply, status: 2)
+        let refundInReview = try harness.spending(.refund, status: 2)
         ids = ["user_id": "4006", "customer_id": "1", "brand_id": "1", "project_id": "1", "supplier_id": "1", "quotation_id": "1",
                "notification_id": String(notification), "payment_schedule_id": String(schedule),
                "supply_id": String(supply.id), "refund_id": String(refund.id),
-               "supply_id/expense_id": String(supply.expenses[0]), "refund_id/expense_id": String(refund.expenses[0])]
+               "supply_id/expense_id": String(supply.expenses[0]), "refund_id/expense_id": String(refund.expenses[0]),
+               "review/quotation_id": String(reviewed), "review/supply_id": String(supplyInReview.id),
+               "review/refund_id": String(refundInReview.id)]
         // Link admin's token first and count its login: its first use writes the link (§10.1 step 5), its first #1 the
         // login (§3.1); neither may count as a change a swept request made.
         _ = harness.call(.get, "/api/v1/users/profile", as: "admin")
@@ -83,6 +91,7 @@ struct BadInputSweep {
             let name = String(segment.dropFirst().prefix { $0 != "(" })
             defer { parent = name }
             if let override, override.name == name { return override.value }
+            if route.declared.hasSuffix("/reject"), let reviewed = ids["review/\(name)"] { return reviewed }
             return parent.flatMap { ids["\($0)/\(name)"] } ?? ids[name] ?? "1"
         }.joined(separator: "/")
     }
