@@ -6,7 +6,7 @@ import HTTPCore
 /// ADMIN (T5). The literal `todos/lista` is matched before `:id`.
 struct CatalogRoutes {
     /// The catalogs to serve.
-    var catalogs: [CatalogDefinition] = Catalogs.all
+    var catalogs: [CatalogDefinition] = Catalogs.all + Flota.all
 
     func register(in router: inout Router<TransporteContext>) {
         for catalog in catalogs {
