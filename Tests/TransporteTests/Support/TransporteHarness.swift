@@ -22,6 +22,8 @@ final class TransporteHarness {
 
     /// The database name.
     var database: String { store.name }
+    /// How to reach the database (for connections of a test's own).
+    var configuration: MariaDBConfiguration { store.configuration }
     /// The connection requests run on.
     var connection: MariaDBConnection { store.connection }
 

@@ -1,6 +1,6 @@
 -- Transporte module: vehicles (transporte.md §3.1, §9.1, §10; rulings 5, T1, T12).
 --
---   mariadb <database> < sql/transporte/0007_vehiculos.sql      (after 0001-0006)
+--   mariadb <database> < sql/transporte/0011_vehiculos.sql      (after 0001-0010)
 --
 -- Conventions (audit columns and trigger, "unique among active rows" through an INVISIBLE generated column,
 -- RESTRICT foreign keys, CHECKs the application validates first) are those of 0001; see its header.
