@@ -8,5 +8,6 @@ enum TransporteRoutes {
         AuthRoutes().register(in: &router)
         SolicitudRoutes().register(in: &router)
         CatalogRoutes().register(in: &router)
+        MotoristaRoutes().register(in: &router)
     }
 }

@@ -1,6 +1,6 @@
--- Transporte module: vehicles (transporte.md §3.1, §9.1, §10; rulings 5, T1, T12).
+-- Transporte module: the fleet, vehicles and drivers (transporte.md §3.1, §9.1, §9.2, §10; rulings 5, T1, T12).
 --
---   mariadb <database> < sql/transporte/0011_vehiculos.sql      (after 0001-0010)
+--   mariadb <database> < sql/transporte/0011_flota.sql      (after 0001-0010)
 --
 -- Conventions (audit columns and trigger, "unique among active rows" through an INVISIBLE generated column,
 -- RESTRICT foreign keys, CHECKs the application validates first) are those of 0001; see its header.
@@ -105,3 +105,22 @@ CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW VistaMotorista AS
 SELECT p.Id, p.Eliminado
   FROM Perfil p
   JOIN DetallePerfilMotorista d ON d.IdPerfil = p.Id AND d.Eliminado = 0;
+
+-- ---------------------------------------------------------------------------------------------------
+-- The driver record the API returns (§9.2): the Perfil (the person; its Id is the driver's id, IdPerfil),
+-- its account's id, its active driver details and the names of their department, licence type and
+-- availability. Only active details: a deleted driver (Perfil, Usuario, PerfilRol and details all soft-deleted
+-- together) is not in it. Writes go to the four tables in one transaction.
+CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW VistaMotoristaRegistro AS
+SELECT p.Id AS IdPerfil, p.IdUsuario, p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3,
+       CONCAT_WS(' ', p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3) AS NombreCompleto,
+       p.Email, p.Telefono, p.Dui, p.Nit, p.Direccion, p.Observaciones,
+       d.IdDepartamentoAsignado, dep.Nombre AS NombreDepartamento, d.IdTipoLicencia, l.Nombre AS NombreTipoLicencia,
+       d.IdTipoDisponibilidad, t.Nombre AS NombreTipoDisponibilidad, d.NumeroLicencia, d.FechaVencimientoLicencia,
+       d.Imei, p.Eliminado, p.FechaHoraCreacion,
+       GREATEST(p.FechaHoraActualizacion, d.FechaHoraActualizacion) AS FechaHoraActualizacion, p.FechaHoraEliminacion
+  FROM Perfil p
+  JOIN DetallePerfilMotorista d ON d.IdPerfil = p.Id AND d.Eliminado = 0
+  JOIN Departamento dep ON dep.Id = d.IdDepartamentoAsignado
+  JOIN TipoLicencia l ON l.Id = d.IdTipoLicencia
+  LEFT JOIN TipoDisponibilidad t ON t.Id = d.IdTipoDisponibilidad;
