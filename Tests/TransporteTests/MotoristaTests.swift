@@ -90,10 +90,10 @@ struct MotoristaTests {
         #expect(missing.status == 400 && missing.errorFields == ["email", "nombre1", "apellido1", "telefono", "dui",
                                                                    "idDepartamentoAsignado", "idTipoLicencia", "numeroLicencia"])
         let cases: [(String, String, String)] = [
-            ("dui", #""0123456789""#, MotoristaService.duiInvalido),
-            ("dui", #""0123456-78""#, MotoristaService.duiInvalido),
-            ("email", #""pedro.ramos""#, MotoristaService.emailInvalido),
-            ("email", #""pedro @x.com""#, MotoristaService.emailInvalido),
+            ("dui", #""0123456789""#, PerfilFormato.duiInvalido),
+            ("dui", #""0123456-78""#, PerfilFormato.duiInvalido),
+            ("email", #""pedro.ramos""#, PerfilFormato.emailInvalido),
+            ("email", #""pedro @x.com""#, PerfilFormato.emailInvalido),
             ("idDepartamentoAsignado", "99", "El departamento con Id 99 no existe o está eliminado"),
             ("idTipoLicencia", "99", "El tipo de licencia con Id 99 no existe o está eliminado"),
             ("idTipoDisponibilidad", "99", "El tipo de disponibilidad con Id 99 no existe o está eliminado"),

@@ -9,5 +9,6 @@ enum TransporteRoutes {
         SolicitudRoutes().register(in: &router)
         CatalogRoutes().register(in: &router)
         MotoristaRoutes().register(in: &router)
+        SolicitanteRoutes().register(in: &router)
     }
 }

@@ -57,13 +57,6 @@ struct MotoristaRoutes {
 
     /// The list filters the query sends (and the page), or a 400 naming each bad parameter.
     static func filtros(_ request: Request, paginated: Bool) throws -> ([CatalogFilterValue], Pagination) {
-        var decoder = FieldDecoder()
-        let query = decoder.decode(query: request.query, MotoristaFields.filtros.map(\.field) + (paginated ? Pagination.fields : []))
-        try decoder.finish()
-        let filtros = MotoristaFields.filtros.compactMap { filtro -> CatalogFilterValue? in
-            guard let value = query[filtro.field.key], value != .null else { return nil }
-            return CatalogFilterValue(filter: filtro, value: value)
-        }
-        return (filtros, Pagination(query))
+        try CatalogFilterValue.decode(request.query, MotoristaFields.filtros, paginated: paginated)
     }
 }

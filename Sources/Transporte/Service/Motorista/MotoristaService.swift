@@ -6,10 +6,6 @@ import HTTPCore
 /// active vehicles name the driver as their default one.
 struct MotoristaService {
     static let naming = CatalogNaming("Motorista", plural: "motoristas")
-    /// 400 for a DUI that is not `12345678-9`.
-    static let duiInvalido = "El DUI debe tener el formato 12345678-9"
-    /// 400 for an e-mail that is not one.
-    static let emailInvalido = "El campo 'email' no es un correo electrónico válido"
     /// The referenced catalogs.
     static let referencias = [
         CatalogReference(key: "idDepartamentoAsignado", table: "Departamento") { "El departamento con Id \($0) no existe o está eliminado" },
@@ -46,16 +42,15 @@ struct MotoristaService {
 
     /// Creates the driver; answers `{idPerfil, nombreCompleto, email, dui}` (§9.2).
     func crear(_ datos: Validated) throws -> JSONValue {
-        try Self.formatos(datos)
+        try PerfilFormato.comprobar(datos)
         let hash = try datos["password"]?.text.map { try PasswordHasher.hash($0) }
         let perfil = try repository.transaction {
-            try checkReferencias(datos)
-            try checkUnicos(datos, excepto: nil)
-            return try guardado(datos) { try repository.crear(datos, passwordHash: hash) }
+            try repository.comprobar(datos, referencias: Self.referencias, excepto: nil)
+            return try repository.guardado(datos) { try repository.crear(datos, passwordHash: hash) }
         }
         let registro = try obtener(perfil)
-        return .object([("idPerfil", .integer(perfil)), ("nombreCompleto", Self.member(registro, "NombreCompleto")),
-                        ("email", Self.member(registro, "Email")), ("dui", Self.member(registro, "Dui"))])
+        return .object([("idPerfil", .integer(perfil)), ("nombreCompleto", recordMember(registro, "NombreCompleto")),
+                        ("email", recordMember(registro, "Email")), ("dui", recordMember(registro, "Dui"))])
     }
 
     /// Updates the fields sent (ruling 5); a new e-mail is also the new login name, a new password ends the
@@ -64,11 +59,9 @@ struct MotoristaService {
         try repository.transaction {
             guard let actual = try repository.actual(perfil: perfil, lock: true) else { throw Self.noEncontrado(String(perfil)) }
             guard !datos.isEmpty else { throw CatalogService.nothingToUpdate }
-            try Self.formatos(datos)
-            try checkReferencias(datos)
-            try checkUnicos(datos, excepto: actual)
+            try repository.comprobar(datos, referencias: Self.referencias, excepto: actual)
             let hash = try datos["password"]?.text.map { try PasswordHasher.hash($0) }
-            try guardado(datos) { try repository.actualizar(actual, datos, passwordHash: hash) }
+            try repository.guardado(datos) { try repository.actualizar(actual, datos, passwordHash: hash) }
             return try obtener(perfil)
         }
     }
@@ -83,65 +76,6 @@ struct MotoristaService {
             }
             try repository.eliminar(actual)
             return .object([("mensaje", .string(Self.naming.deletedRecord(actual.nombreCompleto)))])
-        }
-    }
-
-    // MARK: - Rules
-
-    /// The value of `key` in a record (null when absent).
-    static func member(_ record: JSONValue, _ key: String) -> JSONValue {
-        guard case .object(let members) = record else { return .null }
-        return members.first { $0.0 == key }?.1 ?? .null
-    }
-
-    /// 400 for a DUI or an e-mail in the wrong format.
-    static func formatos(_ datos: Validated) throws {
-        if let dui = datos["dui"]?.text, !esDUI(dui) { throw TransporteError.field("dui", duiInvalido) }
-        if let email = datos["email"]?.text, !esEmail(email) { throw TransporteError.field("email", emailInvalido) }
-    }
-
-    /// `12345678-9`.
-    static func esDUI(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count == 10 && bytes[8] == UInt8(ascii: "-")
-            && bytes.enumerated().allSatisfy { $0.offset == 8 || (48...57).contains($0.element) }
-    }
-
-    /// One `@` between a non-empty local part and a domain with a dot inside, no white space (it is also the
-    /// login name).
-    static func esEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
-    }
-
-    /// 400 naming the field for a referenced catalog row that does not exist or is deleted.
-    private func checkReferencias(_ datos: Validated) throws {
-        for referencia in Self.referencias {
-            guard let id = datos[referencia.key]?.integer else { continue }
-            guard try repository.activo(referencia.table, id: id) else {
-                throw TransporteError.field(referencia.key, referencia.message(id))
-            }
-        }
-    }
-
-    /// 409 for the first unique value an active row (other than `excepto`'s) holds.
-    private func checkUnicos(_ datos: Validated, excepto: MotoristaActual?) throws {
-        for clave in MotoristaClave.allCases {
-            guard let valor = datos[clave.rawValue]?.text else { continue }
-            if try repository.ocupado(clave, valor, excepto: excepto) { throw clave.conflicto(valor) }
-        }
-    }
-
-    /// Runs a write, turning a unique value lost to a concurrent write into the same 409 as the check's.
-    @discardableResult
-    private func guardado<T>(_ datos: Validated, _ write: () throws -> T) throws -> T {
-        do {
-            return try write()
-        } catch let duplicado as MotoristaDuplicado {
-            let clave = duplicado.clave ?? MotoristaClave.allCases.first { datos[$0.rawValue]?.text != nil } ?? .email
-            throw clave.conflicto(datos[clave.rawValue]?.text ?? "")
         }
     }
 }
