@@ -102,18 +102,9 @@ extension SolicitudCorrelativoTests {
     /// Holds the correlative's lock row from another connection for `seconds` while `h` creates a solicitud
     /// (`h` waits 1 s for a lock: `TRANSPORTE_LOCK_WAIT_SECONDS`); answers the response and how long it took.
     func creacionBloqueada(_ h: TransporteHarness, segundos: Double) throws -> (TestResponse, Double) {
-        let otra = MariaDBConnection(configuration: h.connection.configuration)
-        try otra.executeText("START TRANSACTION; SELECT Ultimo FROM CorrelativoSolicitud WHERE Anio = 0 AND Mes = 0 FOR UPDATE")
-        let bloqueo = ConexionCompartida(otra)
-        let liberada = DispatchSemaphore(value: 0)
-        Thread {
-            Thread.sleep(forTimeInterval: segundos)
-            try? bloqueo.connection.executeText("COMMIT")
-            liberada.signal()
-        }.start()
+        let liberada = try h.holdLock("SELECT Ultimo FROM CorrelativoSolicitud WHERE Anio = 0 AND Mes = 0 FOR UPDATE", seconds: segundos)
         let (response, duracion) = try Elapsed.measure { try h.crear() }
         liberada.wait()
-        otra.close()
         return (response, duracion)
     }
 

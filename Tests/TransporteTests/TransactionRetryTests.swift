@@ -19,17 +19,7 @@ struct TransactionRetryTests {
 
     /// Holds `Rol` row 1 locked from a connection of its own for `seconds`, then commits.
     static func holdLock(_ harness: TransporteHarness, seconds: Double) throws -> DispatchSemaphore {
-        let other = MariaDBConnection(configuration: harness.configuration)
-        try other.executeText("START TRANSACTION; SELECT Id FROM Rol WHERE Id = 1 FOR UPDATE")
-        let holder = ConexionCompartida(other)
-        let released = DispatchSemaphore(value: 0)
-        Thread {
-            Thread.sleep(forTimeInterval: seconds)
-            try? holder.connection.executeText("COMMIT")
-            holder.connection.close()
-            released.signal()
-        }.start()
-        return released
+        try harness.holdLock("SELECT Id FROM Rol WHERE Id = 1 FOR UPDATE", seconds: seconds)
     }
 
     @Test("a lock wait timeout reruns the whole transaction, which then gets the lock")

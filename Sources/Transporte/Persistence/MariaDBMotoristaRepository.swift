@@ -4,7 +4,7 @@ import MariaDB
 
 /// Drivers in MariaDB: Usuario, Perfil, PerfilRol and DetallePerfilMotorista written together; records read
 /// from `VistaMotoristaRegistro` (sql/transporte/0011).
-struct MariaDBMotoristaRepository: MotoristaRepository {
+struct MariaDBMotoristaRepository: MotoristaRepository, PerfilStoreRepository {
     let store: PerfilStore
     let records: RecordJSON
     let retry: TransactionRetry
@@ -14,28 +14,8 @@ struct MariaDBMotoristaRepository: MotoristaRepository {
     static let detalleColumns = Set(MotoristaFields.detalle.map(\.column))
     static let view = "VistaMotoristaRegistro"
 
-    var connection: MariaDBConnection { store.connection }
-
-    func transaction<T>(_ body: () throws -> T) throws -> T { try retry.run(body) }
-
     func actual(perfil: Int, lock: Bool) throws -> PerfilActual? {
         try store.actual(perfil: perfil, join: "JOIN DetallePerfilMotorista d ON d.IdPerfil = p.Id AND d.Eliminado = 0", lock: lock)
-    }
-
-    func registro(perfil: Int) throws -> JSONValue? {
-        try connection.queryFirst("SELECT * FROM VistaMotoristaRegistro WHERE IdPerfil = \(perfil)").map(records.object)
-    }
-
-    func contar(_ filtros: [CatalogFilterValue]) throws -> Int { try store.contar(Self.view, filtros) }
-
-    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue] {
-        try store.listar(Self.view, filtros, order: "Apellido1, Nombre1, IdPerfil", pagina: pagina, records: records)
-    }
-
-    func activo(_ tabla: String, id: Int) throws -> Bool { try store.activo(tabla, id: id) }
-
-    func ocupado(_ clave: PerfilClave, _ valor: String, excepto: PerfilActual?) throws -> Bool {
-        try store.ocupado(clave, valor, excepto: excepto)
     }
 
     func esMotoristaPorDefecto(perfil: Int) throws -> Bool {
@@ -69,9 +49,7 @@ struct MariaDBMotoristaRepository: MotoristaRepository {
 
     func eliminar(_ actual: PerfilActual) throws {
         _ = try connection.execute("UPDATE DetallePerfilMotorista SET Eliminado = 1 WHERE IdPerfil = \(actual.perfil) AND Eliminado = 0")
-        _ = try connection.execute("UPDATE PerfilRol SET Eliminado = 1 WHERE IdPerfil = \(actual.perfil) AND Eliminado = 0")
-        _ = try connection.execute("UPDATE Perfil SET Eliminado = 1 WHERE Id = \(actual.perfil) AND Eliminado = 0")
-        _ = try connection.execute("UPDATE Usuario SET Eliminado = 1 WHERE Id = \(actual.usuario) AND Eliminado = 0")
+        try store.eliminarPersona(actual)
     }
 }
 

@@ -4,7 +4,7 @@ import MariaDB
 
 /// Requesters in MariaDB: Perfil + PerfilRol(SOLICITANTE), external ones with a phantom Usuario; records read
 /// from `VistaSolicitanteRegistro` (sql/transporte/0012).
-struct MariaDBSolicitanteRepository: SolicitanteRepository {
+struct MariaDBSolicitanteRepository: SolicitanteRepository, PerfilStoreRepository {
     let store: PerfilStore
     let records: RecordJSON
     let retry: TransactionRetry
@@ -16,32 +16,12 @@ struct MariaDBSolicitanteRepository: SolicitanteRepository {
         JOIN PerfilRol pr ON pr.IdPerfil = p.Id AND pr.Eliminado = 0 JOIN Rol r ON r.Id = pr.IdRol AND r.Codigo = 'SOLICITANTE'
         """
 
-    var connection: MariaDBConnection { store.connection }
-
-    func transaction<T>(_ body: () throws -> T) throws -> T { try retry.run(body) }
-
     func actual(perfil: Int, lock: Bool) throws -> PerfilActual? {
         try store.actual(perfil: perfil, join: Self.rol, lock: lock)
     }
 
     func esExterno(perfil: Int) throws -> Bool {
         try connection.queryFirst("SELECT 1 FROM VistaSolicitanteRegistro WHERE IdPerfil = \(perfil) AND Tipo = 'EXTERNO'") != nil
-    }
-
-    func registro(perfil: Int) throws -> JSONValue? {
-        try connection.queryFirst("SELECT * FROM VistaSolicitanteRegistro WHERE IdPerfil = \(perfil) AND Eliminado = 0").map(records.object)
-    }
-
-    func contar(_ filtros: [CatalogFilterValue]) throws -> Int { try store.contar(Self.view, filtros) }
-
-    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue] {
-        try store.listar(Self.view, filtros, order: "Apellido1, Nombre1, IdPerfil", pagina: pagina, records: records)
-    }
-
-    func activo(_ tabla: String, id: Int) throws -> Bool { try store.activo(tabla, id: id) }
-
-    func ocupado(_ clave: PerfilClave, _ valor: String, excepto: PerfilActual?) throws -> Bool {
-        try store.ocupado(clave, valor, excepto: excepto)
     }
 
     func perfilActivo(_ perfil: Int) throws -> Bool {
@@ -82,9 +62,7 @@ struct MariaDBSolicitanteRepository: SolicitanteRepository {
                SET pr.Eliminado = 1 WHERE pr.IdPerfil = \(actual.perfil) AND pr.Eliminado = 0
             """)
         guard externo else { return }
-        _ = try connection.execute("UPDATE PerfilRol SET Eliminado = 1 WHERE IdPerfil = \(actual.perfil) AND Eliminado = 0")
-        _ = try connection.execute("UPDATE Perfil SET Eliminado = 1 WHERE Id = \(actual.perfil) AND Eliminado = 0")
-        _ = try connection.execute("UPDATE Usuario SET Eliminado = 1 WHERE Id = \(actual.usuario) AND Eliminado = 0")
+        try store.eliminarPersona(actual)
     }
 }
 

@@ -38,6 +38,13 @@ struct PerfilStore {
         return try connection.queryFirst(sql) != nil
     }
 
+    /// Soft-deletes every role, the Perfil and the Usuario of `actual` (its tokens stop working, ruling 9).
+    func eliminarPersona(_ actual: PerfilActual) throws {
+        _ = try connection.execute("UPDATE PerfilRol SET Eliminado = 1 WHERE IdPerfil = \(actual.perfil) AND Eliminado = 0")
+        _ = try connection.execute("UPDATE Perfil SET Eliminado = 1 WHERE Id = \(actual.perfil) AND Eliminado = 0")
+        _ = try connection.execute("UPDATE Usuario SET Eliminado = 1 WHERE Id = \(actual.usuario) AND Eliminado = 0")
+    }
+
     /// The Id of the active role `codigo`.
     func rol(_ codigo: String) throws -> Int {
         guard let id = try connection.queryFirst("SELECT Id FROM Rol WHERE CodigoActivo = \(codigo)")?.int("Id") else {
@@ -94,5 +101,39 @@ struct PerfilStore {
                 : index.contains("dui") ? .dui : index.contains("imei") ? .imei : nil
             throw PerfilDuplicado(clave: clave)
         }
+    }
+}
+
+/// A person repository over a `PerfilStore` and a read view: transactions (T16), the checks and the lists come
+/// from here; each repository adds its own writes.
+protocol PerfilStoreRepository: PerfilRepositorio {
+    var store: PerfilStore { get }
+    var records: RecordJSON { get }
+    var retry: TransactionRetry { get }
+    /// The read view of the records (`IdPerfil` keyed, with `Eliminado`).
+    static var view: String { get }
+}
+
+extension PerfilStoreRepository {
+    var connection: MariaDBConnection { store.connection }
+
+    func transaction<T>(_ body: () throws -> T) throws -> T { try retry.run(body) }
+
+    func activo(_ tabla: String, id: Int) throws -> Bool { try store.activo(tabla, id: id) }
+
+    func ocupado(_ clave: PerfilClave, _ valor: String, excepto: PerfilActual?) throws -> Bool {
+        try store.ocupado(clave, valor, excepto: excepto)
+    }
+
+    /// The active record `perfil` of the view.
+    func registro(perfil: Int) throws -> JSONValue? {
+        try connection.queryFirst(SQLQuery(unsafeSQL: "SELECT * FROM \(Self.view) WHERE IdPerfil = ? AND Eliminado = 0",
+                                           binds: [.int(Int64(perfil))])).map(records.object)
+    }
+
+    func contar(_ filtros: [CatalogFilterValue]) throws -> Int { try store.contar(Self.view, filtros) }
+
+    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue] {
+        try store.listar(Self.view, filtros, order: "Apellido1, Nombre1, IdPerfil", pagina: pagina, records: records)
     }
 }

@@ -10,8 +10,7 @@ extension MotoristaRoutes {
         "FechaVencimientoLicencia", "Imei", "Eliminado", "FechaHoraCreacion", "FechaHoraActualizacion", "FechaHoraEliminacion",
     ])
 
-    static let idPerfil = APIOperation.Parameter(name: "id_perfil", location: "path", kind: .integer(CatalogFields.id),
-                                                 description: "Id del perfil del motorista")
+    static let idPerfil = APIOperation.idPerfil("del motorista")
 
     /// A page of drivers: the §1.4 page plus `totalPaginas` (§1.4, the motorista docs).
     static var pagina: JSONValue {

@@ -13,7 +13,7 @@ struct MotoristaRoutes {
         }
         router.get("/motorista/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
             let (filtros, _) = try Self.filtros(request, paginated: false)
-            return Envelope.success(MotoristaService.naming.listedAll, data: try Self.service(context).todos(filtros))
+            return Envelope.success(MotoristaService.naming.listedAll, data: try Self.service(context).repository.todos(filtros))
         }
         router.get("/motorista", middleware: [TransporteAuth.authenticated]) { request, context in
             let (filtros, pagina) = try Self.filtros(request, paginated: true)
@@ -50,9 +50,7 @@ struct MotoristaRoutes {
 
     /// The path's Perfil id; anything that is not one names no driver (404, never 5xx).
     static func id(_ request: Request) throws -> Int {
-        let text = request.parameter("id_perfil")
-        guard let id = PathID.parse(text) else { throw MotoristaService.noEncontrado(text) }
-        return id
+        try PathID.require(request, "id_perfil", notFound: MotoristaService.noEncontrado)
     }
 
     /// The list filters the query sends (and the page), or a 400 naming each bad parameter.

@@ -9,8 +9,7 @@ extension SolicitanteRoutes {
         "Eliminado", "FechaHoraCreacion", "FechaHoraActualizacion", "FechaHoraEliminacion",
     ])
 
-    static let idPerfil = APIOperation.Parameter(name: "id_perfil", location: "path", kind: .integer(CatalogFields.id),
-                                                 description: "Id del perfil del solicitante")
+    static let idPerfil = APIOperation.idPerfil("del solicitante")
 
     static var operations: [APIOperation] {
         let tag = "Solicitantes"

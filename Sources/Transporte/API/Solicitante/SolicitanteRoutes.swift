@@ -16,7 +16,7 @@ struct SolicitanteRoutes {
         }
         router.get("/solicitante/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
             let (filtros, _) = try Self.filtros(request, paginated: false)
-            return Envelope.success(naming.listedAll, data: try Self.service(context).todos(filtros))
+            return Envelope.success(naming.listedAll, data: try Self.service(context).repository.todos(filtros))
         }
         router.get("/solicitante", middleware: [TransporteAuth.authenticated]) { request, context in
             let (filtros, pagina) = try Self.filtros(request, paginated: true)
@@ -49,9 +49,7 @@ struct SolicitanteRoutes {
 
     /// The path's Perfil id; anything that is not one names no requester (404, never 5xx).
     static func id(_ request: Request) throws -> Int {
-        let text = request.parameter("id_perfil")
-        guard let id = PathID.parse(text) else { throw SolicitanteService.noEncontrado(text) }
-        return id
+        try PathID.require(request, "id_perfil", notFound: SolicitanteService.noEncontrado)
     }
 
     /// The list filters the query sends (and the page), or a 400 naming each bad parameter.

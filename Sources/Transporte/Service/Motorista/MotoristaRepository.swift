@@ -5,12 +5,6 @@ import HTTPCore
 protocol MotoristaRepository: PerfilRepositorio {
     /// The active driver `perfil`: its account id and full name; `lock` takes its rows FOR UPDATE.
     func actual(perfil: Int, lock: Bool) throws -> PerfilActual?
-    /// The record the API returns (`VistaMotoristaRegistro`), nil when there is no active driver `perfil`.
-    func registro(perfil: Int) throws -> JSONValue?
-    /// The number of active drivers that match `filtros`.
-    func contar(_ filtros: [CatalogFilterValue]) throws -> Int
-    /// The active drivers that match `filtros`, by surname and name; one page when `pagina` is given.
-    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue]
     /// Whether active vehicles name driver `perfil` as their default driver.
     func esMotoristaPorDefecto(perfil: Int) throws -> Bool
     /// Inserts Usuario, Perfil, PerfilRol(MOTORISTA) and the details; the new Perfil id.

@@ -21,10 +21,7 @@ struct MotoristaService {
     static func noEncontrado(_ id: String) -> TransporteError { TransporteError(status: 404, naming.notFound(id)) }
 
     /// The active driver `perfil`, or 404.
-    func obtener(_ perfil: Int) throws -> JSONValue {
-        guard let registro = try repository.registro(perfil: perfil) else { throw Self.noEncontrado(String(perfil)) }
-        return registro
-    }
+    func obtener(_ perfil: Int) throws -> JSONValue { try repository.obtener(perfil, noEncontrado: Self.noEncontrado) }
 
     /// One page (`{total, pagina, porPagina, totalPaginas, registros}`).
     func listar(_ filtros: [CatalogFilterValue], pagina: Pagination) throws -> JSONValue {
@@ -33,11 +30,6 @@ struct MotoristaService {
         guard case .object(var members) = pagina.json(total: total, registros: registros) else { return .null }
         members.insert(("totalPaginas", .integer((total + pagina.porPagina - 1) / pagina.porPagina)), at: 3)
         return .object(members)
-    }
-
-    /// Every active driver that matches.
-    func todos(_ filtros: [CatalogFilterValue]) throws -> JSONValue {
-        .array(try repository.listar(filtros, pagina: nil))
     }
 
     /// Creates the driver; answers `{idPerfil, nombreCompleto, email, dui}` (§9.2).

@@ -9,6 +9,12 @@ protocol PerfilRepositorio {
     func activo(_ tabla: String, id: Int) throws -> Bool
     /// Whether an active row other than `excepto`'s holds `valor` as `clave`.
     func ocupado(_ clave: PerfilClave, _ valor: String, excepto: PerfilActual?) throws -> Bool
+    /// The record the API returns, nil when there is no active resource `perfil`.
+    func registro(perfil: Int) throws -> JSONValue?
+    /// The number of active resources that match `filtros`.
+    func contar(_ filtros: [CatalogFilterValue]) throws -> Int
+    /// The active resources that match `filtros`, by surname and name; one page when `pagina` is given.
+    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue]
 }
 
 /// An active person as the rules need it.
@@ -73,6 +79,17 @@ enum PerfilFormato {
 }
 
 extension PerfilRepositorio {
+    /// The record `perfil`, or `noEncontrado`.
+    func obtener(_ perfil: Int, noEncontrado: (String) -> TransporteError) throws -> JSONValue {
+        guard let registro = try registro(perfil: perfil) else { throw noEncontrado(String(perfil)) }
+        return registro
+    }
+
+    /// Every active resource that matches (`todos/lista`).
+    func todos(_ filtros: [CatalogFilterValue]) throws -> JSONValue {
+        .array(try listar(filtros, pagina: nil))
+    }
+
     /// The checks before a person write: formats (400), `referencias` active (400 naming the field), unique
     /// values free (409 naming the field).
     func comprobar(_ datos: Validated, referencias: [CatalogReference], excepto: PerfilActual?) throws {

@@ -7,12 +7,6 @@ protocol SolicitanteRepository: PerfilRepositorio {
     func actual(perfil: Int, lock: Bool) throws -> PerfilActual?
     /// Whether `perfil` is external (its account is a phantom one).
     func esExterno(perfil: Int) throws -> Bool
-    /// The record the API returns (`VistaSolicitanteRegistro`), nil when there is no active requester `perfil`.
-    func registro(perfil: Int) throws -> JSONValue?
-    /// The number of active requesters that match `filtros`.
-    func contar(_ filtros: [CatalogFilterValue]) throws -> Int
-    /// The active requesters that match `filtros`, by surname and name; one page when `pagina` is given.
-    func listar(_ filtros: [CatalogFilterValue], pagina: Pagination?) throws -> [JSONValue]
     /// Whether Perfil `perfil` exists and is active, locked until the commit.
     func perfilActivo(_ perfil: Int) throws -> Bool
     /// Whether requester `perfil` has solicitudes in a non-final state.

@@ -15,19 +15,11 @@ struct SolicitanteService {
     static func noEncontrado(_ id: String) -> TransporteError { TransporteError(status: 404, naming.notFound(id)) }
 
     /// The active requester `perfil`, or 404.
-    func obtener(_ perfil: Int) throws -> JSONValue {
-        guard let registro = try repository.registro(perfil: perfil) else { throw Self.noEncontrado(String(perfil)) }
-        return registro
-    }
+    func obtener(_ perfil: Int) throws -> JSONValue { try repository.obtener(perfil, noEncontrado: Self.noEncontrado) }
 
     /// One page of requesters.
     func listar(_ filtros: [CatalogFilterValue], pagina: Pagination) throws -> JSONValue {
         pagina.json(total: try repository.contar(filtros), registros: try repository.listar(filtros, pagina: pagina))
-    }
-
-    /// Every active requester that matches.
-    func todos(_ filtros: [CatalogFilterValue]) throws -> JSONValue {
-        .array(try repository.listar(filtros, pagina: nil))
     }
 
     /// Gives an existing Perfil the role: 404 when there is no such active Perfil, 409 when it has the role.
