@@ -212,3 +212,24 @@ struct MotoristaTests {
         #expect(harness.call(.get, "/motorista/1", token: admin).status == 404)
     }
 }
+
+/// Ruling 1: a client's text is never a 5xx, also in the ASCII columns (DUI, NIT, IMEI).
+@Suite("Motorista and Solicitante: any text is a 4xx or an answer, never a 5xx")
+struct PerfilTextoTests {
+    @Test("non-ASCII text in the DUI filter, the search and the NIT or IMEI of a write")
+    func nonASCII() throws {
+        let (harness, admin) = try MotoristaTests.harness()
+        for path in ["/motorista?dui=%C3%A9", "/motorista/todos/lista?busqueda=%C3%A9", "/solicitante?dui=%C3%B1",
+                     "/solicitante/todos/lista?busqueda=%E2%82%AC"] {
+            let response = harness.call(.get, path, token: admin)
+            #expect(response.status == 200, "\(path): \(response.text)")
+        }
+        for (key, value) in [("nit", "é"), ("imei", "ñ123")] {
+            let body = String(MotoristaTests.body.dropLast()) + #", "\#(key)": "\#(value)"}"#
+            let response = harness.call(.post, "/motorista", json: body, token: admin)
+            #expect(response.status == 400 && response.errorFields == [key], "\(key): \(response.text)")
+            let externo = String(SolicitanteTests.externo.dropLast()) + #", "nit": "é"}"#
+            #expect(harness.call(.post, "/solicitante/externo", json: externo, token: admin).errorFields == ["nit"])
+        }
+    }
+}

@@ -110,14 +110,15 @@ SELECT p.Id, p.Eliminado
 -- The driver record the API returns (§9.2): the Perfil (the person; its Id is the driver's id, IdPerfil),
 -- its account's id, its active driver details and the names of their department, licence type and
 -- availability. Only active details: a deleted driver (Perfil, Usuario, PerfilRol and details all soft-deleted
--- together) is not in it. Writes go to the four tables in one transaction.
+-- together) is not in it. Writes go to the four tables in one transaction. The ASCII columns (Dui, Nit, Imei) are
+-- converted to utf8mb4, so a filter or search with any text compares without a collation error.
 CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW VistaMotoristaRegistro AS
 SELECT p.Id AS IdPerfil, p.IdUsuario, p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3,
        CONCAT_WS(' ', p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3) AS NombreCompleto,
-       p.Email, p.Telefono, p.Dui, p.Nit, p.Direccion, p.Observaciones,
-       d.IdDepartamentoAsignado, dep.Nombre AS NombreDepartamento, d.IdTipoLicencia, l.Nombre AS NombreTipoLicencia,
+       p.Email, p.Telefono, CONVERT(p.Dui USING utf8mb4) AS Dui, CONVERT(p.Nit USING utf8mb4) AS Nit, p.Direccion,
+       p.Observaciones, d.IdDepartamentoAsignado, dep.Nombre AS NombreDepartamento, d.IdTipoLicencia, l.Nombre AS NombreTipoLicencia,
        d.IdTipoDisponibilidad, t.Nombre AS NombreTipoDisponibilidad, d.NumeroLicencia, d.FechaVencimientoLicencia,
-       d.Imei, p.Eliminado, p.FechaHoraCreacion,
+       CONVERT(d.Imei USING utf8mb4) AS Imei, p.Eliminado, p.FechaHoraCreacion,
        GREATEST(p.FechaHoraActualizacion, d.FechaHoraActualizacion) AS FechaHoraActualizacion, p.FechaHoraEliminacion
   FROM Perfil p
   JOIN DetallePerfilMotorista d ON d.IdPerfil = p.Id AND d.Eliminado = 0

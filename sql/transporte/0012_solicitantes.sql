@@ -7,11 +7,13 @@
 -- Username 'externo-<DUI>'), which can never log in (0002's header). No new table.
 
 -- The requester record the API returns: the Perfil, its account id, its department's name and its kind,
--- EXTERNO for a phantom account (no password and inactive), INTERNO otherwise.
+-- EXTERNO for a phantom account (no password and inactive), INTERNO otherwise. Dui and Nit (ASCII columns) are
+-- converted to utf8mb4, so a filter or search with any text compares without a collation error.
 CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW VistaSolicitanteRegistro AS
 SELECT p.Id AS IdPerfil, p.IdUsuario, p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3,
        CONCAT_WS(' ', p.Nombre1, p.Nombre2, p.Nombre3, p.Apellido1, p.Apellido2, p.Apellido3) AS NombreCompleto,
-       p.Email, p.Telefono, p.Dui, p.Nit, p.Direccion, p.Observaciones, p.IdDepartamento,
+       p.Email, p.Telefono, CONVERT(p.Dui USING utf8mb4) AS Dui, CONVERT(p.Nit USING utf8mb4) AS Nit, p.Direccion,
+       p.Observaciones, p.IdDepartamento,
        dep.Nombre AS NombreDepartamento,
        IF(u.PasswordHash IS NULL AND u.Activo = 0, 'EXTERNO', 'INTERNO') AS Tipo,
        p.Eliminado, p.FechaHoraCreacion, p.FechaHoraActualizacion, p.FechaHoraEliminacion

@@ -55,8 +55,16 @@ enum PerfilFormato {
     /// An e-mail that is not one.
     static let emailInvalido = "El campo 'email' no es un correo electrónico válido"
 
-    /// 400 for a DUI or an e-mail in the wrong format.
+    /// The fields stored in ASCII columns (0002: Perfil.Nit, DetallePerfilMotorista.Imei; the DUI has its format).
+    static let ascii = ["nit", "imei"]
+
+    /// 400 for a DUI or an e-mail in the wrong format, or a NIT or IMEI that is not ASCII.
     static func comprobar(_ datos: Validated) throws {
+        for key in ascii {
+            if let text = datos[key]?.text, !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) {
+                throw TransporteError.field(key, "El campo '\(key)' solo admite letras, dígitos y signos ASCII")
+            }
+        }
         if let dui = datos["dui"]?.text, !esDUI(dui) { throw TransporteError.field("dui", duiInvalido) }
         if let email = datos["email"]?.text, !esEmail(email) { throw TransporteError.field("email", emailInvalido) }
     }
