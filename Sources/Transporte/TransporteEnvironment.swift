@@ -10,12 +10,15 @@ public struct TransporteEnvironment: Sendable {
     public let bodyLimits: BodyLimits
     /// The clock (a fixed one in tests).
     public let clock: any Clock
+    /// Seconds a write transaction's statement waits for a row lock before it is retried (T16).
+    public let lockWaitSeconds: Int
 
     /// The environment from its parts.
-    public init(zone: ZoneRules, bodyLimits: BodyLimits, clock: any Clock) {
+    public init(zone: ZoneRules, bodyLimits: BodyLimits, clock: any Clock, lockWaitSeconds: Int = 8) {
         self.zone = zone
         self.bodyLimits = bodyLimits
         self.clock = clock
+        self.lockWaitSeconds = lockWaitSeconds
     }
 
     /// Today's date in the module's zone.

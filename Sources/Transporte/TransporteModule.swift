@@ -10,7 +10,9 @@ public struct TransporteModule: Sendable {
     /// Access and refresh tokens (`TRANSPORTE_JWT_SECRET`, T5).
     public let tokens: TransporteTokens
 
-    /// Reads Transporte's settings on top of the common ones: `TRANSPORTE_JWT_SECRET` (required, at least 32 bytes).
+    /// Reads Transporte's settings on top of the common ones: `TRANSPORTE_JWT_SECRET` (required, at least 32 bytes);
+    /// `TRANSPORTE_LOCK_WAIT_SECONDS` (1-10, default 8), how long one attempt of a write transaction waits for a
+    /// row lock (T16: five attempts of at most 10 s each stay under nginx's 60 s `fastcgi_read_timeout`).
     public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
         let secret = try settings.environment.secret("JWT_SECRET", prefixedOnly: true)
@@ -18,7 +20,9 @@ public struct TransporteModule: Sendable {
             throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
         }
         tokens = TransporteTokens(secret: secret, clock: clock)
-        environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock)
+        let lockWait = try settings.environment.int("LOCK_WAIT_SECONDS", default: TransactionRetry.defaultLockWaitSeconds,
+                                                    range: 1...TransactionRetry.maximumLockWaitSeconds)
+        environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock, lockWaitSeconds: lockWait)
     }
 
     /// The routes, frozen. Routing comes first (FastAPI), then the body is parsed for matched routes.

@@ -37,6 +37,16 @@ struct DocumentoConformidadTests {
         }
     }
 
+    @Test("a plate the decoder accepts is exactly one the documented pattern accepts")
+    func placa() throws {
+        let field = try #require(Flota.vehiculo.field("placa"))
+        for sample in ["P503067", " p 503 067 ", "N-1234", "-", " ", "", "P_1", "PLACÁ", "P\t1", "P\u{A0}1", "１２３", "a", "--1--"] {
+            var decoder = FieldDecoder()
+            _ = decoder.decode(InputObject([("placa", .string(sample))]), [field])
+            #expect(decoder.errors.isEmpty == (try matches(OpenAPISchema.platePattern, sample)), "\(sample.debugDescription)")
+        }
+    }
+
     @Test("POST /lugar: a code with spaces inside, or longer than documented as sent, is a 400; spaces around are trimmed")
     func lugarCodigo() throws {
         let harness = try TransporteHarness()

@@ -100,33 +100,24 @@ struct SolicitudCorrelativoTests {
 
 extension SolicitudCorrelativoTests {
     /// Holds the correlative's lock row from another connection for `seconds` while `h` creates a solicitud
-    /// with a 1 s lock wait; answers the response and how long it took.
+    /// (`h` waits 1 s for a lock: `TRANSPORTE_LOCK_WAIT_SECONDS`); answers the response and how long it took.
     func creacionBloqueada(_ h: TransporteHarness, segundos: Double) throws -> (TestResponse, Double) {
-        let otra = MariaDBConnection(configuration: h.connection.configuration)
-        try otra.executeText("START TRANSACTION; SELECT Ultimo FROM CorrelativoSolicitud WHERE Anio = 0 AND Mes = 0 FOR UPDATE")
-        let bloqueo = ConexionCompartida(otra)
-        let liberada = DispatchSemaphore(value: 0)
-        Thread {
-            Thread.sleep(forTimeInterval: segundos)
-            try? bloqueo.connection.executeText("COMMIT")
-            liberada.signal()
-        }.start()
-        _ = try h.connection.execute("SET SESSION innodb_lock_wait_timeout = 1")
+        let liberada = try h.holdLock("SELECT Ultimo FROM CorrelativoSolicitud WHERE Anio = 0 AND Mes = 0 FOR UPDATE", seconds: segundos)
         let (response, duracion) = try Elapsed.measure { try h.crear() }
         liberada.wait()
-        otra.close()
         return (response, duracion)
     }
 
-    @Test("a lock wait timeout retries the whole creation; after three attempts it is a 500 that writes nothing")
+    @Test("a lock wait timeout retries the whole creation (T16); after five attempts it is a 500 that writes nothing")
     func reintentos() throws {
-        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero, extra: ["TRANSPORTE_LOCK_WAIT_SECONDS": "1"])
         let (segunda, espera) = try creacionBloqueada(h, segundos: 1.5)
         #expect(segunda.status == 201 && codigo(segunda) == "SOL-2026-02-00000001", "\(segunda.text)")
         #expect(espera >= 1.0, "the first attempt timed out and the transaction was run again")
         let before = try h.huella()
-        let (agotada, total) = try creacionBloqueada(h, segundos: 4.5)
-        #expect(agotada.status == 500 && total >= 3.0)
+        // Five waits of 1 s and four backoffs (at most 0.375 s) end before the lock does.
+        let (agotada, total) = try creacionBloqueada(h, segundos: 6.5)
+        #expect(agotada.status == 500 && total >= 5.0 && total < 6.5, "\(agotada.text) after \(total) s")
         #expect(try h.huella() == before)
         #expect(codigo(try h.crear()) == "SOL-2026-02-00000002")
     }

@@ -2,5 +2,6 @@
 /// them; `OpenAPITests` checks they are exactly the routes `TransporteRoutes` registers.
 enum TransporteAPI {
     static let operations: [APIOperation] = OpenAPIRoutes.operations + SystemRoutes.operations + AuthRoutes.operations
-        + SolicitudRoutes.operations + CatalogRoutes.operations
+        + SolicitudRoutes.operations + CatalogRoutes.operations + MotoristaRoutes.operations
+        + SolicitanteRoutes.operations
 }

@@ -8,5 +8,7 @@ enum TransporteRoutes {
         AuthRoutes().register(in: &router)
         SolicitudRoutes().register(in: &router)
         CatalogRoutes().register(in: &router)
+        MotoristaRoutes().register(in: &router)
+        SolicitanteRoutes().register(in: &router)
     }
 }

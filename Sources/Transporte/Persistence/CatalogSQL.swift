@@ -4,24 +4,26 @@ import MariaDB
 /// The SQL of the generic catalog repository, built from a `CatalogDefinition`: identifiers come from the
 /// definition only, values are always binds. Pure functions, so the text can be checked without a database.
 enum CatalogSQL {
-    /// `SELECT * FROM T WHERE Id = ? AND Eliminado = 0` (`FOR UPDATE` when locking). `*` is exactly the
+    /// `SELECT * FROM T WHERE Id = ? AND Eliminado = 0`: from the catalog's read source, or `FOR UPDATE` on the
+    /// table itself when locking. `*` is exactly the
     /// visible columns: the `<Col>Activo` generated columns are INVISIBLE.
     static func record(_ catalog: CatalogDefinition, id: Int, lock: Bool) -> SQLQuery {
-        SQLQuery(unsafeSQL: "SELECT * FROM \(catalog.table) WHERE Id = ? AND Eliminado = 0" + (lock ? " FOR UPDATE" : ""),
+        SQLQuery(unsafeSQL: "SELECT * FROM \(lock ? catalog.table : catalog.source) WHERE Id = ? AND Eliminado = 0"
+                    + (lock ? " FOR UPDATE" : ""),
                  binds: [.int(Int64(id))])
     }
 
     /// `SELECT COUNT(*) AS total FROM T WHERE <filters>`.
     static func count(_ catalog: CatalogDefinition, filters: [CatalogFilterValue]) -> SQLQuery {
         let (condition, binds) = self.condition(filters)
-        return SQLQuery(unsafeSQL: "SELECT COUNT(*) AS total FROM \(catalog.table) WHERE \(condition)", binds: binds)
+        return SQLQuery(unsafeSQL: "SELECT COUNT(*) AS total FROM \(catalog.source) WHERE \(condition)", binds: binds)
     }
 
     /// `SELECT * FROM T WHERE <filters> ORDER BY <order>, Id [LIMIT ? OFFSET ?]`.
     static func list(_ catalog: CatalogDefinition, filters: [CatalogFilterValue], limit: Int?, offset: Int) -> SQLQuery {
         var (condition, binds) = self.condition(filters)
         let order = (catalog.orderBy + ["Id"]).joined(separator: ", ")
-        var sql = "SELECT * FROM \(catalog.table) WHERE \(condition) ORDER BY \(order)"
+        var sql = "SELECT * FROM \(catalog.source) WHERE \(condition) ORDER BY \(order)"
         if let limit {
             sql += " LIMIT ? OFFSET ?"
             binds += [.int(Int64(limit)), .int(Int64(offset))]

@@ -1,32 +1,20 @@
 import AppCore
-import Glibc
 import HTTPCore
 import MariaDB
 
 /// Every catalog in MariaDB, over the worker's connection: the SQL comes from `CatalogSQL`, the records from
 /// `RecordJSON` (PascalCase columns, local timestamps, booleans).
 struct MariaDBCatalogRepository: CatalogRepository {
-    /// How often a transaction chosen as a deadlock victim is run before the error stands. Deadlocks are
-    /// InnoDB's normal answer to crossing locks (concurrent inserts of one unique value, two departments
-    /// becoming each other's parent); the rerun sees the winner's commit and answers the client from it.
-    static let deadlockAttempts = 5
-
     let connection: MariaDBConnection
     let records: RecordJSON
+    /// How transactions run (T16); nil: `TransactionRetry` with its defaults.
+    var retry: TransactionRetry?
 
+    /// T16 (`TransactionRetry`). Deadlocks are InnoDB's normal answer to crossing locks (concurrent inserts of
+    /// one unique value, two departments becoming each other's parent); the rerun sees the winner's commit and
+    /// answers the client from it.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try connection.transaction(body)
-            } catch let error as MariaDBError {
-                // Inside an outer transaction the whole of it was rolled back: only its owner may retry.
-                guard error.kind == .deadlock, attempt < Self.deadlockAttempts, !connection.inTransaction else { throw error }
-                // A few milliseconds, growing and jittered, so the same transactions do not collide again in step.
-                usleep(useconds_t(attempt * Int.random(in: 1_000...4_000)))
-                attempt += 1
-            }
-        }
+        try (retry ?? TransactionRetry(connection: connection)).run(body)
     }
 
     func record(_ catalog: CatalogDefinition, id: Int, lock: Bool) throws -> CatalogRecord? {
@@ -112,6 +100,6 @@ struct MariaDBCatalogRepository: CatalogRepository {
 extension TransportePersistence {
     /// The catalogs, rendering records in `zone` (T7).
     func catalogs(zone: ZoneRules) -> any CatalogRepository {
-        MariaDBCatalogRepository(connection: connection, records: RecordJSON(zone: zone))
+        MariaDBCatalogRepository(connection: connection, records: RecordJSON(zone: zone), retry: retry)
     }
 }

@@ -7,21 +7,13 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     let connection: MariaDBConnection
     /// Zone of the rendered timestamps (T7).
     let zone: ZoneRules
+    /// How transactions run (T16); nil: `TransactionRetry` with its defaults.
+    var retry: TransactionRetry?
 
-    /// Attempts of one transaction when the database picks it as a deadlock victim or a lock wait times out.
-    static let intentos = 3
-
+    /// T16 (`TransactionRetry`). A rerun starts from nothing: the rolled-back attempt kept nothing, the
+    /// correlative included.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        var intento = 1
-        while true {
-            do {
-                return try connection.transaction(body)
-            } catch let error as MariaDBError {
-                // Rolled back entirely (the wrapper issues ROLLBACK): nothing, the correlative included, is kept.
-                guard intento < Self.intentos, error.kind == .deadlock || error.kind == .lockWaitTimeout else { throw error }
-                intento += 1
-            }
-        }
+        try (retry ?? TransactionRetry(connection: connection)).run(body)
     }
 
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
@@ -170,6 +162,6 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
 extension TransportePersistence {
     /// Solicitudes, rendered in `zone` (T7).
     func solicitudes(zone: ZoneRules) -> any SolicitudRepository {
-        MariaDBSolicitudRepository(connection: connection, zone: zone)
+        MariaDBSolicitudRepository(connection: connection, zone: zone, retry: retry)
     }
 }

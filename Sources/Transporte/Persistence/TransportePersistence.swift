@@ -5,9 +5,12 @@ import MariaDB
 /// MariaDB.
 public final class TransportePersistence {
     let connection: MariaDBConnection
+    /// How write transactions run (T16).
+    let retry: TransactionRetry
 
-    init(connection: MariaDBConnection) {
+    init(connection: MariaDBConnection, lockWaitSeconds: Int = TransactionRetry.defaultLockWaitSeconds) {
         self.connection = connection
+        retry = TransactionRetry(connection: connection, lockWaitSeconds: lockWaitSeconds)
     }
 
     /// Runs `body` in one transaction (rolled back when it throws).

@@ -71,15 +71,21 @@ struct CatalogSample {
             return Member(field: field, json: "\"\(text)\"", stored: .string(text.uppercased()))
         case .boolean:
             return Member(field: field, json: seed % 2 == 0 ? "true" : "false", stored: .bool(seed % 2 == 0))
-        case .integer:
-            // References point at seed rows (Departamento 1, Perfil 1); orden must be unique, so it follows the seed.
-            let value = catalog.references.contains { $0.key == field.key } ? 1 : 100 + seed
+        case .integer(let range):
+            // References point at seed rows (Departamento 1, Perfil 1, the fleet rows of `TransporteHarness(for:)`);
+            // orden must be unique, so it follows the seed.
+            let value = catalog.references.contains { $0.key == field.key } ? 1 : max(range.lowerBound, 100) + seed
             return Member(field: field, json: String(value), stored: .number(String(value)))
         case .decimal(let range):
             let value = (range.upperBound / 2 - Double(seed % 10)) + 0.125
             return Member(field: field, json: String(value), stored: .number(String(value)))
-        case .date, .time:
-            preconditionFailure("no catalog field is a date or a time")
+        case .plate:
+            return Member(field: field, json: "\"p 50\(seed) 0\"", stored: .string("P50\(seed)0"))
+        case .date:
+            let date = "2026-0\(seed % 9 + 1)-15"
+            return Member(field: field, json: "\"\(date)\"", stored: .string(date))
+        case .time:
+            preconditionFailure("no catalog field is a time")
         }
     }
 }

@@ -4,6 +4,18 @@ import TestSupport
 @testable import Transporte
 
 extension TransporteHarness {
+    /// A harness whose database also holds the rows `catalog`'s samples refer to by Id 1: for vehicles a class,
+    /// a state, a fuel type and a driver (Perfil 1), which the development seed does not have.
+    convenience init(for catalog: CatalogDefinition) throws {
+        try self.init()
+        guard catalog.prefix == Flota.vehiculo.prefix else { return }
+        for table in ["ClaseVehiculo", "TipoCombustible", "TipoLicencia"] {
+            _ = try connection.execute(SQLQuery(unsafeSQL: "INSERT INTO \(table) (Id, Codigo, Nombre) VALUES (1, 'FLOTA', 'Flota')"))
+        }
+        _ = try connection.execute("INSERT INTO EstadoVehiculo (Id, Codigo, Nombre, PermiteAsignacion) VALUES (1, 'ACTIVO', 'Activo', 1)")
+        try insertMotorista(perfil: 1, licencia: 1, disponibilidad: nil)
+    }
+
     /// Active rows of `catalog`'s table.
     func activeCount(_ catalog: CatalogDefinition) throws -> Int {
         try count(SQLQuery(unsafeSQL: "SELECT COUNT(*) FROM \(catalog.table) WHERE Eliminado = 0"))

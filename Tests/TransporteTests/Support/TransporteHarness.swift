@@ -22,6 +22,8 @@ final class TransporteHarness {
 
     /// The database name.
     var database: String { store.name }
+    /// How to reach the database (for connections of a test's own).
+    var configuration: MariaDBConfiguration { store.configuration }
     /// The connection requests run on.
     var connection: MariaDBConnection { store.connection }
 
@@ -52,6 +54,22 @@ final class TransporteHarness {
 
     /// One integer from the database (for checking what a request wrote).
     func count(_ sql: SQLQuery) throws -> Int { try store.count(sql) }
+
+    /// Runs `lockingSQL` in a transaction on a connection of its own and commits it `seconds` later, from
+    /// another thread; the semaphore is signalled once the lock is released.
+    func holdLock(_ lockingSQL: String, seconds: Double) throws -> DispatchSemaphore {
+        let other = MariaDBConnection(configuration: configuration)
+        try other.executeText("START TRANSACTION; " + lockingSQL)
+        let holder = ConexionCompartida(other)
+        let released = DispatchSemaphore(value: 0)
+        Thread {
+            Thread.sleep(forTimeInterval: seconds)
+            try? holder.connection.executeText("COMMIT")
+            holder.connection.close()
+            released.signal()
+        }.start()
+        return released
+    }
 
     /// A runner on its own connection, for racing requests from other threads.
     func raceClient() -> RaceClient<TransporteContext> {

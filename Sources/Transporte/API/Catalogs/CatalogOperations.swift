@@ -4,17 +4,23 @@ import HTTPCore
 /// are registered from.
 extension CatalogRoutes {
     static var operations: [APIOperation] {
-        Catalogs.all.flatMap { catalog -> [APIOperation] in
+        operations(Catalogs.all) { "Catálogo: " + $0.plural } + operations(Flota.all) { $0.singular }
+    }
+
+    /// The six operations of each of `catalogs`, tagged `tag(naming)`.
+    static func operations(_ catalogs: [CatalogDefinition], tag: (CatalogNaming) -> String) -> [APIOperation] {
+        catalogs.flatMap { catalog -> [APIOperation] in
             let base = "/" + catalog.prefix
             let naming = catalog.naming
-            let tag = "Catálogo: " + naming.plural
-            let record = OpenAPISchema.record(["Id"] + catalog.fields.map(\.column)
+            let tag = tag(naming)
+            let identifying = catalog.uniqueKeys.filter(\.identifies).map(\.label).joined(separator: " o ")
+            let record = OpenAPISchema.record(["Id"] + catalog.fields.map(\.column) + catalog.resolvedColumns
                 + ["Eliminado", "FechaHoraCreacion", "FechaHoraActualizacion", "FechaHoraEliminacion"])
             let filters = APIOperation.query(catalog.filters.map(\.field))
             let id = [APIOperation.idParameter]
             return [
                 APIOperation(method: .post, path: base, tag: tag,
-                             summary: "Crea un registro; si choca con uno eliminado (código o nombre), lo reactiva",
+                             summary: "Crea un registro; si choca con uno eliminado (\(identifying)), lo reactiva",
                              access: .roles([.admin]), body: catalog.fields, success: (201, naming.created), data: record,
                              errors: [400, 409]),
                 APIOperation(method: .get, path: base + "/todos/lista", tag: tag, summary: "Todos los registros activos, sin paginar",

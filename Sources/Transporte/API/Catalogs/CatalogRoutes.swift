@@ -6,7 +6,7 @@ import HTTPCore
 /// ADMIN (T5). The literal `todos/lista` is matched before `:id`.
 struct CatalogRoutes {
     /// The catalogs to serve.
-    var catalogs: [CatalogDefinition] = Catalogs.all
+    var catalogs: [CatalogDefinition] = Catalogs.all + Flota.all
 
     func register(in router: inout Router<TransporteContext>) {
         for catalog in catalogs {
@@ -67,14 +67,6 @@ struct CatalogRoutes {
     /// The list filters the query sends (and the page, when `paginated`), or a 400 naming each bad parameter.
     private static func filters(_ catalog: CatalogDefinition, _ request: Request,
                                 paginated: Bool) throws -> ([CatalogFilterValue], Pagination) {
-        var decoder = FieldDecoder()
-        let fields = catalog.filters.map(\.field) + (paginated ? Pagination.fields : [])
-        let query = decoder.decode(query: request.query, fields)
-        try decoder.finish()
-        let filters = catalog.filters.compactMap { filter -> CatalogFilterValue? in
-            guard let value = query[filter.field.key], value != .null else { return nil }
-            return CatalogFilterValue(filter: filter, value: value)
-        }
-        return (filters, Pagination(query))
+        try CatalogFilterValue.decode(request.query, catalog.filters, paginated: paginated)
     }
 }

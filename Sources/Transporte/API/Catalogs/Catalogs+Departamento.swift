@@ -1,6 +1,6 @@
 extension Catalogs {
     /// `/departamento`: a tree (`departamentoPadreId`, no cycles) with an optional boss Perfil; only the code
-    /// is unique (names may repeat). Guard "active vehicles assigned": when `Vehiculo` exists.
+    /// is unique (names may repeat).
     static let departamento = CatalogDefinition(
         prefix: "departamento", table: "Departamento",
         naming: CatalogNaming("Departamento", plural: "departamentos"),
@@ -20,6 +20,8 @@ extension Catalogs {
                          reason: "tiene subdepartamentos activos"),
             CatalogGuard(sql: "SELECT 1 FROM Solicitud WHERE IdDepartamentoSolicitante = ? AND Eliminado = 0",
                          reason: "tiene solicitudes activas asociadas"),
+            CatalogGuard(sql: "SELECT 1 FROM Vehiculo WHERE IdDepartamentoAsignado = ? AND Eliminado = 0",
+                         reason: "tiene vehículos activos asignados"),
             CatalogGuard(sql: "SELECT 1 FROM DetallePerfilMotorista WHERE IdDepartamentoAsignado = ? AND Eliminado = 0",
                          reason: "tiene motoristas activos asignados"),
             CatalogGuard(sql: "SELECT 1 FROM Perfil WHERE IdDepartamento = ? AND Eliminado = 0",

@@ -23,7 +23,7 @@ extension Catalogs {
         uniqueKeys: [.codigo, .nombre],
         filters: [.codigo, .nombre, .busqueda("Codigo", "Nombre", "Descripcion")])
 
-    /// `/estado-vehiculo`. Guard "active vehicles use it": when `Vehiculo` exists.
+    /// `/estado-vehiculo`. Guard: active vehicles use it.
     static let estadoVehiculo = CatalogDefinition(
         prefix: "estado-vehiculo", table: "EstadoVehiculo",
         naming: CatalogNaming("Estado de vehículo", plural: "estados de vehículo"),
@@ -32,5 +32,7 @@ extension Catalogs {
             Field("permiteAsignacion", .boolean, required: true),
         ],
         uniqueKeys: [.codigo, .nombre],
-        filters: [.codigo, .nombre, .busqueda("Codigo", "Nombre", "Descripcion"), .exact("permiteAsignacion", .boolean)])
+        filters: [.codigo, .nombre, .busqueda("Codigo", "Nombre", "Descripcion"), .exact("permiteAsignacion", .boolean)],
+        guards: [CatalogGuard(sql: "SELECT 1 FROM Vehiculo WHERE IdEstadoVehiculo = ? AND Eliminado = 0",
+                              reason: "tiene vehículos activos asociados")])
 }

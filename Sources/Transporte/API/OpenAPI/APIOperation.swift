@@ -58,6 +58,11 @@ struct APIOperation: Sendable {
     static let idParameter = Parameter(name: "id", location: "path", kind: .integer(1...Int(Int32.max)),
                                        description: "Id del registro")
 
+    /// The path parameter `id_perfil` of the person routes (drivers, requesters), described as `whose`.
+    static func idPerfil(_ whose: String) -> Parameter {
+        Parameter(name: "id_perfil", location: "path", kind: .integer(1...Int(Int32.max)), description: "Id del perfil " + whose)
+    }
+
     /// Query parameters from the same fields a list validates.
     static func query(_ fields: [Field]) -> [Parameter] {
         fields.map { Parameter(name: $0.key, location: "query", kind: $0.kind, description: "") }

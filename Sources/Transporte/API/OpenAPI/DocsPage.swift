@@ -50,6 +50,7 @@ enum DocsPage {
         case .text(let minLength, let maxLength): return minLength > 1 ? "texto \(minLength)-\(maxLength)" : "texto ≤ \(maxLength)"
         case .code(let maxLength): return "código ≤ \(maxLength), sin espacios"
         case .upperText(let maxLength): return "texto ≤ \(maxLength), se guarda en mayúsculas"
+        case .plate(let maxLength): return "placa ≤ \(maxLength): letras, dígitos, guiones y espacios; se guarda en mayúsculas y sin espacios"
         case .boolean: return "booleano"
         case .date: return "fecha YYYY-MM-DD"
         case .time: return "hora HH:MM[:SS]"

@@ -26,6 +26,10 @@ enum OpenAPISchema {
         case .upperText(let maxLength):
             members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
                        ("description", .string("Se guarda en mayúsculas"))]
+        case .plate(let maxLength):
+            members = [("type", type("string", nullable)), ("maxLength", .integer(maxLength)),
+                       ("pattern", .string(platePattern)),
+                       ("description", .string("Se guarda en mayúsculas y sin espacios"))]
         case .boolean:
             members = [("type", type("boolean", nullable))]
         case .date:
@@ -36,6 +40,10 @@ enum OpenAPISchema {
         }
         return .object(members)
     }
+
+    /// The pattern of a plate as sent: ASCII letters, digits, `-` and spaces, at least one letter or digit
+    /// (exactly what `FieldDecoder` accepts before it removes the spaces).
+    static let platePattern = "^[A-Za-z0-9 -]*[A-Za-z0-9][A-Za-z0-9 -]*$"
 
     /// The pattern of a code: the spaces `FieldDecoder` trims around it, then no white space inside (the class
     /// `FieldDecoder.codeSpaces`, written as escapes); an optional code may be blank (it stores NULL).

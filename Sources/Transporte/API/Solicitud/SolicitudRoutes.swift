@@ -65,12 +65,7 @@ struct SolicitudRoutes {
 
     /// The path id: decimal digits that fit an INT column; anything else names no solicitud (404, never 5xx).
     static func id(_ request: Request) throws -> Int {
-        let text = request.parameter("id")
-        guard !text.isEmpty, text.utf8.count <= 10, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let id = Int(text), id <= 2_147_483_647 else {
-            throw SolicitudService.noEncontrada(text)
-        }
-        return id
+        try PathID.require(request, "id", notFound: SolicitudService.noEncontrada)
     }
 
     /// The trimmed `motivo` of a state-change body; nil when absent, null or blank, which is a 400 when

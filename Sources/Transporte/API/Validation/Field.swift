@@ -15,6 +15,9 @@ enum FieldKind: Sendable, Equatable {
     /// Free text stored upper-case (`tipoLugar`): trimmed, upper-cased, then at most `maxLength` characters
     /// (counted after upper-casing, which can lengthen a text: `ß` → `SS`). Blank is NULL when nullable.
     case upperText(maxLength: Int)
+    /// A vehicle plate (§9.1): ASCII letters, digits, `-` and spaces, at most `maxLength` characters as sent;
+    /// stored upper-case with the spaces removed (`p 503 067` → `P503067`).
+    case plate(maxLength: Int)
     /// A JSON boolean (in a query string: `true` or `false`).
     case boolean
     /// A calendar date `YYYY-MM-DD`.

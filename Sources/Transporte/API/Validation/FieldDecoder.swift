@@ -148,6 +148,14 @@ struct FieldDecoder {
             // Checked after upper-casing: "ß" becomes "SS".
             guard text.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
             return .text(text)
+        case .plate(let maxLength):
+            guard case .string(let raw) = input else { fail(name, "debe ser texto"); return nil }
+            guard raw.unicodeScalars.count <= maxLength else { fail(name, "excede la longitud máxima permitida"); return nil }
+            guard raw.unicodeScalars.allSatisfy(Self.isPlateCharacter), raw.unicodeScalars.contains(where: { $0 != " " && $0 != "-" }) else {
+                fail(name, message: Self.plateMessage)
+                return nil
+            }
+            return .text(String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })).uppercased())
         case .boolean:
             switch input {
             case .bool(let flag): return .boolean(flag)
@@ -184,6 +192,14 @@ struct FieldDecoder {
     /// documented pattern of a code (`OpenAPISchema.codePattern`) excludes, so both refuse the same texts.
     static let codeSpaces = "\t\n\u{0B}\u{0C}\r\u{1C}\u{1D}\u{1E}\u{1F} \u{85}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}"
         + "\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}"
+
+    /// The 400 for a plate with other characters than letters, digits, `-` and spaces, or none of the first two.
+    static let plateMessage = "La placa solo puede contener letras, dígitos, guiones y espacios, con al menos una letra o un dígito"
+
+    /// Whether `scalar` may appear in a plate as sent (ASCII letters, digits, `-`, space).
+    static func isPlateCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == " ")
+    }
 
     /// Whether `scalar` is a space a code may not contain.
     static func isCodeSpace(_ scalar: Unicode.Scalar) -> Bool {

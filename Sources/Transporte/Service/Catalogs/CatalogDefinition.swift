@@ -9,6 +9,11 @@ struct CatalogDefinition: Sendable {
     let prefix: String
     /// The table: `EstadoSolicitud`.
     let table: String
+    /// What reads select from: the table, or a view over it that adds resolved names (`VistaVehiculo`); writes
+    /// and row locks always go to `table`.
+    let source: String
+    /// The columns the read view adds to the table's (`NombreClaseVehiculo`), as its select list names them.
+    let resolvedColumns: [String]
     /// How messages name the records.
     let naming: CatalogNaming
     /// The body fields, in column order; `required` ones must be sent on create. Lengths and ranges are the
@@ -35,9 +40,11 @@ struct CatalogDefinition: Sendable {
     init(prefix: String, table: String, naming: CatalogNaming, fields: [Field], uniqueKeys: [CatalogUniqueKey],
          orderBy: [String] = ["Nombre"], filters: [CatalogFilter], guards: [CatalogGuard] = [],
          references: [CatalogReference] = [], hierarchy: CatalogHierarchy? = nil, protectedCodes: Set<String> = [],
-         displayColumn: String = "Nombre") {
+         displayColumn: String = "Nombre", view: (name: String, adds: [String])? = nil) {
         self.prefix = prefix
         self.table = table
+        self.source = view?.name ?? table
+        self.resolvedColumns = view?.adds ?? []
         self.naming = naming
         self.fields = fields
         self.uniqueKeys = uniqueKeys

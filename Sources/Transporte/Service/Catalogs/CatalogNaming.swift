@@ -44,8 +44,8 @@ struct CatalogNaming: Sendable {
     func notFound(_ id: String) -> String { "\(singular) con Id \(id) \(participle("no encontrad"))" }
 
     /// 409: "Ya existe una clase de vehículo con el código 'X'" (`value` already quoted when it is text).
-    func duplicate(label: String, value: String) -> String {
-        "Ya existe \(feminine ? "una" : "un") \(lowercased) con el \(label) \(value)"
+    func duplicate(label: String, value: String, article: String = "el") -> String {
+        "Ya existe \(feminine ? "una" : "un") \(lowercased) con \(article) \(label) \(value)"
     }
 
     /// 409 for a row other active rows still use: "No se puede eliminar este lugar porque `reason`".

@@ -132,7 +132,7 @@ struct CatalogService {
 
     /// 409 "Ya existe ... con el código 'X'".
     private func duplicate(_ key: CatalogUniqueKey, _ value: FieldValue) -> TransporteError {
-        TransporteError(status: 409, catalog.naming.duplicate(label: key.label, value: key.display(value)))
+        TransporteError(status: 409, catalog.naming.duplicate(label: key.label, value: key.display(value), article: key.article))
     }
 
     /// Runs a write, turning what the database still refused into the client's answer: a unique key lost to a

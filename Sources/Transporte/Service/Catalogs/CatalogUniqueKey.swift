@@ -14,6 +14,8 @@ struct CatalogUniqueKey: Sendable {
     /// Whether the value names the record, so that a create holding it brings back the deleted row that has it
     /// (§1.5): the code and the name do; a position (`orden`) does not.
     let identifies: Bool
+    /// The article before the label in the 409: "el código", "la placa".
+    var article = "el"
 
     /// The generated column that holds the value of active rows only.
     var activeColumn: String { column + "Activo" }
@@ -24,6 +26,10 @@ struct CatalogUniqueKey: Sendable {
     static let nombre = CatalogUniqueKey(key: "nombre", column: "Nombre", label: "nombre", quoted: true, identifies: true)
     /// `orden` → "orden", unquoted ("con el orden 3").
     static let orden = CatalogUniqueKey(key: "orden", column: "Orden", label: "orden", quoted: false, identifies: false)
+
+    /// `placa` → "la placa P503067", unquoted (§9.1); it identifies the vehicle a create reactivates.
+    static let placa = CatalogUniqueKey(key: "placa", column: "Placa", label: "placa", quoted: false, identifies: true,
+                                        article: "la")
 
     /// The index name the schema gives this key in `table` (what a 1062 message names).
     func indexName(table: String) -> String { "uq_\(table.lowercased())_\(column.lowercased())_activo" }

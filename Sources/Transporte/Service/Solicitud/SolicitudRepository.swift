@@ -4,7 +4,7 @@ import HTTPCore
 /// Storage of solicitudes, their stops, their state history and their mail, as the service composes them.
 /// Writes happen inside `transaction`; state changes only through `cambiarEstado` (the T4 procedure).
 protocol SolicitudRepository {
-    /// Runs `body` in one transaction; the whole transaction is retried (up to 3 attempts) when the database
+    /// Runs `body` in one transaction; the whole transaction is retried (T16: up to 5 attempts, with backoff) when the database
     /// picks it as a deadlock victim or a lock wait times out. Rolled back when `body` throws.
     func transaction<T>(_ body: () throws -> T) throws -> T
     /// Which of `referencias` exist and are active.
