@@ -321,6 +321,28 @@ class ModuleTestCase(unittest.TestCase):
         return os.path.join(RUN_DIR, *parts)
 
 
+class TransporteTestCase(ModuleTestCase):
+    """Transporte through nginx as a development-seed user (password "ventanilla"): one login per user for the
+    whole run (nginx rate-limits the login route, ruling 8), then JSON calls with that user's bearer token."""
+
+    MODULE = "transporte"
+    tokens: dict[str, str] = {}
+
+    def token(self, username: str) -> str:
+        if username not in self.tokens:
+            body = self.assertJSON(self.request("POST", "/auth/login", body=json.dumps(
+                {"username": username, "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
+            self.tokens[username] = body["data"]["access_token"]
+        return self.tokens[username]
+
+    def call(self, method: str, path: str, username: str = "admin", body=None) -> Response:
+        headers = {"Authorization": "Bearer " + self.token(username)}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        return self.request(method, path, body=body, headers=headers)
+
+
 def requires_apps(cls):
     """Class decorator: the tests need the module processes (skipped in the nginx-only tier)."""
     return unittest.skipIf(APPS_DOWN, "module processes are not running (nginx-only tier)")(cls)

@@ -5,28 +5,11 @@ import json
 import random
 import unittest
 
-from helpers import ModuleTestCase, requires_apps
+from helpers import TransporteTestCase, requires_apps
 
 
 @requires_apps
-class TransporteFlotaTest(ModuleTestCase):
-    MODULE = "transporte"
-    tokens = {}
-
-    def token(self, username):
-        if username not in self.tokens:
-            body = self.assertJSON(self.request("POST", "/auth/login", body=json.dumps(
-                {"username": username, "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
-            self.tokens[username] = body["data"]["access_token"]
-        return self.tokens[username]
-
-    def call(self, method, path, username="admin", body=None):
-        headers = {"Authorization": "Bearer " + self.token(username)}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body)
-        return self.request(method, path, body=body, headers=headers)
-
+class TransporteFlotaTest(TransporteTestCase):
     def catalog(self, prefix, **fields):
         """A fresh row of a catalog (unique code and name per run); its Id."""
         suffix = random.randrange(10**6, 10**7)

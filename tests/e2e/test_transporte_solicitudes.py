@@ -8,7 +8,7 @@ import threading
 import unittest
 from datetime import date, datetime, timedelta, timezone
 
-from helpers import SMTP_DIR, ModuleTestCase, delivered_mail, recipients, requires_apps
+from helpers import SMTP_DIR, TransporteTestCase, delivered_mail, recipients, requires_apps
 
 CODE = re.compile(r"^SOL-(\d{4})-(\d{2})-(\d{8,})$")
 # America/El_Salvador has no daylight saving time: UTC-6 all year.
@@ -37,24 +37,7 @@ def seed_002_body(**changes):
 
 
 @requires_apps
-class TransporteSolicitudTest(ModuleTestCase):
-    MODULE = "transporte"
-    tokens = {}
-
-    def token(self, username):
-        if username not in self.tokens:
-            body = self.assertJSON(self.request("POST", "/auth/login", body=json.dumps(
-                {"username": username, "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
-            self.tokens[username] = body["data"]["access_token"]
-        return self.tokens[username]
-
-    def call(self, method, path, username="admin", body=None):
-        headers = {"Authorization": "Bearer " + self.token(username)}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body)
-        return self.request(method, path, body=body, headers=headers)
-
+class TransporteSolicitudTest(TransporteTestCase):
     def create(self, username="solicitante1", **changes):
         return self.assertJSON(self.call("POST", "/solicitud", username, seed_002_body(**changes)), 201)["data"]
 
