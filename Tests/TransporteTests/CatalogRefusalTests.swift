@@ -101,7 +101,7 @@ struct CatalogRefusalTests {
             case .integer: wrong[field.key] = #""uno""#; messages.append("El campo '\(field.key)' debe ser un número entero")
             case .decimal: wrong[field.key] = "[1]"; messages.append("El campo '\(field.key)' debe ser un número")
             case .date: wrong[field.key] = #""15/03/2026""#; messages.append("El campo '\(field.key)' debe ser una fecha válida (YYYY-MM-DD)")
-            case .time: Issue.record("no catalog field is a time")
+            case .time, .dateTime: Issue.record("no catalog field is a time")
             }
         }
         let typed = harness.call(.post, "/\(prefix)", json: CatalogSample(catalog, seed: 1).body(wrong), token: admin)

@@ -22,6 +22,10 @@ struct MariaDBMotoristaRepository: MotoristaRepository, PerfilStoreRepository {
         try connection.queryFirst("SELECT 1 FROM Vehiculo WHERE IdMotoristaPorDefecto = \(perfil) AND Eliminado = 0 LIMIT 1") != nil
     }
 
+    func tieneMisionesActivas(perfil: Int) throws -> Bool {
+        try connection.queryFirst("SELECT 1 FROM Mision WHERE IdMotoristaAsignado = \(perfil) AND Eliminado = 0 AND Activa = 1 LIMIT 1") != nil
+    }
+
     func crear(_ datos: Validated, passwordHash: String?) throws -> Int {
         try store.unico {
             let email = datos["email"]?.text ?? ""

@@ -13,9 +13,10 @@ extension MariaDBSolicitudRepository {
         let json = RecordJSON(zone: zone)
         var members = json.members(row)
         members.append(("lugares", .array(lugares.map(json.object))))
-        // The Mision table comes with the mission issue; until then a solicitud has none.
-        members.append(("misiones", .array([])))
-        return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares))
+        let misiones = try connection.query(SQLQuery(unsafeSQL: MisionSQL.porSolicitud, binds: key))
+        members.append(("misiones", .array(misiones.map(json.object))))
+        return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares),
+                                 motoristas: try misiones.compactMap { try $0.optionalInt("IdMotoristaAsignado") })
     }
 
     func listado(_ filtro: SolicitudFiltro, alcance: SolicitudAlcance, offset: Int, limite: Int) throws
@@ -42,19 +43,28 @@ extension MariaDBSolicitudRepository {
         let filas = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.historico, binds: key)).map(json.object)
         return HistoricoSolicitud(idSolicitud: id, codigoSolicitud: try codigo.string("CodigoSolicitud"),
                                   solicitante: try codigo.int("IdUsuarioSolicitante"),
-                                  aprobador: try codigo.int("IdUsuarioAprobador"), filas: filas)
+                                  aprobador: try codigo.int("IdUsuarioAprobador"), filas: filas,
+                                  motoristas: try MisionSQL.motoristas(solicitud: id, connection))
     }
 
     /// The caller's scope (T13) as a condition to append to the list's WHERE clause.
     static func condicion(_ alcance: SolicitudAlcance) -> SQLQuery {
         if alcance.todas { return "" }
-        switch (alcance.comoSolicitante, alcance.comoAprobador) {
-        case (true, true):
-            return " AND (s.IdUsuarioSolicitante = \(alcance.perfilID) OR s.IdUsuarioAprobador = \(alcance.perfilID))"
-        case (true, false): return " AND s.IdUsuarioSolicitante = \(alcance.perfilID)"
-        case (false, true): return " AND s.IdUsuarioAprobador = \(alcance.perfilID)"
-        case (false, false): return " AND FALSE"
+        var arms: [SQLQuery] = []
+        if alcance.comoSolicitante { arms.append("s.IdUsuarioSolicitante = \(alcance.perfilID)") }
+        if alcance.comoAprobador { arms.append("s.IdUsuarioAprobador = \(alcance.perfilID)") }
+        if alcance.comoMotorista {
+            arms.append("EXISTS (SELECT 1 FROM Mision m WHERE m.IdSolicitud = s.Id AND m.Eliminado = 0 AND m.IdMotoristaAsignado = \(alcance.perfilID))")
         }
+        guard var sql = arms.first else { return " AND FALSE" }
+        for arm in arms.dropFirst() {
+            sql.append(" OR ")
+            sql.append(arm)
+        }
+        var condicion: SQLQuery = " AND ("
+        condicion.append(sql)
+        condicion.append(")")
+        return condicion
     }
 
     /// The WHERE clause of the list: active rows and each filter sent.

@@ -165,3 +165,11 @@ extension TransportePersistence {
         MariaDBSolicitudRepository(connection: connection, zone: zone, retry: retry)
     }
 }
+
+extension MariaDBSolicitudRepository {
+    func eliminarMisionesProgramadas(solicitud id: Int) throws {
+        for sql in MisionSQL.eliminarProgramadas {
+            try connection.execute(SQLQuery(unsafeSQL: sql, binds: [.int(Int64(id))]))
+        }
+    }
+}

@@ -84,7 +84,7 @@ struct CatalogSample {
         case .date:
             let date = "2026-0\(seed % 9 + 1)-15"
             return Member(field: field, json: "\"\(date)\"", stored: .string(date))
-        case .time:
+        case .time, .dateTime:
             preconditionFailure("no catalog field is a time")
         }
     }

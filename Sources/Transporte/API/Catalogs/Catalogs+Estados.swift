@@ -15,13 +15,16 @@ extension Catalogs {
             """, reason: "tiene solicitudes activas asociadas")],
         protectedCodes: ["PENDIENTE_APROBACION", "APROBADA", "RECHAZADA", "CANCELADA", "COMPLETADA", "EN_PROCESO"])
 
-    /// `/estado-mision` (§4.3). Guard "active missions use it": when `Mision` exists.
+    /// `/estado-mision` (§4.3). The seven workflow codes are looked up by the procedure of 0014.
     static let estadoMision = CatalogDefinition(
         prefix: "estado-mision", table: "EstadoMision",
         naming: CatalogNaming("Estado de misión", plural: "estados de misión"),
         fields: [CatalogFields.codigo(), CatalogFields.nombre(100), CatalogFields.descripcion],
         uniqueKeys: [.codigo, .nombre],
-        filters: [.codigo, .nombre, .busqueda("Codigo", "Nombre", "Descripcion")])
+        filters: [.codigo, .nombre, .busqueda("Codigo", "Nombre", "Descripcion")],
+        guards: [CatalogGuard(sql: "SELECT 1 FROM Mision WHERE IdEstadoMision = ? AND Eliminado = 0",
+                              reason: "tiene misiones activas asociadas")],
+        protectedCodes: Set(EstadoMisionCodigo.allCases.map(\.rawValue)))
 
     /// `/estado-vehiculo`. Guard: active vehicles use it.
     static let estadoVehiculo = CatalogDefinition(

@@ -54,6 +54,7 @@ enum DocsPage {
         case .boolean: return "booleano"
         case .date: return "fecha YYYY-MM-DD"
         case .time: return "hora HH:MM[:SS]"
+        case .dateTime: return "fecha y hora local YYYY-MM-DDTHH:MM[:SS]"
         }
     }
 

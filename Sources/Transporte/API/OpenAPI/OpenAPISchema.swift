@@ -37,6 +37,10 @@ enum OpenAPISchema {
         case .time:
             members = [("type", type("string", nullable)), ("pattern", .string("^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?$")),
                        ("description", .string("HH:MM, HH:MM:SS o HH:MM:SS.ffffff"))]
+        case .dateTime:
+            members = [("type", type("string", nullable)),
+                       ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$")),
+                       ("description", .string("Fecha y hora local (America/El_Salvador): YYYY-MM-DDTHH:MM o YYYY-MM-DDTHH:MM:SS"))]
         }
         return .object(members)
     }

@@ -24,6 +24,9 @@ enum FieldKind: Sendable, Equatable {
     case date
     /// A time of day `HH:MM` or `HH:MM:SS`.
     case time
+    /// A local date and time `YYYY-MM-DDTHH:MM[:SS]` in the module's zone, kept as its canonical text
+    /// `YYYY-MM-DDTHH:MM:SS` (`LocalDateTime` reads it back).
+    case dateTime
 }
 
 /// One accepted field: its request key (camelCase), its column (PascalCase) and its rules.

@@ -176,6 +176,12 @@ struct FieldDecoder {
                 return nil
             }
             return .time(millis)
+        case .dateTime:
+            guard case .string(let text) = input, let local = LocalDateTime(text) else {
+                fail(name, "debe ser una fecha y hora válida")
+                return nil
+            }
+            return .text(local.description)
         }
     }
 

@@ -10,7 +10,7 @@ enum Flota {
     /// `/vehiculo` (§9.1): the plate is required, upper-cased without spaces and unique among active vehicles
     /// (a create with a deleted vehicle's plate reactivates it); class and state are required and must be
     /// active; the optional references must be active too. Records carry the class and state names
-    /// (`VistaVehiculo`). Guard "active missions": when `Mision` exists.
+    /// (`VistaVehiculo`). Delete guard: active missions (not final, not deleted) have it assigned.
     static let vehiculo = CatalogDefinition(
         prefix: "vehiculo", table: "Vehiculo",
         naming: CatalogNaming("Vehículo", plural: "vehículos"),
@@ -42,6 +42,8 @@ enum Flota {
                           match: .search([("Placa", true), ("Marca", false), ("Modelo", false), ("Color", false)])),
             .exact("idClaseVehiculo", .integer(CatalogFields.id)), .exact("idEstadoVehiculo", .integer(CatalogFields.id)),
         ],
+        guards: [CatalogGuard(sql: "SELECT 1 FROM Mision WHERE IdVehiculoAsignado = ? AND Eliminado = 0 AND Activa = 1",
+                              reason: "tiene misiones activas asignadas")],
         references: [
             CatalogReference(key: "idClaseVehiculo", table: "ClaseVehiculo") {
                 "La clase de vehículo con Id \($0) no existe o está eliminada"

@@ -7,6 +7,8 @@ protocol MotoristaRepository: PerfilRepositorio {
     func actual(perfil: Int, lock: Bool) throws -> PerfilActual?
     /// Whether active vehicles name driver `perfil` as their default driver.
     func esMotoristaPorDefecto(perfil: Int) throws -> Bool
+    /// Whether the driver has an active mission (not final, not deleted) assigned (§9.2).
+    func tieneMisionesActivas(perfil: Int) throws -> Bool
     /// Inserts Usuario, Perfil, PerfilRol(MOTORISTA) and the details; the new Perfil id.
     func crear(_ datos: Validated, passwordHash: String?) throws -> Int
     /// Writes the fields sent (ruling 5) to the Perfil, the details and the account (e-mail, password).

@@ -66,6 +66,9 @@ struct MotoristaService {
             if try repository.esMotoristaPorDefecto(perfil: perfil) {
                 throw TransporteError(status: 409, Self.naming.inUse("es el motorista por defecto de vehículos activos"))
             }
+            if try repository.tieneMisionesActivas(perfil: perfil) {
+                throw TransporteError(status: 409, Self.naming.inUse("tiene misiones activas asignadas"))
+            }
             try repository.eliminar(actual)
             return .object([("mensaje", .string(Self.naming.deletedRecord(actual.nombreCompleto)))])
         }

@@ -7,6 +7,8 @@ struct SolicitudRegistro: Sendable {
     let json: JSONValue
     /// The facts notifications use.
     let resumen: SolicitudResumen
+    /// The drivers (Perfil ids) of its active missions, for the caller's scope (T13).
+    var motoristas: [Int] = []
 }
 
 /// The state history of one solicitud (transporte.md §6), oldest first.
@@ -19,4 +21,6 @@ struct HistoricoSolicitud: Sendable {
     let solicitante: Int, aprobador: Int
     /// The history rows as records (PascalCase, T9).
     let filas: [JSONValue]
+    /// The drivers (Perfil ids) of its active missions, for the caller's scope (T13).
+    var motoristas: [Int] = []
 }

@@ -31,6 +31,8 @@ protocol SolicitudRepository {
     func actualizar(_ id: Int, campos: [(column: String, value: FieldValue)]) throws
     /// Soft-deletes solicitud `id`, its history rows and its stops.
     func eliminar(_ id: Int) throws
+    /// Soft-deletes the PROGRAMADA missions of solicitud `id` with their stops and history (§7.8).
+    func eliminarMisionesProgramadas(solicitud id: Int) throws
     /// The active solicitud `id` as the API returns it, or nil.
     func registro(_ id: Int) throws -> SolicitudRegistro?
     /// One page of the active solicitudes in `alcance` matching `filtro`, newest first, without lugares/misiones,

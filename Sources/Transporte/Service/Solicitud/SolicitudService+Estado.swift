@@ -14,8 +14,8 @@ extension SolicitudService {
             } catch let rechazo as EstadoSolicitudRechazo {
                 throw rechazo.error
             }
-            // Cancelling will also soft-delete the solicitud's PROGRAMADA missions here (§7.8) once the Mision
-            // table exists (the mission issue); missions already running are left alone.
+            // Cancelling also soft-deletes the solicitud's PROGRAMADA missions (§7.8); running ones are left alone.
+            if accion == .cancelar { try repository.eliminarMisionesProgramadas(solicitud: id) }
             let registro = try leer(id)
             try avisar(accion.correos, registro.resumen, motivo: motivo)
             return registro

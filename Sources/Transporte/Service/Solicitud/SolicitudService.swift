@@ -63,7 +63,8 @@ struct SolicitudService {
     /// `GET /solicitud/:id`: 404 outside `caller`'s scope (T13), as if it did not exist.
     func obtener(_ id: Int, caller: TransporteIdentity) throws -> JSONValue {
         guard let registro = try repository.registro(id),
-              SolicitudAlcance(caller).permite(solicitante: registro.resumen.solicitante.id, aprobador: registro.resumen.aprobador.id)
+              SolicitudAlcance(caller).permite(solicitante: registro.resumen.solicitante.id, aprobador: registro.resumen.aprobador.id,
+                                               motoristas: registro.motoristas)
         else { throw Self.noEncontrada(String(id)) }
         return registro.json
     }
@@ -78,7 +79,8 @@ struct SolicitudService {
     /// scope (T13).
     func historico(_ id: Int, caller: TransporteIdentity) throws -> JSONValue {
         guard let historico = try repository.historico(id),
-              SolicitudAlcance(caller).permite(solicitante: historico.solicitante, aprobador: historico.aprobador)
+              SolicitudAlcance(caller).permite(solicitante: historico.solicitante, aprobador: historico.aprobador,
+                                               motoristas: historico.motoristas)
         else { throw Self.noEncontrada(String(id)) }
         return .object([("idSolicitud", .integer(historico.idSolicitud)),
                         ("codigoSolicitud", .string(historico.codigoSolicitud)),
