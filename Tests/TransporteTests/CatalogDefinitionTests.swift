@@ -39,7 +39,7 @@ struct CatalogDefinitionTests {
                 case .integer: #expect(type == "int", "\(catalog.table).\(field.column)")
                 case .decimal: #expect(type == "double", "\(catalog.table).\(field.column)")
                 case .boolean: #expect(type == "tinyint", "\(catalog.table).\(field.column)")
-                case .date, .time, .plate: Issue.record("unexpected kind")
+                case .date, .time, .dateTime, .plate: Issue.record("unexpected kind")
                 }
             }
             let uniques = try harness.connection.query("""

@@ -141,7 +141,7 @@ struct CatalogRefusalTests {
                 atLimit[field.key] = String(range.lowerBound)
                 overLimit.append((field.key, String(range.lowerBound - 0.000001)))
                 overLimit.append((field.key, String(range.upperBound + 0.000001)))
-            case .boolean, .date, .time:
+            case .boolean, .date, .time, .dateTime:
                 continue
             }
         }

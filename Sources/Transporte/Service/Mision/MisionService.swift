@@ -140,6 +140,7 @@ struct MisionService {
                                             + "kilometraje actual del vehículo (\(vehiculo.kilometrajeActual))", status: 422)
             }
             try repository.iniciar(id, kilometraje: kilometraje, combustible: combustible)
+        } despues: { actual in
             let solicitud = try solicitudes.bloquear(actual.idSolicitud)
             if solicitud?.esta(en: .aprobada) == true {
                 try solicitudes.cambiarEstado(actual.idSolicitud, a: .enProceso, motivo: nil,
@@ -184,18 +185,19 @@ struct MisionService {
 
     /// One state change in one transaction, at the clock's instant: the mission (404 outside the scope), who may
     /// act (`conductor`: the assigned driver or an ADMIN), the workflow (409), `antes` (the change's own rules
-    /// and writes), the procedure, then `despues`; answers the record.
+    /// and writes), the procedure, then `despues` (where the solicitud moves, §8.4); answers the record.
     func cambiar(_ id: Int, a estado: EstadoMisionCodigo, motivo: String?, caller: TransporteIdentity, conductor: Bool,
                  _ antes: (MisionActual) throws -> Void, despues: (MisionActual) throws -> Void = { _ in }) throws -> JSONValue {
         try repository.transaction {
             let actual = try visible(id, caller: caller, bloquear: true)
             if conductor && !caller.isAdmin && actual.idMotorista != caller.perfilID { throw TransporteError.forbidden }
             try estado.verificar(desde: actual.estadoTexto)
-            try repository.conInstante(environment.clock.nowMilliseconds()) {
-                try antes(actual)
-                try repository.cambiarEstado(id, a: estado, motivo: motivo)
-                try despues(actual)
-            }
+            // One instant for every stamp; each step pins it anew, since a solicitud move (`despues`, last) pins and
+            // releases it itself.
+            let instante = environment.clock.nowMilliseconds()
+            try repository.conInstante(instante) { try antes(actual) }
+            try repository.conInstante(instante) { try repository.cambiarEstado(id, a: estado, motivo: motivo) }
+            try repository.conInstante(instante) { try despues(actual) }
             return try leer(id)
         }
     }
