@@ -77,7 +77,7 @@ struct DocumentoConformidadTests {
     func consulta() throws {
         let harness = try TransporteHarness()
         let admin = try harness.token("admin")
-        let lists = Catalogs.all.flatMap { ["/\($0.prefix)", "/\($0.prefix)/todos/lista"] } + ["/solicitud"]
+        let lists = Catalogs.all.flatMap { ["/\($0.prefix)", "/\($0.prefix)/todos/lista"] } + ["/solicitud", "/mision"]
         for list in lists {
             let paginated = !list.hasSuffix("/todos/lista")
             let queries: [(String, String)] = paginated

@@ -249,4 +249,34 @@ struct MisionTests {
         #expect(try h.count("SELECT COUNT(*) FROM HistoricoEstadoMision WHERE IdMision = \(id) AND Eliminado = 0") == 0)
         #expect(h.call(.get, "/mision/\(id)", token: try h.token("admin")).status == 404)
     }
+
+    @Test("bad input on every mission route: malformed JSON and wrong types are 400 naming the fields, a bad id 404; nothing written")
+    func entradaInvalida() throws {
+        let (h, _, _, solicitud) = try preparar()
+        let admin = try h.token("admin")
+        let id = try h.misionId(solicitud)
+        let cuerpos: [(HTTPMethod, String, String, [String])] = [
+            (.post, "/mision", #"{"idSolicitud": "1", "fechaProgramada": 5, "horaSalidaProgramada": "25:00", "paradas": {}}"#,
+             ["idSolicitud", "fechaProgramada", "horaSalidaProgramada", "paradas"]),
+            (.put, "/mision/\(id)", #"{"idLugarOrigen": 0, "descripcion": 7, "paradas": [{"idLugarDestino": 1, "numeroParada": 1, "fechaHoraLlegadaEstimada": "2026-04-15 25:00"}]}"#,
+             ["idLugarOrigen", "descripcion", "paradas[0].fechaHoraLlegadaEstimada"]),
+            (.post, "/mision/\(id)/asignar", #"{"idVehiculoAsignado": true}"#, ["idVehiculoAsignado", "idMotoristaAsignado"]),
+            (.post, "/mision/\(id)/iniciar", #"{"kilometrajeInicio": -1, "combustibleInicialGalones": "5"}"#,
+             ["kilometrajeInicio", "combustibleInicialGalones"]),
+            (.patch, "/mision/\(id)/estado", #"{"codigoEstado": "COMPLETADA"}"#, ["codigoEstado"]),
+            (.patch, "/mision/\(id)/estado", #"{}"#, ["codigoEstado"]),
+            (.post, "/mision/\(id)/finalizar", #"{"kilometrajeFin": 1.5, "combustibleFinalGalones": -1}"#,
+             ["kilometrajeFin", "combustibleFinalGalones"]),
+            (.post, "/mision/\(id)/cancelar", #"{"motivo": "   "}"#, ["motivo"]),
+        ]
+        for (method, path, json, campos) in cuerpos {
+            let response = try expect(h, method, path, json, token: admin, 400)
+            #expect(response.errorFields == campos, "\(method) \(path): \(response.text)")
+            try expect(h, method, path, "{not json", token: admin, 400)
+        }
+        for path in ["/mision/abc", "/mision/0", "/mision/99999999999", "/mision/424242/historico", "/mision/solicitud/x"] {
+            try expect(h, .get, path, nil, token: admin, 404)
+        }
+        try expect(h, .get, "/mision?fechaDesde=ayer&idVehiculoAsignado=x", nil, token: admin, 400)
+    }
 }
