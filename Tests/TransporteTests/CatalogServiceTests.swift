@@ -88,8 +88,10 @@ struct CatalogServiceTests {
             id: 2, values: try Self.values(Catalogs.rol, [("nombre", .text(String(repeating: "x", count: 101)))])) }
         #expect(long?.status == 400
             && long?.errors == [.init(field: "nombre", message: "El campo 'nombre' excede la longitud máxima permitida")])
+        // A state of its own: the seven workflow codes are protected (a 409 before any CHECK).
+        _ = try harness.connection.execute("INSERT INTO EstadoMision (Id, Codigo, Nombre) VALUES (50, 'REVISION', 'Revisión')")
         let code = Self.refusal { try Self.service(harness, Catalogs.estadoMision).update(
-            id: 2, values: try Self.values(Catalogs.estadoMision, [("codigo", .text("minúsculas"))])) }
+            id: 50, values: try Self.values(Catalogs.estadoMision, [("codigo", .text("minúsculas"))])) }
         #expect(code?.status == 400 && code?.errors.map(\.field) == ["codigo"])
         #expect(try harness.count("SELECT COUNT(*) FROM Lugares") == 6)
     }
