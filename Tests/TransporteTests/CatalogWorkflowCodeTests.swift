@@ -59,6 +59,25 @@ struct CatalogWorkflowCodeTests {
         #expect(same.status == 200 && same.data?["Color"]?.stringValue == "#FFB000")
     }
 
+    @Test("the seven mission estados cannot be deleted nor change code (0014 looks them up by code); their names can change")
+    func workflowEstadosMision() throws {
+        let harness = try TransporteHarness()
+        let admin = try harness.token("admin")
+        let snapshot = try harness.snapshot(Catalogs.estadoMision)
+        for estado in harness.call(.get, "/estado-mision/todos/lista", token: admin).data?.arrayValue ?? [] {
+            let (id, codigo) = (estado["Id"]?.intValue ?? 0, estado["Codigo"]?.stringValue ?? "")
+            #expect(EstadoMisionCodigo(rawValue: codigo) != nil)
+            let deleted = harness.call(.delete, "/estado-mision/\(id)", token: admin)
+            #expect(deleted.status == 409 && deleted.message == "No se puede eliminar el estado de misión '\(codigo)' porque el sistema lo utiliza")
+            let renamed = harness.call(.put, "/estado-mision/\(id)", json: #"{"codigo": "OTRO_\#(id)"}"#, token: admin)
+            #expect(renamed.status == 409)
+        }
+        #expect(try harness.snapshot(Catalogs.estadoMision) == snapshot)
+        #expect(try harness.count("SELECT COUNT(*) FROM EstadoMision") == EstadoMisionCodigo.allCases.count)
+        let nombre = harness.call(.put, "/estado-mision/6", json: #"{"nombre": "En espera del personal"}"#, token: admin)
+        #expect(nombre.status == 200 && nombre.data?["Nombre"]?.stringValue == "En espera del personal")
+    }
+
     @Test("an estado used by an active solicitud's history cannot be deleted (§6); once the solicitud is deleted it can")
     func estadoInUse() throws {
         let harness = try TransporteHarness()
