@@ -1,4 +1,3 @@
-import Foundation
 import HTTPCore
 import MariaDB
 import TestSupport
@@ -12,29 +11,9 @@ import Testing
 struct MisionConcurrenciaTests {
     static let intentos = 32
 
-    /// Sends `bodies[i]` to `/mision/{misiones[i]}/asignar` from `intentos` threads released together.
+    /// Sends `bodies[i]` to `/mision/{misiones[i]}/asignar` as admin, all at once (`TransporteHarness.race`).
     func carrera(_ h: TransporteHarness, misiones: [Int], bodies: [String]) throws -> [TestResponse] {
-        let token = try h.token("admin")
-        let outcomes = RaceResponses()
-        let ready = DispatchSemaphore(value: 0)
-        let start = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
-        let (module, responder, configuration) = (h.module, h.responder, h.connection.configuration)
-        for (mision, body) in zip(misiones, bodies) {
-            done.enter()
-            Thread {
-                let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
-                _ = client.connection.ping()
-                ready.signal()
-                start.wait()
-                outcomes.record(client.call(.post, "/mision/\(mision)/asignar", json: body, token: token))
-                done.leave()
-            }.start()
-        }
-        for _ in misiones { ready.wait() }
-        for _ in misiones { start.signal() }
-        done.wait()
-        return outcomes.all
+        h.race(zip(misiones, bodies).map { (.post, "/mision/\($0)/asignar", $1) }, token: try h.token("admin"))
     }
 
     /// A harness with `intentos` vehicles and drivers and `intentos` PROGRAMADA missions on 2026-04-15, each of

@@ -69,27 +69,8 @@ struct SolicitudCorrelativoTests {
     func concurrent() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let token = try h.token("solicitante1")
-        let (module, responder, configuration) = (h.module, h.responder, h.connection.configuration)
-        let outcomes = RaceResponses()
-        let ready = DispatchSemaphore(value: 0)
-        let start = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
         let count = 16
-        for _ in 0..<count {
-            done.enter()
-            Thread {
-                let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
-                _ = client.connection.ping()
-                ready.signal()
-                start.wait()
-                outcomes.record(client.call(.post, "/solicitud", json: TransporteHarness.cuerpo(), token: token))
-                done.leave()
-            }.start()
-        }
-        for _ in 0..<count { ready.wait() }
-        for _ in 0..<count { start.signal() }
-        done.wait()
-        let responses = outcomes.all
+        let responses = h.race(Array(repeating: (.post, "/solicitud", TransporteHarness.cuerpo()), count: count), token: token)
         #expect(responses.map(\.status) == Array(repeating: 201, count: count), "\(responses.map(\.text))")
         let codes = responses.compactMap(codigo).sorted()
         #expect(codes == (1...count).map { "SOL-2026-02-" + String(repeating: "0", count: 8 - String($0).count) + String($0) })

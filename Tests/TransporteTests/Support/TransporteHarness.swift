@@ -71,6 +71,32 @@ final class TransporteHarness {
         return released
     }
 
+    /// Sends `requests` (method, path, JSON body) as `token` at once, each from its own thread on its own connection
+    /// (as that many FastCGI workers would), released together once every connection is up; the responses, in the
+    /// order they finished.
+    func race(_ requests: [(HTTPMethod, String, String)], token: String) -> [TestResponse] {
+        let (module, responder, configuration) = (self.module, self.responder, connection.configuration)
+        let outcomes = RaceResponses()
+        let ready = DispatchSemaphore(value: 0)
+        let start = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        for (method, path, json) in requests {
+            done.enter()
+            Thread {
+                let client = RaceClient(responder: responder, configuration: configuration, makeContext: module.makeContext)
+                _ = client.connection.ping()
+                ready.signal()
+                start.wait()
+                outcomes.record(client.call(method, path, json: json, token: token))
+                done.leave()
+            }.start()
+        }
+        for _ in requests { ready.wait() }
+        for _ in requests { start.signal() }
+        done.wait()
+        return outcomes.all
+    }
+
     /// A runner on its own connection, for racing requests from other threads.
     func raceClient() -> RaceClient<TransporteContext> {
         RaceClient(responder: responder, configuration: store.configuration, makeContext: module.makeContext)
