@@ -15,7 +15,11 @@ extension SolicitudService {
                 throw rechazo.error
             }
             // Cancelling also soft-deletes the solicitud's PROGRAMADA missions (§7.8); running ones are left alone.
-            if accion == .cancelar { try repository.eliminarMisionesProgramadas(solicitud: id) }
+            if accion == .cancelar {
+                try repository.conInstante(environment.clock.nowMilliseconds()) {
+                    try repository.eliminarMisionesProgramadas(solicitud: id)
+                }
+            }
             let registro = try leer(id)
             try avisar(accion.correos, registro.resumen, motivo: motivo)
             return registro
