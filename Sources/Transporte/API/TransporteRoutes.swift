@@ -10,5 +10,6 @@ enum TransporteRoutes {
         CatalogRoutes().register(in: &router)
         MotoristaRoutes().register(in: &router)
         SolicitanteRoutes().register(in: &router)
+        RegistroRoutes().register(in: &router)
     }
 }
