@@ -103,20 +103,24 @@ struct RegistroTests {
         #expect(created.data?["NumeroMotor"] == .null)
     }
 
-    /// A plate or DUI failure: the key the fake misbehaves on, the status, the message's problem.
-    static let fallosPlaca: [(String, Int, String)] = [
-        ("X1234", 404, "No se encontró información para la placa X1234 en la API externa"),
-        ("G0000001", 502, Registro.Tipo.placa.mensaje(Registro.respuestaInvalida)),
-        ("E0000001", 502, Registro.Tipo.placa.mensaje(Registro.respuestaInvalida)),
-        ("W0000001", 502, Registro.Tipo.placa.mensaje(Registro.respuestaInvalida)),
-        ("O0000001", 502, Registro.Tipo.placa.mensaje(Registro.respuestaInvalida)),
-        ("B0000001", 502, Registro.Tipo.placa.mensaje(Registro.respuestaInvalida)),
-        ("S0000001", 504, Registro.Tipo.placa.mensaje(Registro.sinRespuesta)),
-    ]
+    /// The failures of `tipo`'s registry: a key the fake does not know (404), its garbage, 500, wrong-shape,
+    /// another-key and oversized keys (502), and its slow key (504): key, status, message.
+    static func fallos(_ tipo: Registro.Tipo, desconocida: String, _ inutilizables: [String], lenta: String) -> [(String, Int, String)] {
+        [(desconocida, 404, tipo.noEncontrado(desconocida))]
+            + inutilizables.map { ($0, 502, tipo.mensaje(Registro.respuestaInvalida)) } + [(lenta, 504, tipo.mensaje(Registro.sinRespuesta))]
+    }
+
+    static let fallosPlaca = fallos(.placa, desconocida: "X1234", ["G0000001", "E0000001", "W0000001", "O0000001", "B0000001"],
+                                    lenta: "S0000001")
 
     @Test("plate registry not found, garbage, 500, wrong shape, another plate, oversized, slow: 404/502/504, nothing written")
     func fallosDePlaca() throws {
         let (harness, admin) = try Self.harness()
+        // The documented message (transporte.md §9.1), and the 5xx texts the README lists.
+        #expect(Registro.Tipo.placa.noEncontrado("P503067") == "No se encontró información para la placa P503067 en la API externa")
+        #expect(Registro.Tipo.placa.mensaje(Registro.sinRespuesta) == "El servicio externo de consulta de placas no respondió a tiempo")
+        #expect(Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)
+            == "El servicio externo de consulta de DUI no está disponible o dio una respuesta no válida")
         let before = try Self.filas(harness)
         for (placa, status, message) in Self.fallosPlaca {
             Self.expectFailure(harness.call(.get, "/vehiculo/consulta-placa/\(placa)", token: admin), status, message)
@@ -126,16 +130,8 @@ struct RegistroTests {
         #expect(try Self.filas(harness) == before)
     }
 
-    /// The DUI failures, on both creates.
-    static let fallosDUI: [(String, Int, String)] = [
-        ("05555555-5", 404, "No se encontró información para el DUI 05555555-5 en la API externa"),
-        ("09999991-2", 502, Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)),
-        ("09999992-3", 502, Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)),
-        ("09999993-4", 502, Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)),
-        ("09999994-5", 502, Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)),
-        ("09999995-6", 502, Registro.Tipo.dui.mensaje(Registro.respuestaInvalida)),
-        ("09999990-1", 504, Registro.Tipo.dui.mensaje(Registro.sinRespuesta)),
-    ]
+    static let fallosDUI = fallos(.dui, desconocida: "05555555-5", ["09999991-2", "09999992-3", "09999993-4", "09999994-5", "09999995-6"],
+                                  lenta: "09999990-1")
 
     @Test("DUI registry not found, garbage, 500, wrong shape, another DUI, oversized, slow: 404/502/504, nothing written")
     func fallosDeDUI() throws {
