@@ -31,6 +31,10 @@ static inline CURLcode ventanilla_curl_setopt_xferinfo_function(CURL *curl, curl
     return curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, callback);
 }
 
+static inline CURLcode ventanilla_curl_setopt_write_function(CURL *curl, curl_write_callback callback) {
+    return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
+}
+
 static inline CURLcode ventanilla_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return curl_easy_getinfo(curl, info, value);
 }

@@ -12,8 +12,10 @@ public struct TransporteModule: Sendable {
 
     /// Reads Transporte's settings on top of the common ones: `TRANSPORTE_JWT_SECRET` (required, at least 32 bytes);
     /// `TRANSPORTE_LOCK_WAIT_SECONDS` (1-10, default 8), how long one attempt of a write transaction waits for a
-    /// row lock (T16: five attempts of at most 10 s each stay under nginx's 60 s `fastcgi_read_timeout`).
-    public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
+    /// row lock (T16: five attempts of at most 10 s each stay under nginx's 60 s `fastcgi_read_timeout`); the
+    /// registries of T15 (`TransporteRegistries.read`), reached through `registryTransport` (none without it).
+    public init(settings: ModuleSettings, clock: any Clock = SystemClock(),
+                registryTransport: TransporteRegistries.TransportFactory? = nil) throws {
         self.settings = settings
         let secret = try settings.environment.secret("JWT_SECRET", prefixedOnly: true)
         guard let zone = ZoneRules(identifier: settings.timeZone) else {
@@ -22,7 +24,8 @@ public struct TransporteModule: Sendable {
         tokens = TransporteTokens(secret: secret, clock: clock)
         let lockWait = try settings.environment.int("LOCK_WAIT_SECONDS", default: TransactionRetry.defaultLockWaitSeconds,
                                                     range: 1...TransactionRetry.maximumLockWaitSeconds)
-        environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock, lockWaitSeconds: lockWait)
+        environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock, lockWaitSeconds: lockWait,
+                                            registries: try TransporteRegistries.read(settings.environment, transport: registryTransport))
     }
 
     /// The routes, frozen. Routing comes first (FastAPI), then the body is parsed for matched routes.

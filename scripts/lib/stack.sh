@@ -91,6 +91,10 @@ stack_environment() {
     export EGRESOS_AUTH0_AUDIENCES="https://egresos.ventanilla.local"
     export EGRESOS_AUTH0_PUBLIC_KEY_FILE="$RUN_DIR/keys/egresos-auth0-public.pem"
     export EGRESOS_AUTH0_PRIVATE_KEY_FILE="$RUN_DIR/keys/egresos-auth0-private.pem"
+
+    # Transporte's plate and DUI registries (T15): the fake registry, unless the caller points elsewhere.
+    export TRANSPORTE_PLACA_API_URL="${TRANSPORTE_PLACA_API_URL:-$REGISTRY_URL/placas}"
+    export TRANSPORTE_DUI_API_URL="${TRANSPORTE_DUI_API_URL:-$REGISTRY_URL/duis}"
     write_stack_env
 }
 
@@ -105,7 +109,7 @@ write_stack_env() {
             MONITOR_APP_TIMEZONE TRANSPORTE_APP_TIMEZONE EGRESOS_APP_TIMEZONE \
             MONITOR_UPLOAD_DIR TRANSPORTE_UPLOAD_DIR EGRESOS_UPLOAD_DIR MONITOR_EVIDENCIAS_DIR \
             EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
-            EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE; do
+            EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE TRANSPORTE_PLACA_API_URL TRANSPORTE_DUI_API_URL; do
             printf '%s=%q\n' "$name" "${!name}"
         done
     } >"$RUN_DIR/stack.env"
@@ -190,11 +194,36 @@ modules_stop() {
     done
 }
 
-# stack_app_up -> migrations, seed, module processes and nginx; waits until all three answer.
+# The fake plate and DUI registry of the local and test stacks (scripts/lib/fake_registry.py, ruling T15).
+REGISTRY_PORT="${VENTANILLA_REGISTRY_PORT:-8085}"
+
+# registry_start -> the fake registry on 127.0.0.1:REGISTRY_PORT (RUN/pids/registry.pid, RUN/logs/registry.log),
+# or the one this run directory already has running; sets REGISTRY_URL.
+registry_start() {
+    local pidfile="$RUN_DIR/pids/registry.pid"
+    REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT"
+    pidfile_alive "$pidfile" >/dev/null && return 0
+    ! port_in_use "$REGISTRY_PORT" \
+        || die "port $REGISTRY_PORT (the fake registry, VENTANILLA_REGISTRY_PORT) is already in use on 127.0.0.1"
+    # A plain `cmd &`, so $! is the registry itself.
+    python3 "$LIB_DIR/fake_registry.py" "$REGISTRY_PORT" </dev/null >>"$RUN_DIR/logs/registry.log" 2>&1 &
+    printf '%s\n' "$!" >"$pidfile"
+    wait_until 10 "fake registry" port_in_use "$REGISTRY_PORT" \
+        || die "the fake registry did not start; see $RUN_DIR/logs/registry.log"
+}
+
+registry_stop() {
+    local pid
+    if pid="$(pidfile_alive "$RUN_DIR/pids/registry.pid")"; then stop_pid "fake registry" "$pid" 5; fi
+    rm -f "$RUN_DIR/pids/registry.pid"
+}
+
+# stack_app_up -> the fake registry, migrations, seed, module processes and nginx; waits until all three answer.
 # Needs stack_db_up first and VENTANILLA_BIN set.
 stack_app_up() {
     local module
     ensure_keys
+    registry_start
     stack_environment
     stack_migrate_and_seed
     for module in "${MODULES[@]}"; do module_start "$module"; done
@@ -210,14 +239,16 @@ stack_live_pids() {
     done
     pid="$(pidfile_alive "$run/nginx/nginx.pid")" && printf 'nginx %s\n' "$pid"
     pid="$(pidfile_alive "$run/mariadb/mariadbd.pid")" && printf 'mariadbd %s\n' "$pid"
+    pid="$(pidfile_alive "$run/pids/registry.pid")" && printf 'registry %s\n' "$pid"
     return 0
 }
 
-# stack_down -> stops the modules (finishing in-flight requests), nginx, then MariaDB.
+# stack_down -> stops the modules (finishing in-flight requests), nginx, the fake registry, then MariaDB.
 stack_down() {
     [[ -n "${RUN_DIR:-}" ]] || return 0
     modules_stop
     nginx_stop "$RUN_DIR"
+    registry_stop
     db_stop "$RUN_DIR/mariadb"
 }
 
@@ -239,7 +270,7 @@ stack_cleanup() {
     exit "$rc"
 }
 
-# print_urls -> the three module URLs.
+# print_urls -> the three module URLs and the fake registry's.
 print_urls() {
     local module name
     printf '\n'
@@ -248,5 +279,6 @@ print_urls() {
         printf '  %-11s http://127.0.0.1:%s   (health: %s)\n' "$name" "$(module_port "$module")" \
             "$(module_health_path "$module")"
     done
+    printf '  %-11s %s   (plates: %s, DUIs: %s)\n' "Registry" "$REGISTRY_URL" "$TRANSPORTE_PLACA_API_URL" "$TRANSPORTE_DUI_API_URL"
     printf '\n'
 }

@@ -41,7 +41,7 @@ public enum ModuleServer {
             let module = try MonitorModule(settings: settings)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .transporte:
-            let module = try TransporteModule(settings: settings)
+            let module = try TransporteModule(settings: settings, registryTransport: CurlRegistryTransport.factory)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .egresos:
             let module = try EgresosModule(settings: settings)

@@ -3,5 +3,5 @@
 enum TransporteAPI {
     static let operations: [APIOperation] = OpenAPIRoutes.operations + SystemRoutes.operations + AuthRoutes.operations
         + SolicitudRoutes.operations + CatalogRoutes.operations + MotoristaRoutes.operations
-        + SolicitanteRoutes.operations + MisionRoutes.operations
+        + SolicitanteRoutes.operations + MisionRoutes.operations + RegistroRoutes.operations
 }

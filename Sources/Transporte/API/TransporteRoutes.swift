@@ -11,5 +11,6 @@ enum TransporteRoutes {
         MotoristaRoutes().register(in: &router)
         SolicitanteRoutes().register(in: &router)
         MisionRoutes().register(in: &router)
+        RegistroRoutes().register(in: &router)
     }
 }

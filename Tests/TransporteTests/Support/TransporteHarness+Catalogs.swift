@@ -6,8 +6,8 @@ import TestSupport
 extension TransporteHarness {
     /// A harness whose database also holds the rows `catalog`'s samples refer to by Id 1: for vehicles a class,
     /// a state, a fuel type and a driver (Perfil 1), which the development seed does not have.
-    convenience init(for catalog: CatalogDefinition) throws {
-        try self.init()
+    convenience init(for catalog: CatalogDefinition, extra: [String: String] = [:]) throws {
+        try self.init(extra: extra)
         guard catalog.prefix == Flota.vehiculo.prefix else { return }
         for table in ["ClaseVehiculo", "TipoCombustible", "TipoLicencia"] {
             _ = try connection.execute(SQLQuery(unsafeSQL: "INSERT INTO \(table) (Id, Codigo, Nombre) VALUES (1, 'FLOTA', 'Flota')"))

@@ -28,13 +28,14 @@ final class TransporteHarness {
     var connection: MariaDBConnection { store.connection }
 
     /// A fresh, migrated and seeded database and the module over it; `now` fixes the clock (UTC milliseconds),
-    /// by default at `finDeFebrero`: no test depends on the machine's date.
+    /// by default at `finDeFebrero`: no test depends on the machine's date. The registries of T15 are reached
+    /// over libcurl as in production, when `extra` configures them.
     init(now: Int64 = TransporteHarness.finDeFebrero, extra: [String: String] = [:]) throws {
         store = try ModuleTestDatabase(module: "transporte", prefix: "tra", seed: true)
         clock = TestClock(now)
         module = try TransporteModule(settings: try TestEnvironment.settings(.transporte, database: store.name, extra: [
             "TRANSPORTE_JWT_SECRET": "transporte-tests-secret-0123456789",
-        ].merging(extra) { $1 }), clock: clock)
+        ].merging(extra) { $1 }), clock: clock, registryTransport: CurlRegistryTransport.factory)
         responder = module.makeResponder()
     }
 

@@ -7,6 +7,12 @@ extension CatalogRoutes {
         operations(Catalogs.all) { "Catálogo: " + $0.plural } + operations(Flota.all) { $0.singular }
     }
 
+    /// The record schema of `catalog`: its columns, the resolved names of its view, the audit columns.
+    static func record(_ catalog: CatalogDefinition) -> JSONValue {
+        OpenAPISchema.record(["Id"] + catalog.fields.map(\.column) + catalog.resolvedColumns
+            + ["Eliminado", "FechaHoraCreacion", "FechaHoraActualizacion", "FechaHoraEliminacion"])
+    }
+
     /// The six operations of each of `catalogs`, tagged `tag(naming)`.
     static func operations(_ catalogs: [CatalogDefinition], tag: (CatalogNaming) -> String) -> [APIOperation] {
         catalogs.flatMap { catalog -> [APIOperation] in
@@ -14,8 +20,7 @@ extension CatalogRoutes {
             let naming = catalog.naming
             let tag = tag(naming)
             let identifying = catalog.uniqueKeys.filter(\.identifies).map(\.label).joined(separator: " o ")
-            let record = OpenAPISchema.record(["Id"] + catalog.fields.map(\.column) + catalog.resolvedColumns
-                + ["Eliminado", "FechaHoraCreacion", "FechaHoraActualizacion", "FechaHoraEliminacion"])
+            let record = record(catalog)
             let filters = APIOperation.query(catalog.filters.map(\.field))
             let id = [APIOperation.idParameter]
             return [

@@ -12,6 +12,9 @@ extension MotoristaRoutes {
 
     static let idPerfil = APIOperation.idPerfil("del motorista")
 
+    /// The 201 data of a driver create (§9.2).
+    static let creado = OpenAPISchema.record(["idPerfil", "nombreCompleto", "email", "dui"])
+
     /// A page of drivers: the §1.4 page plus `totalPaginas` (§1.4, the motorista docs).
     static var pagina: JSONValue {
         guard case .object(var members) = OpenAPISchema.page(registro),
@@ -33,7 +36,7 @@ extension MotoristaRoutes {
                              + "únicos (409). password es opcional: sin ella el motorista no puede iniciar sesión hasta que un ADMIN "
                              + "se la asigne con PUT /motorista/{id_perfil}",
                          access: .roles([.admin]), body: MotoristaFields.all, success: (201, naming.created),
-                         data: OpenAPISchema.record(["idPerfil", "nombreCompleto", "email", "dui"]), errors: [400, 409]),
+                         data: creado, errors: [400, 409]),
             APIOperation(method: .get, path: "/motorista/todos/lista", tag: tag, summary: "Todos los motoristas activos, sin paginar",
                          access: .authenticated, parameters: filtros, success: (200, naming.listedAll),
                          data: OpenAPISchema.array(registro), errors: [400]),

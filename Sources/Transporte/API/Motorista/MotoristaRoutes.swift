@@ -1,6 +1,6 @@
 import HTTPCore
 
-/// `/motorista` (transporte.md §2.3, §9.2) without the registry route (`crear-por-dui`, T15): create, the two
+/// `/motorista` (transporte.md §2.3, §9.2; the registry route `crear-por-dui` of T15 is `RegistroRoutes`): create, the two
 /// lists, one driver, partial update, availability and soft delete. Reads need any valid token, writes an
 /// ADMIN (T12). The path id is the driver's Perfil id.
 struct MotoristaRoutes {

@@ -73,7 +73,9 @@ enum OpenAPIDocument {
         (422, "Regla de negocio incumplida (fecha de servicio pasada, reglas de los lugares)"),
         (429, "Demasiadas solicitudes desde esta dirección (límite de nginx, regla 8); reintente tras Retry-After"),
         (500, "Error interno del servidor"),
-        (503, "La base de datos no está disponible"),
+        (502, "El servicio externo (registro de placas o de DUI) no está disponible o dio una respuesta no válida"),
+        (503, "La base de datos no está disponible, o el servicio externo (registro de placas o de DUI) no está configurado"),
+        (504, "El servicio externo (registro de placas o de DUI) no respondió a tiempo"),
     ]
 
     private static let components = OpenAPIBuilder.components(

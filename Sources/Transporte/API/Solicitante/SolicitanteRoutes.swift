@@ -1,6 +1,6 @@
 import HTTPCore
 
-/// `/solicitante` (transporte.md §2.3, §9.3) without the registry route (`externo/crear-por-dui`, T15): the
+/// `/solicitante` (transporte.md §2.3, §9.3; the registry route `externo/crear-por-dui` of T15 is `RegistroRoutes`): the
 /// internal and external creates, the two lists, one requester, partial update and delete. Reads need any
 /// valid token, writes an ADMIN (T12). The path id is the requester's Perfil id.
 struct SolicitanteRoutes {

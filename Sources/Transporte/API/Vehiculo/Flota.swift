@@ -1,8 +1,8 @@
 /// The fleet resources that follow the catalog pattern (transporte.md §9.1): served by the same generic
 /// implementation as the twelve catalogs of §10 (`CatalogRoutes`, `CatalogService`, `MariaDBCatalogRepository`),
 /// so soft delete, reactivation, uniqueness among active rows, partial updates, references and the 409/400
-/// mapping are the catalogs' own. Vehículo's registry routes (`consulta-placa`, `crear-por-placa`, T15) are not
-/// served yet.
+/// mapping are the catalogs' own. Vehículo's registry routes (`consulta-placa`, `crear-por-placa`, T15) are
+/// `RegistroRoutes`, whose create goes through the same `CatalogService.create`.
 enum Flota {
     /// Every resource served this way.
     static let all: [CatalogDefinition] = [vehiculo]

@@ -1,0 +1,45 @@
+import AppCore
+
+/// The plate and DUI registries of ruling T15 as the module was configured: `TRANSPORTE_PLACA_API_URL` and
+/// `TRANSPORTE_DUI_API_URL` (each with its optional bearer `…_TOKEN`), reached through the transport the
+/// composition root gives. An unset URL leaves that registry unconfigured: its routes answer 503.
+public struct TransporteRegistries: Sendable {
+    /// Makes the transport of one configured endpoint (App: libcurl).
+    public typealias TransportFactory = @Sendable (RegistryEndpoint) -> any RegistryTransport
+
+    /// The plate registry, nil when not configured.
+    public let placa: (any RegistryTransport)?
+    /// The DUI registry, nil when not configured.
+    public let dui: (any RegistryTransport)?
+    /// `TRANSPORTE_PLACA_API_PROPIETARIO_FILTRO`: when set, `consulta-placa` and `crear-por-placa` refuse (403) a
+    /// vehicle whose registered owner does not contain this text (case-insensitive).
+    public let propietarioFiltro: String?
+
+    /// Registries from their parts.
+    public init(placa: (any RegistryTransport)?, dui: (any RegistryTransport)?, propietarioFiltro: String? = nil) {
+        self.placa = placa
+        self.dui = dui
+        self.propietarioFiltro = propietarioFiltro
+    }
+
+    /// No registry configured.
+    public static let none = TransporteRegistries(placa: nil, dui: nil)
+
+    /// Reads the settings: `PLACA_API_URL`, `PLACA_API_TOKEN`, `DUI_API_URL`, `DUI_API_TOKEN` (URLs `http://` or
+    /// `https://`), `PLACA_API_PROPIETARIO_FILTRO`, and `REGISTRY_TIMEOUT_MS` (100-10000, default 10000: the
+    /// whole exchange; the connect timeout is 3 s or this, whichever is shorter). Without `transport` no
+    /// registry is configured.
+    static func read(_ environment: Environment, transport: TransportFactory?) throws -> TransporteRegistries {
+        let total = try environment.int("REGISTRY_TIMEOUT_MS", default: RegistryEndpoint.totalTimeoutMilliseconds,
+                                        range: 100...RegistryEndpoint.totalTimeoutMilliseconds)
+        func endpoint(_ name: String) throws -> (any RegistryTransport)? {
+            guard let url = environment.string(name + "_API_URL") else { return nil }
+            guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.utf8.count > 8 else {
+                throw ConfigurationError(variable: environment.nameInUse(name + "_API_URL"), problem: "must be an http:// or https:// URL")
+            }
+            return transport?(RegistryEndpoint(url: url, token: environment.string(name + "_API_TOKEN"), totalTimeoutMilliseconds: total))
+        }
+        return TransporteRegistries(placa: try endpoint("PLACA"), dui: try endpoint("DUI"),
+                                    propietarioFiltro: environment.string("PLACA_API_PROPIETARIO_FILTRO"))
+    }
+}
