@@ -9,7 +9,9 @@ enum ChecklistLayout {
         var form = FormSheet(name: "CHECKLIST", widths: [(0...0, 26), (1...4, 5), (5...5, 26), (6...9, 5), (10...10, 26), (11...14, 5)])
         form.title("CHECKLIST DE INSPECCIÓN Y SALIDA", "A1", "O3")
         form.label("A5", "No. Siniestro: " + checklist.text("no_siniestro"), style: FormatoStyle.section)
-        header(checklist, into: &form)
+        form.label("L7", "Aprobada", style: FormatoStyle.header)
+        form.label("M7", "Detallado", style: FormatoStyle.header)
+        form.fill(fields, from: checklist)
         grid(into: &form)
         for item in checklist.children("checklist_item") {
             let sistema = item.text("sistema")
@@ -21,47 +23,40 @@ enum ChecklistLayout {
             guard let column = ChecklistCatalog.markColumn(valor: item.text("valor"), group: slot.group) else { continue }
             form.value(CellAddress(row: slot.row - 1, column: column), .text("X"), style: FormatoStyle.mark)
         }
-        footer(checklist, into: &form)
+        let observaciones = checklist.text("observaciones_adicionales")
+        form.label("A62", "Observaciones adicionales", style: FormatoStyle.header)
+        if !observaciones.isEmpty {
+            form.value("A63", .text(observaciones), style: FormatoStyle.note, through: "E66")
+        }
         return form.sheet
     }
 
-    private static func header(_ checklist: FormatoRecord, into form: inout FormSheet) {
-        form.value("A8", .text("Fecha de inspeccion: " + checklist.dateText("fecha_inspeccion")))
-        form.label("B8", "Hora")
-        form.value("C8", checklist.time("hora"), style: FormatoStyle.time)
-        form.label("E8", "Inspeccionó")
-        form.value("F8", .text(checklist.text("inspeccionado_por")))
-        form.label("H8", "Ubicación")
-        form.value("I8", .text(checklist.text("ubicacion")))
-        form.label("L7", "Aprobada", style: FormatoStyle.header)
-        form.label("M7", "Detallado", style: FormatoStyle.header)
-        form.value("L8", .text(checklist.mark("aprobada")), style: FormatoStyle.mark)
-        form.value("M8", .text(checklist.mark("detallado")), style: FormatoStyle.mark)
-        form.label("A9", "Carrocero asignado")
-        form.value("B9", .text(checklist.text("carroceo_asignado")))
-        form.label("C9", "Mecánico")
-        form.value("D9", .text(checklist.text("mecanico_asignado")))
-        form.label("G9", "Pintor")
-        form.value("H9", .text(checklist.text("pintor")))
-        form.label("K9", "Área de detallado")
-        form.value("L9", .text(checklist.text("area_detallado")))
-        form.value("A10", .text("Marca y tipo: " + checklist.text("marca_tipo")))
-        form.value("B10", .text("Año: " + checklist.text("anio")))
-        form.label("F10", "Serie")
-        form.value("G10", .text(checklist.text("serie")))
-        form.label("A11", "Áreas dañadas")
-        form.value("B11", .text(checklist.text("areas_danadas")), style: FormatoStyle.note)
-        form.label("B12", "A")
-        form.value("C12", .text(checklist.mark("a")), style: FormatoStyle.mark)
-        form.label("D12", "T")
-        form.value("E12", .text(checklist.mark("t")), style: FormatoStyle.mark)
-        form.label("F12", "Vencimiento del seguro")
-        form.value("G12", checklist.date("fecha_vencimiento_seguro"), style: FormatoStyle.date)
-        form.label("I12", "Deducible")
-        form.value("J12", checklist.number("deducible"), style: FormatoStyle.money)
-        form.label("K12", "Demérito")
-        form.value("L12", checklist.number("demerito"), style: FormatoStyle.money)
-    }
+    /// The header cells of §7: (label cell, label, cell, column, how).
+    static let fields: [FormField] = [
+        FormField(nil, "", "A8", "fecha_inspeccion", .prefixedDate("Fecha de inspeccion: ")),
+        FormField("B8", "Hora", "C8", "hora", .time),
+        FormField("E8", "Inspeccionó", "F8", "inspeccionado_por"),
+        FormField("H8", "Ubicación", "I8", "ubicacion"),
+        FormField(nil, "", "L8", "aprobada", .mark),
+        FormField(nil, "", "M8", "detallado", .mark),
+        FormField("A9", "Carrocero asignado", "B9", "carroceo_asignado"),
+        FormField("C9", "Mecánico", "D9", "mecanico_asignado"),
+        FormField("G9", "Pintor", "H9", "pintor"),
+        FormField("K9", "Área de detallado", "L9", "area_detallado"),
+        FormField(nil, "", "A10", "marca_tipo", .prefixed("Marca y tipo: ")),
+        FormField(nil, "", "B10", "anio", .prefixed("Año: ")),
+        FormField("F10", "Serie", "G10", "serie"),
+        FormField("A11", "Áreas dañadas", "B11", "areas_danadas"),
+        FormField("B12", "A", "C12", "a", .mark),
+        FormField("D12", "T", "E12", "t", .mark),
+        FormField("F12", "Vencimiento del seguro", "G12", "fecha_vencimiento_seguro", .date),
+        FormField("I12", "Deducible", "J12", "deducible", .money),
+        FormField("K12", "Demérito", "L12", "demerito", .money),
+        FormField("A68", "Lugar de entrega", "B68", "lugar_entrega", through: "E68"),
+        FormField("F68", "Fecha de entrega", "G68", "fecha_entrega", .date, through: "I68"),
+        FormField("A69", "Nombre de quien recibe", "B69", "nombre_quien_recibe", through: "E69"),
+        FormField("A70", "Firma de quien recibe", "B70", "firma_quien_recibe", through: "E70"),
+    ]
 
     /// The sistema headers and item names, with empty mark boxes.
     private static func grid(into form: inout FormSheet) {
@@ -80,21 +75,5 @@ enum ChecklistLayout {
                 }
             }
         }
-    }
-
-    private static func footer(_ checklist: FormatoRecord, into form: inout FormSheet) {
-        let observaciones = checklist.text("observaciones_adicionales")
-        form.label("A62", "Observaciones adicionales", style: FormatoStyle.header)
-        if !observaciones.isEmpty {
-            form.value("A63", .text(observaciones), style: FormatoStyle.note, through: "E66")
-        }
-        form.label("A68", "Lugar de entrega")
-        form.value("B68", .text(checklist.text("lugar_entrega")), through: "E68")
-        form.label("F68", "Fecha de entrega")
-        form.value("G68", checklist.date("fecha_entrega"), style: FormatoStyle.date, through: "I68")
-        form.label("A69", "Nombre de quien recibe")
-        form.value("B69", .text(checklist.text("nombre_quien_recibe")), through: "E69")
-        form.label("A70", "Firma de quien recibe")
-        form.value("B70", .text(checklist.text("firma_quien_recibe")), through: "E70")
     }
 }

@@ -49,6 +49,15 @@ struct FormSheet {
         sheet.set(address, value, style: style)
     }
 
+    /// Each field's label and value, from `record`.
+    mutating func fill(_ fields: [FormField], from record: FormatoRecord) {
+        for field in fields {
+            if let labelCell = field.labelCell { label(labelCell, field.label) }
+            let (content, style) = field.value(in: record)
+            value(field.cell, content, style: style, through: field.through)
+        }
+    }
+
     /// Row heights in points.
     mutating func height(_ points: Double, rows: ClosedRange<Int>) {
         for row in rows { sheet.setHeight(points, row: row - 1) }

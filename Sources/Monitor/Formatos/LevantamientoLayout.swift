@@ -25,22 +25,33 @@ enum LevantamientoLayout {
         run.rows.map { ("\(run.claves)\($0)", "\(run.concepto)\($0)", "\(run.costo)\($0)") }
     }
 
-    /// The vehicle lines of column G (`"MARCA: …"`; the serie has no colon, as in the original).
-    static let vehiculo: [(Int, String, String)] = [
-        (10, "MARCA: ", "marca"), (11, "TIPO: ", "tipo"), (12, "MODELO: ", "modelo"), (13, "PLACAS: ", "placas"),
-        (14, "KILOMETRAJE: ", "kilometraje"), (15, "NO. DE PUERTAS: ", "no_puertas"), (16, "COLOR: ", "color"),
-        (17, "SERIE ", "serie"),
-    ]
-    /// The X marks of column K, rows 10–16.
-    static let equipo: [(Int, String, String)] = [
-        (10, "cristales", "Cristales"), (11, "aire", "Aire acondicionado"), (12, "vestiduras", "Vestiduras"),
-        (13, "rin", "Rin"), (14, "direccion_veh", "Dirección"), (15, "tipo_pintura", "Tipo de pintura"),
-        (16, "trasmision", "Transmisión"),
-    ]
-    /// The owner's cells of column C: (row, field, label).
-    static let propietario: [(Int, String, String)] = [
-        (11, "eco", "Eco"), (12, "asegurado_tercero", "Asegurado / tercero"), (14, "nombre_propietario", "Propietario"),
-        (15, "telefono", "Teléfono"), (16, "direccion", "Dirección"), (17, "pega", "Pega"),
+    /// The survey's cells of §7: the date and orden, the owner's cells of column C, the vehicle lines of column G
+    /// (`"MARCA: …"`; the serie has no colon, as in the original) and the X marks of column K.
+    static let fields: [FormField] = [
+        FormField("K3", "Fecha", "L3", "fecha", .date),
+        FormField("K5", "Orden", "L5", "orden"),
+        FormField("A5", "No. Siniestro", "B5", "no_siniestro"),
+        FormField("B11", "Eco", "C11", "eco", through: "E11"),
+        FormField("B12", "Asegurado / tercero", "C12", "asegurado_tercero", through: "E12"),
+        FormField("B14", "Propietario", "C14", "nombre_propietario", through: "E14"),
+        FormField("B15", "Teléfono", "C15", "telefono", through: "E15"),
+        FormField("B16", "Dirección", "C16", "direccion", through: "E16"),
+        FormField("B17", "Pega", "C17", "pega", through: "E17"),
+        FormField(nil, "", "G10", "marca", .prefixed("MARCA: "), through: "H10"),
+        FormField(nil, "", "G11", "tipo", .prefixed("TIPO: "), through: "H11"),
+        FormField(nil, "", "G12", "modelo", .prefixed("MODELO: "), through: "H12"),
+        FormField(nil, "", "G13", "placas", .prefixed("PLACAS: "), through: "H13"),
+        FormField(nil, "", "G14", "kilometraje", .prefixed("KILOMETRAJE: "), through: "H14"),
+        FormField(nil, "", "G15", "no_puertas", .prefixed("NO. DE PUERTAS: "), through: "H15"),
+        FormField(nil, "", "G16", "color", .prefixed("COLOR: "), through: "H16"),
+        FormField(nil, "", "G17", "serie", .prefixed("SERIE "), through: "H17"),
+        FormField("J10", "Cristales", "K10", "cristales", .mark),
+        FormField("J11", "Aire acondicionado", "K11", "aire", .mark),
+        FormField("J12", "Vestiduras", "K12", "vestiduras", .mark),
+        FormField("J13", "Rin", "K13", "rin", .mark),
+        FormField("J14", "Dirección", "K14", "direccion_veh", .mark),
+        FormField("J15", "Tipo de pintura", "K15", "tipo_pintura", .mark),
+        FormField("J16", "Transmisión", "K16", "trasmision", .mark),
     ]
 
     /// The sheet for `levantamiento` (its row with `levantamiento_concepto`).
@@ -49,26 +60,10 @@ enum LevantamientoLayout {
                                                               (6...6, 26), (7...7, 10), (8...8, 38), (9...9, 18), (10...10, 4),
                                                               (11...12, 13)])
         form.title("LEVANTAMIENTO DE DAÑOS", "A1", "I2")
-        form.label("K3", "Fecha")
-        form.value("L3", levantamiento.date("fecha"), style: FormatoStyle.date)
-        form.label("K5", "Orden")
-        form.value("L5", .text(levantamiento.text("orden")))
-        form.label("A5", "No. Siniestro")
-        form.value("B5", .text(levantamiento.text("no_siniestro")))
         form.section("PROPIETARIO", "A9", "E9")
-        for (row, field, label) in propietario {
-            form.label("B\(row)", label)
-            form.value("C\(row)", .text(levantamiento.text(field)), through: "E\(row)")
-        }
         form.section("VEHÍCULO", "G9", "H9")
-        for (row, prefix, field) in vehiculo {
-            form.value("G\(row)", .text(prefix + levantamiento.text(field)), through: "H\(row)")
-        }
         form.section("EQUIPO", "J9", "K9")
-        for (row, field, label) in equipo {
-            form.label("J\(row)", label)
-            form.value("K\(row)", .text(levantamiento.mark(field)), style: FormatoStyle.mark)
-        }
+        form.fill(fields, from: levantamiento)
         conceptos(levantamiento.children("levantamiento_concepto"), into: &form, logger: logger)
         return form.sheet
     }
