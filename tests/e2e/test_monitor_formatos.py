@@ -13,10 +13,12 @@ import json
 import os
 import unittest
 import uuid
+import zipfile
 from urllib.parse import quote
 
 from helpers import APPS_DOWN, ModuleTestCase
 
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -109,7 +111,12 @@ class MonitorFormatosTest(ModuleTestCase):
         self.assertEqual(sheet["M35"].value, datetime.datetime(2026, 7, 9, 21, 30))
         self.assertEqual(sheet["F80"].value, "X")
         self.assertIn(sheet["F70"].value, (None, ""))
-        self.assertEqual(len(sheet._images), 1, "the AXA logo")
+        # The AXA logo: our own PNG from the repository (openpyxl drops images without Pillow, so read the package).
+        with zipfile.ZipFile(io.BytesIO(body)) as package:
+            media = [name for name in package.namelist() if name.startswith("xl/media/")]
+            self.assertEqual(media, ["xl/media/image1.png"])
+            with open(os.path.join(REPO, "Sources", "Monitor", "Formatos", "Logos", "axa.png"), "rb") as logo:
+                self.assertEqual(package.read(media[0]), logo.read())
         stored = os.path.join(self.folder(no), "FORMATOS", f"EXPEDIENTE_{no}.xlsx")
         with open(stored, "rb") as kept:
             self.assertEqual(kept.read(), body)
