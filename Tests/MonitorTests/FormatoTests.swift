@@ -103,6 +103,29 @@ struct FormatoTests {
         #expect(forged.error == "Token inválido o expirado")
     }
 
+    @Test("other methods are the JSON 405, other paths the JSON 404; a body or query on the GET changes nothing")
+    func badRequests() throws {
+        let h = try MonitorHarness()
+        let tokens = try Rec.Tokens(h)
+        try Self.fixture(h, tokens, "SIN-X")
+        for prefix in ["/api/formatos/", "/api/formatos/checklist/", "/api/formatos/levantamiento/"] {
+            for method in [HTTPMethod.post, .put, .patch, .delete] {
+                let response = h.call(method, prefix + "SIN-X", json: "{}", token: tokens.administrador)
+                #expect(response.status == 405, "\(method) \(prefix)")
+                #expect(response.error == "Método no permitido", "\(method) \(prefix)")
+            }
+            let deeper = h.call(.get, prefix + "SIN-X/otra", token: tokens.tecnico)
+            #expect(deeper.status == 404, "\(prefix)")
+            #expect(deeper.error == "Ruta no encontrada", "\(prefix)")
+            let query = h.call(.get, prefix + "SIN-X?no_siniestro=OTRO&x=%ZZ", token: tokens.tecnico)
+            #expect(query.status == 200, "\(prefix): \(query.text.prefix(100))")
+        }
+        // "checklist" alone is a claim number for the EXPEDIENTE route, and there is none.
+        #expect(h.call(.get, "/api/formatos/checklist", token: tokens.tecnico).error == "Expediente no encontrado")
+        #expect(h.call(.get, "/api/formatos/", token: tokens.tecnico).status == 404)
+        #expect(Rec.evidenceFiles(h).count == 3)
+    }
+
     @Test("a no_siniestro with '/', spaces and accents (M12) gets a safe stored name and an RFC 6266 download name")
     func unsafeClaimNumbers() throws {
         let h = try MonitorHarness()
