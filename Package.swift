@@ -23,10 +23,13 @@ let package = Package(
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CXCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The only Swift that touches the C libraries.
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "MariaDB", dependencies: ["CMariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        // Workbooks described as data, written to .xlsx by libxlsxwriter (ruling M13).
+        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"], swiftSettings: strict),
 
         // HTTP model, router, middleware, body parsing.
         .target(name: "HTTPCore", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -37,8 +40,11 @@ let package = Package(
                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
-        .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")],
-                exclude: ["API/OpenAPI/monitor.openapi.json"], swiftSettings: strict),
+        .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", "Spreadsheet", .product(name: "Logging", package: "swift-log")],
+                exclude: ["API/OpenAPI/monitor.openapi.json"],
+                // The insurer logos of the EXPEDIENTE form (monitor.md §7): our own PNGs, compiled into the binary.
+                resources: [.embedInCode("Formatos/Logos/axa.png"), .embedInCode("Formatos/Logos/hdi.png"),
+                            .embedInCode("Formatos/Logos/qualitas.png")], swiftSettings: strict),
         .target(name: "Transporte", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
@@ -51,6 +57,7 @@ let package = Package(
         // Shared by the module test targets: a fresh migrated database, in-process requests, race clients.
         .target(name: "TestSupport", dependencies: ["App", "AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

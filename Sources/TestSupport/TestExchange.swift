@@ -43,6 +43,8 @@ public struct TestResponse {
     public let status: Int
     /// The headers.
     public let headers: HTTPHeaders
+    /// The body's bytes.
+    public let body: [UInt8]
     /// The body as text.
     public let text: String
     /// The body parsed as JSON, if it is JSON.
@@ -52,6 +54,7 @@ public struct TestResponse {
     public init(_ response: Response) {
         status = response.status
         headers = response.headers
+        body = response.body
         text = String(decoding: response.body, as: UTF8.self)
         json = try? JSONParser.parse(response.body)
     }

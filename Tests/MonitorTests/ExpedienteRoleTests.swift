@@ -31,6 +31,7 @@ struct ExpedienteRoleTests {
         Route(method: .patch, path: "/api/expedientes/{no}/estado", json: #"{"estado": "Restauracion"}"#, access: .adminOrOperator,
               success: 200),
         Route(method: .get, path: "/api/expedientes/{no}/estado/historial", json: nil, access: .token, success: 200),
+        Route(method: .get, path: "/api/formatos/{no}", json: nil, access: .token, success: 200),
     ]
 
     @Test("no token → 401 Token requerido; bad token → 401 Token inválido o expirado; roles → 403 or success",

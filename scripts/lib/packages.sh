@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # What the build, the stack and the benchmark need from Debian.
 # The Swift toolchain itself lives in /opt/swift; its runtime needs are the second line.
 REQUIRED_PACKAGES=(
-    libfcgi-dev libmariadb-dev libcrypt-dev libcurl4-openssl-dev pkg-config
+    libfcgi-dev libmariadb-dev libcrypt-dev libcurl4-openssl-dev libxlsxwriter-dev pkg-config
     binutils libc6-dev libgcc-12-dev libstdc++-12-dev zlib1g-dev git tzdata
     mariadb-server mariadb-client nginx
     wrk openssl python3 python3-pip ca-certificates curl procps

@@ -9,6 +9,7 @@ enum MonitorRoutes {
         LevantamientoRoutes().register(in: &router)
         ChecklistRoutes().register(in: &router)
         ComentarioRoutes().register(in: &router)
+        FormatoRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
         OpenAPIRoutes().register(in: &router)
     }

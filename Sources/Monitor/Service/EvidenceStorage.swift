@@ -7,6 +7,8 @@ import Foundation
 struct EvidenceStorage: Sendable {
     /// The URL prefix nginx serves the directory at; every `ruta` of a stored file starts with it.
     static let publicPrefix = "/evidencias/"
+    /// The sub-folder of an expediente's folder holding its generated forms (§6.1, M13); nginx refuses it.
+    static let formatosFolder = "FORMATOS"
 
     /// The configured evidence directory (`EVIDENCIAS_DIR`).
     let root: String

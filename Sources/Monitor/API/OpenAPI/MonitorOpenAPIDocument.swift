@@ -25,7 +25,8 @@ enum MonitorOpenAPIDocument {
     {"name": "Evidencias", "description": "Evidence files of an expediente (§4.6)."},
     {"name": "Levantamientos", "description": "Damage surveys and their cost lines (§4.7)."},
     {"name": "Checklist", "description": "Exit/inspection checklists (§4.8)."},
-    {"name": "Comentarios", "description": "Comments on an expediente (§4.9)."}
+    {"name": "Comentarios", "description": "Comments on an expediente (§4.9)."},
+    {"name": "Formatos", "description": "The printed forms as .xlsx downloads (§4.10, §7, ruling M13)."}
   ],
   "paths": {
     "/": {
@@ -3436,6 +3437,99 @@ enum MonitorOpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {"$ref": "#/components/responses/ServiceUnavailable"}
+        }
+      }
+    },
+    "/api/formatos/{no_siniestro}": {
+      "parameters": [
+        {"name": "no_siniestro", "in": "path", "required": true, "description": "The claim number of the expediente (e.g. `SIN-2024-001`).", "schema": {"type": "string"}}
+      ],
+      "get": {
+        "operationId": "getFormatoExpediente",
+        "summary": "EXPEDIENTE form (.xlsx)",
+        "description": "monitor.md §4.10, §7 and ruling M13. The expediente's form: its fields in the cells of §7 and the insurer's logo (AXA, HDI, Qualitas). The file is also stored in the expediente's `FORMATOS/` folder (replacing the previous copy), which the cloud backup uploads. Dates are printed as `d/m/yyyy` in America/Mexico_City, booleans as `X`.\n\n**Auth:** Requires a valid token (any role: Administrador, Operador or Tecnico).",
+        "tags": ["Formatos"],
+        "security": [{"bearerAuth": []}],
+        "responses": {
+          "200": {
+            "description": "The form as an Excel workbook, downloaded as `EXPEDIENTE_<no_siniestro>.xlsx` (a `/`, a backslash or a control character of the claim number becomes `_`).",
+            "headers": {
+              "Content-Disposition": {"description": "`attachment; filename=\"EXPEDIENTE_<no_siniestro>.xlsx\"`, plus `filename*=UTF-8''…` when the name is not plain ASCII.", "schema": {"type": "string"}}
+            },
+            "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {
+            "description": "Nothing to print for this claim number.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"not_found": {"value": {"error": "Expediente no encontrado"}}}}}
+          },
+          "500": {
+            "description": "The file could not be written.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"failed": {"value": {"error": "Error interno al generar el formato"}}}}}
+          },
+          "503": {"$ref": "#/components/responses/ServiceUnavailable"}
+        }
+      }
+    },
+    "/api/formatos/checklist/{no_siniestro}": {
+      "parameters": [
+        {"name": "no_siniestro", "in": "path", "required": true, "description": "The claim number of the expediente (e.g. `SIN-2024-001`).", "schema": {"type": "string"}}
+      ],
+      "get": {
+        "operationId": "getFormatoChecklist",
+        "summary": "CHECKLIST form (.xlsx)",
+        "description": "monitor.md §4.10, §7 and ruling M13. The newest checklist of the expediente: its fields, and an X per item in the OK/RE/MA/NA column of its valor. The file is also stored in the expediente's `FORMATOS/` folder (replacing the previous copy), which the cloud backup uploads. Items outside the catalogue of §7 are skipped. Dates are printed as `d/m/yyyy` in America/Mexico_City, booleans as `X`.\n\n**Auth:** Requires a valid token (any role: Administrador, Operador or Tecnico).",
+        "tags": ["Formatos"],
+        "security": [{"bearerAuth": []}],
+        "responses": {
+          "200": {
+            "description": "The form as an Excel workbook, downloaded as `CHECKLIST_<no_siniestro>.xlsx` (a `/`, a backslash or a control character of the claim number becomes `_`).",
+            "headers": {
+              "Content-Disposition": {"description": "`attachment; filename=\"CHECKLIST_<no_siniestro>.xlsx\"`, plus `filename*=UTF-8''…` when the name is not plain ASCII.", "schema": {"type": "string"}}
+            },
+            "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {
+            "description": "Nothing to print for this claim number.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"not_found": {"value": {"error": "Checklist no encontrado para este siniestro"}}}}}
+          },
+          "500": {
+            "description": "The file could not be written.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"failed": {"value": {"error": "Error interno al generar el checklist"}}}}}
+          },
+          "503": {"$ref": "#/components/responses/ServiceUnavailable"}
+        }
+      }
+    },
+    "/api/formatos/levantamiento/{no_siniestro}": {
+      "parameters": [
+        {"name": "no_siniestro", "in": "path", "required": true, "description": "The claim number of the expediente (e.g. `SIN-2024-001`).", "schema": {"type": "string"}}
+      ],
+      "get": {
+        "operationId": "getFormatoLevantamiento",
+        "summary": "LEVANTAMIENTO DE DAÑOS form (.xlsx)",
+        "description": "monitor.md §4.10, §7 and ruling M13. The newest levantamiento of the expediente: its fields, X marks, and up to 104 concepts in order; L75 is their total (a formula with its value). The file is also stored in the expediente's `FORMATOS/` folder (replacing the previous copy), which the cloud backup uploads. Dates are printed as `d/m/yyyy` in America/Mexico_City, booleans as `X`.\n\n**Auth:** Requires a valid token (any role: Administrador, Operador or Tecnico).",
+        "tags": ["Formatos"],
+        "security": [{"bearerAuth": []}],
+        "responses": {
+          "200": {
+            "description": "The form as an Excel workbook, downloaded as `LEVANTAMIENTO_<no_siniestro>.xlsx` (a `/`, a backslash or a control character of the claim number becomes `_`).",
+            "headers": {
+              "Content-Disposition": {"description": "`attachment; filename=\"LEVANTAMIENTO_<no_siniestro>.xlsx\"`, plus `filename*=UTF-8''…` when the name is not plain ASCII.", "schema": {"type": "string"}}
+            },
+            "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {
+            "description": "Nothing to print for this claim number.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"not_found": {"value": {"error": "Levantamiento de daños no encontrado para este siniestro"}}}}}
+          },
+          "500": {
+            "description": "The file could not be written.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "examples": {"failed": {"value": {"error": "Error interno al generar el levantamiento"}}}}}
           },
           "503": {"$ref": "#/components/responses/ServiceUnavailable"}
         }

@@ -1,0 +1,89 @@
+import AppCore
+import Foundation
+import HTTPCore
+import Logging
+import Spreadsheet
+
+/// The forms of monitor.md §4.10 and §7 (ruling M13): each is laid out from the expediente's current rows, written
+/// with libxlsxwriter into the expediente's `FORMATOS/` folder (replacing the previous copy, which the cloud backup
+/// uploads with the evidence, §6.3) and answered as a download.
+struct FormatoService {
+    let expedientes: any ExpedienteRepository
+    let checklists: any ChecklistRepository
+    let levantamientos: any LevantamientoRepository
+    let storage: EvidenceStorage
+    let zone: ZoneRules
+    let logger: Logger
+
+    /// The form `formato` for the expediente `noSiniestro`: 404 when there is nothing to print, 500 when the
+    /// file cannot be written. The checklist and levantamiento printed are the newest, as `GET …/siniestro/:no` shows.
+    func generate(_ formato: Formato, noSiniestro: String) throws -> FormatoArchivo {
+        guard let (record, sheet) = try layout(formato, noSiniestro: noSiniestro) else { throw formato.notFound }
+        let key = record.text("no_siniestro").isEmpty ? noSiniestro : record.text("no_siniestro")
+        do {
+            let path = try write(Workbook(sheets: [sheet]), name: FormatoFileNames.stored(formato, noSiniestro: key), noSiniestro: key)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            logger.info("Formato generado", metadata: ["formato": "\(formato.prefix)", "no_siniestro": "\(key)"])
+            return FormatoArchivo(downloadName: FormatoFileNames.download(formato, noSiniestro: key), path: path, bytes: bytes)
+        } catch {
+            logger.error("No se pudo generar el formato", metadata: [
+                "formato": "\(formato.prefix)", "no_siniestro": "\(key)", "error": "\(String(reflecting: error))"])
+            throw formato.failed
+        }
+    }
+
+    /// Writes every form the expediente has into its `FORMATOS/` folder, for the cloud backup (§6.3 step 2): the
+    /// EXPEDIENTE always (its failure is thrown), the checklist and levantamiento only when they exist.
+    func writeAll(noSiniestro: String) throws -> [FormatoArchivo] {
+        var written = [try generate(.expediente, noSiniestro: noSiniestro)]
+        for formato in [Formato.checklist, .levantamiento] {
+            do {
+                written.append(try generate(formato, noSiniestro: noSiniestro))
+            } catch let error as MonitorError where error == formato.notFound {
+                continue
+            }
+        }
+        return written
+    }
+
+    /// The row a form prints and its sheet, or nil when the row does not exist.
+    private func layout(_ formato: Formato, noSiniestro: String) throws -> (FormatoRecord, Sheet)? {
+        switch formato {
+        case .expediente:
+            guard let row = try expedientes.detail(noSiniestro: noSiniestro) else { return nil }
+            let record = FormatoRecord(row)
+            return (record, ExpedienteLayout.sheet(record, zone: zone))
+        case .checklist:
+            guard let row = try checklists.latest(noSiniestro: noSiniestro) else { return nil }
+            let record = FormatoRecord(row)
+            return (record, ChecklistLayout.sheet(record, logger: logger))
+        case .levantamiento:
+            guard let row = try levantamientos.latest(noSiniestro: noSiniestro) else { return nil }
+            let record = FormatoRecord(row)
+            return (record, LevantamientoLayout.sheet(record, logger: logger))
+        }
+    }
+
+    /// Writes `workbook` as `FORMATOS/<name>` of the expediente's folder: to a temporary name first, then renamed,
+    /// so a reader (a download, the backup) never sees a half-written file. The folder and file are the
+    /// application's only (0700/0600): nginx serves the evidence directory, and forms go out through the API.
+    private func write(_ workbook: Workbook, name: String, noSiniestro: String) throws -> String {
+        let directory = storage.folder(for: noSiniestro) + "/" + EvidenceStorage.formatosFolder
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: storage.folder(for: noSiniestro), withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o755])
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let target = directory + "/" + name
+        let temporary = directory + "/.tmp-" + Hashing.randomHex(bytes: 8) + ".xlsx"
+        do {
+            try workbook.write(to: temporary)
+            guard chmod(temporary, 0o600) == 0, rename(temporary, target) == 0 else {
+                throw EvidenceStorageError(operation: "rename", path: target, code: errno)
+            }
+        } catch {
+            _ = unlink(temporary)
+            throw error
+        }
+        return target
+    }
+}
