@@ -11,7 +11,7 @@ enum ComentarioOperations {
         responses: [
             (201, MonitorResponse.success("The comment with its author.", MonitorSchemas.ref("Comentario"), example: MonitorExamples.comentario)),
             (400, MonitorResponse.error("Missing fields, unknown expediente, or a field of the wrong type.", ["missing": "no_siniestro y comentario son obligatorios", "unknown_expediente": "No existe un expediente con ese no_siniestro", "malformed_json": "El cuerpo de la solicitud no es JSON válido"])),
-            (500, MonitorResponse.error("Internal failure.", ["internal": "Error interno del servidor"])),
+            internal500,
             MonitorResponse.unavailable,
         ])
 
@@ -22,7 +22,7 @@ enum ComentarioOperations {
         parameters: [.init(name: "clave", location: "path", schema: ["type": "string"], description: "`GET`: the expediente's `no_siniestro`. `DELETE`: the comentario's numeric id. (monitor.md names them `:no_siniestro` and `:id`; one path position has one name.)")],
         responses: [
             (200, MonitorResponse.success("Newest first; `[]` for an unknown expediente.", MonitorSchemas.array(of: "Comentario"), example: [MonitorExamples.comentario])),
-            (500, MonitorResponse.error("Internal failure.", ["internal": "Error interno del servidor"])),
+            internal500,
             MonitorResponse.unavailable,
         ])
 
@@ -37,4 +37,6 @@ enum ComentarioOperations {
             (404, MonitorResponse.error("No such comment.", ["not_found": "Comentario no encontrado"])),
             MonitorResponse.unavailable,
         ])
+
+    private static let internal500: (status: Int, response: JSONValue) = (500, MonitorResponse.error("Internal failure.", ["internal": "Error interno del servidor"]))
 }

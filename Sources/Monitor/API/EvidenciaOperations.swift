@@ -60,7 +60,11 @@ enum EvidenciaOperations {
         operationID: "deleteEvidencia", access: MonitorAccess.admin,
         parameters: [MonitorParameter.noSiniestro, MonitorParameter.recordID("id", of: "evidencia")],
         responses: [
-            (200, MonitorResponse.success("Deleted (row, local file and cloud copy). The message wording is the original's.", MonitorSchemas.ref("DeletedEvidencia"), example: MonitorExamples.deletedEvidencia)),
+            (200, MonitorResponse.success("Deleted (row, local file and cloud copy). The message wording is the original's.", MonitorSchemas.ref("DeletedEvidencia"), example: [
+                "ok": true,
+                "mensaje": "Carpeta del expediente frente.jpg eliminada completamente",
+                "carpetaEliminada": "frente.jpg",
+            ])),
             (400, MonitorResponse.error("The id is not a number.", ["bad_id": "ID inválido"])),
             (404, MonitorResponse.error("No such evidencia.", ["not_found": "Evidencia no encontrada"])),
             (500, MonitorResponse.error("Internal failure.", ["internal": "Error interno al eliminar evidencia"])),

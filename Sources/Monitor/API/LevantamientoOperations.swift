@@ -47,9 +47,9 @@ enum LevantamientoOperations {
         operationID: "getLevantamientoCostoTotal", access: MonitorAccess.token,
         parameters: [MonitorParameter.recordID("id", of: "levantamiento")],
         responses: [
-            (200, MonitorResponse.success("Sum of the conceptos' `costo` (nulls count as 0).", MonitorSchemas.ref("CostoTotal"), example: MonitorExamples.costoTotal)),
-            (400, MonitorResponse.error("The id is not a number.", ["bad_id": "id inválido"])),
-            (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"])),
+            (200, MonitorResponse.success("Sum of the conceptos' `costo` (nulls count as 0).", MonitorSchemas.ref("CostoTotal"), example: ["id_levantamiento": 5, "total": 3500])),
+            badId400,
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -59,9 +59,11 @@ enum LevantamientoOperations {
         operationID: "getLevantamiento", access: MonitorAccess.token,
         parameters: [MonitorParameter.recordID("id", of: "levantamiento")],
         responses: [
-            (200, MonitorResponse.success("The levantamiento with conceptos and its expediente (scalar fields, or null).", MonitorSchemas.ref("LevantamientoDetalle"), example: MonitorExamples.levantamientoDetalle)),
-            (400, MonitorResponse.error("The id is not a number.", ["bad_id": "id inválido"])),
-            (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"])),
+            (200, MonitorResponse.success("The levantamiento with conceptos and its expediente (scalar fields, or null).", MonitorSchemas.ref("LevantamientoDetalle"), example: MonitorExamples.levantamiento.with([
+                "expediente": MonitorExamples.expediente,
+            ]))),
+            badId400,
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -75,7 +77,7 @@ enum LevantamientoOperations {
         responses: [
             (200, MonitorResponse.success("The updated levantamiento with conceptos.", MonitorSchemas.ref("Levantamiento"), example: MonitorExamples.levantamiento)),
             (400, MonitorResponse.error("Bad id, a field of the wrong type or an unknown expediente.", ["bad_id": "id inválido", "wrong_type": "El campo 'cristales' debe ser verdadero o falso", "unknown_expediente": "No existe un expediente con ese no_siniestro", "malformed_json": "El cuerpo de la solicitud no es JSON válido"])),
-            (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"])),
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -86,8 +88,8 @@ enum LevantamientoOperations {
         parameters: [MonitorParameter.recordID("id", of: "levantamiento")],
         responses: [
             (200, MonitorResponse.success("Deleted with its conceptos.", MonitorSchemas.ref("Mensaje"), example: ["mensaje": "Levantamiento y conceptos eliminados correctamente"])),
-            (400, MonitorResponse.error("The id is not a number.", ["bad_id": "id inválido"])),
-            (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"])),
+            badId400,
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -99,9 +101,9 @@ enum LevantamientoOperations {
         requestBody: LevantamientoFields.conceptoBody.requestBody,
         requestExample: ["claves": "CF-01", "concepto": "Cambio de facia delantera", "costo": "3500.00"],
         responses: [
-            (201, MonitorResponse.success("The concepto.", MonitorSchemas.ref("Concepto"), example: MonitorExamples.concepto)),
+            (201, MonitorResponse.success("The concepto.", MonitorSchemas.ref("Concepto"), example: MonitorExamples.levantamientoConcepto)),
             (400, MonitorResponse.error("Bad id, missing `concepto`, or a field of the wrong type.", ["bad_id": "id inválido", "concepto": "concepto es requerido", "wrong_type": "El campo 'costo' debe ser un importe con a lo más 2 decimales", "malformed_json": "El cuerpo de la solicitud no es JSON válido"])),
-            (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"])),
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -116,4 +118,8 @@ enum LevantamientoOperations {
             (404, MonitorResponse.error("No such concepto.", ["not_found": "Concepto no encontrado"])),
             MonitorResponse.unavailable,
         ])
+
+    private static let badId400: (status: Int, response: JSONValue) = (400, MonitorResponse.error("The id is not a number.", ["bad_id": "id inválido"]))
+
+    private static let notFound404: (status: Int, response: JSONValue) = (404, MonitorResponse.error("No such levantamiento.", ["not_found": "Levantamiento no encontrado"]))
 }

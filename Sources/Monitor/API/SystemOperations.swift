@@ -31,7 +31,7 @@ enum SystemOperations {
         method: .get, path: "/discovery", tag: "Sistema", summary: "LAN discovery",
         operationID: "getDiscovery", access: MonitorAccess.open,
         responses: [
-            (200, MonitorResponse.success("The host's non-internal IPv4 addresses, for the mobile app.", MonitorSchemas.ref("Discovery"), example: MonitorExamples.discovery)),
+            (200, MonitorResponse.success("The host's non-internal IPv4 addresses, for the mobile app.", MonitorSchemas.ref("Discovery"), example: ["nombre": "Monitor API", "ips": ["192.168.1.20"]])),
         ])
 
     static let getHealth = OperationSpec<MonitorContext>(
@@ -39,7 +39,15 @@ enum SystemOperations {
         description: "monitor.md §4.3.",
         operationID: "getHealth", access: MonitorAccess.open,
         responses: [
-            (200, MonitorResponse.success("Always 200; `database` says whether the database answered.", MonitorSchemas.ref("Health"), example: MonitorExamples.health)),
+            (200, MonitorResponse.success("Always 200; `database` says whether the database answered.", MonitorSchemas.ref("Health"), example: [
+                "ip": "127.0.0.1",
+                "backend": true,
+                "database": true,
+                "disco": ["libre_GB": "12.3", "usado_GB": "40.1", "total_GB": "52.4"],
+                "evidencias": ["archivos": 3, "tamaño_MB": "0.0"],
+                "expedientes": 17,
+                "ram": ["usada_MB": 85, "total_MB": 16384],
+            ])),
         ])
 
     static let getOpenAPIDocument = OperationSpec<MonitorContext>(

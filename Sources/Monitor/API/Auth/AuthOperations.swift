@@ -9,7 +9,10 @@ enum AuthOperations {
         requestBody: AuthFields.loginBody.requestBody,
         requestExample: ["username": "admin", "password": "ventanilla"],
         responses: [
-            (200, MonitorResponse.success("A token valid for 8 hours (HS256; claims `id`, `username`, `rol`, `pwd` — a stamp of the password — `iat`, `exp`) and the user.", MonitorSchemas.ref("LoginResponse"), example: MonitorExamples.loginResponse)),
+            (200, MonitorResponse.success("A token valid for 8 hours (HS256; claims `id`, `username`, `rol`, `pwd` — a stamp of the password — `iat`, `exp`) and the user.", MonitorSchemas.ref("LoginResponse"), example: [
+                "token": "<jwt>",
+                "usuario": MonitorExamples.usuario,
+            ])),
             (400, MonitorResponse.error("Missing credentials or a username with whitespace.", ["missing": "Usuario y contraseña requeridos", "whitespace": "El usuario no puede contener espacios", "malformed_json": "El cuerpo de la solicitud no es JSON válido"])),
             (401, MonitorResponse.error("Unknown user or wrong password.", ["invalid": "Credenciales inválidas"])),
             MonitorResponse.tooManyRequests,

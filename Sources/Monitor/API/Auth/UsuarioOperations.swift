@@ -8,7 +8,7 @@ enum UsuarioOperations {
         operationID: "listUsuarios", access: MonitorAccess.admin,
         responses: [
             (200, MonitorResponse.success("Every user, ordered by id.", MonitorSchemas.array(of: "Usuario"), example: [
-                ["id": 1, "nombre": "Admin", "username": "admin", "rol": "Administrador"],
+                MonitorExamples.usuario,
                 ["id": 2, "nombre": "Operador", "username": "operador", "rol": "Operador"],
             ])),
             MonitorResponse.unavailable,
@@ -20,9 +20,9 @@ enum UsuarioOperations {
         operationID: "getUsuario", access: MonitorAccess.admin,
         parameters: [MonitorParameter.usuarioID],
         responses: [
-            (200, MonitorResponse.success("The user.", MonitorSchemas.ref("Usuario"), example: ["id": 1, "nombre": "Admin", "username": "admin", "rol": "Administrador"])),
+            (200, MonitorResponse.success("The user.", MonitorSchemas.ref("Usuario"), example: MonitorExamples.usuario)),
             (400, MonitorResponse.error("The id is not a positive integer.", ["bad_id": "ID inválido"])),
-            (404, MonitorResponse.error("No such user.", ["not_found": "Usuario no encontrado"])),
+            notFound404,
             MonitorResponse.unavailable,
         ])
 
@@ -36,7 +36,7 @@ enum UsuarioOperations {
         responses: [
             (200, MonitorResponse.success("The updated user.", MonitorSchemas.ref("Usuario"), example: ["id": 2, "nombre": "Operadora", "username": "operador", "rol": "Operador"])),
             (400, MonitorResponse.error("Invalid input.", ["bad_id": "ID inválido", "rol": "Rol inválido. Debe ser: Administrador, Operador, Tecnico", "whitespace": "El usuario no puede contener espacios", "taken": "El username ya está en uso", "malformed_json": "El cuerpo de la solicitud no es JSON válido"])),
-            (404, MonitorResponse.error("No such user.", ["not_found": "Usuario no encontrado"])),
+            notFound404,
             (500, MonitorResponse.error("Internal failure.", ["internal": "Error interno al actualizar usuario"])),
             MonitorResponse.unavailable,
         ])
@@ -47,10 +47,12 @@ enum UsuarioOperations {
         operationID: "deleteUsuario", access: MonitorAccess.admin,
         parameters: [MonitorParameter.usuarioID],
         responses: [
-            (200, MonitorResponse.success("Deleted.", MonitorSchemas.ref("DeletedUsuario"), example: MonitorExamples.deletedUsuario)),
+            (200, MonitorResponse.success("Deleted.", MonitorSchemas.ref("DeletedUsuario"), example: ["ok": true, "id": 4])),
             (400, MonitorResponse.error("Bad id or own account.", ["bad_id": "ID inválido", "self": "No puedes eliminar tu propia cuenta"])),
-            (404, MonitorResponse.error("No such user.", ["not_found": "Usuario no encontrado"])),
+            notFound404,
             (409, MonitorResponse.error("The user is still referenced by expedientes, historial, evidencias or comentarios (ruling M10).", ["referenced": "No se puede eliminar el usuario porque tiene registros asociados"])),
             MonitorResponse.unavailable,
         ])
+
+    private static let notFound404: (status: Int, response: JSONValue) = (404, MonitorResponse.error("No such user.", ["not_found": "Usuario no encontrado"]))
 }

@@ -10,24 +10,19 @@ extension MonitorSchemas {
             "color", "modelo", "nombre_cliente", "telefono_cliente", "aseguradora",
         ],
         "properties": [
-            "no_siniestro": ["type": "string"],
-            "factura": ["type": ["string", "null"]],
-            "orden": ["type": ["string", "null"]],
-            "asesor": ["type": ["string", "null"]],
-            "fecha_ingreso": [
-                "type": ["string", "null"],
-                "format": "date-time",
-                "description": "Date the vehicle entered the shop. Returned as `YYYY-MM-DDT12:00:00.000Z` (rulings M3, M9).",
-                "pattern": "^\\d{4}-\\d{2}-\\d{2}T12:00:00\\.000Z$",
-            ],
+            "no_siniestro": MonitorSchemas.text(nullable: false),
+            "factura": MonitorSchemas.text(),
+            "orden": MonitorSchemas.text(),
+            "asesor": MonitorSchemas.text(),
+            "fecha_ingreso": MonitorSchemas.date("Date the vehicle entered the shop."),
             "estado": ["type": "string", "enum": ["Ingreso", "Restauracion", "Pendiente_de_salida", "Salida"]],
-            "marca": ["type": ["string", "null"]],
-            "placas": ["type": ["string", "null"]],
-            "tipo": ["type": ["string", "null"]],
-            "color": ["type": ["string", "null"]],
-            "modelo": ["type": ["string", "null"]],
-            "nombre_cliente": ["type": ["string", "null"]],
-            "telefono_cliente": ["type": ["string", "null"]],
+            "marca": MonitorSchemas.text(),
+            "placas": MonitorSchemas.text(),
+            "tipo": MonitorSchemas.text(),
+            "color": MonitorSchemas.text(),
+            "modelo": MonitorSchemas.text(),
+            "nombre_cliente": MonitorSchemas.text(),
+            "telefono_cliente": MonitorSchemas.text(),
             "aseguradora": ["oneOf": [["$ref": "#/components/schemas/Aseguradora"], ["type": "null"]]],
         ],
     ]
@@ -58,8 +53,8 @@ extension MonitorSchemas {
         "type": "object",
         "required": ["id", "no_siniestro", "estado_anterior", "estado_nuevo", "fecha_cambio", "cambiado_por"],
         "properties": [
-            "id": ["type": "integer", "format": "int32"],
-            "no_siniestro": ["type": "string"],
+            "id": MonitorSchemas.int32(),
+            "no_siniestro": MonitorSchemas.text(nullable: false),
             "estado_anterior": [
                 "type": ["string", "null"],
                 "enum": ["Ingreso", "Restauracion", "Pendiente_de_salida", "Salida", .null],
@@ -67,7 +62,7 @@ extension MonitorSchemas {
             ],
             "estado_nuevo": ["type": "string", "enum": ["Ingreso", "Restauracion", "Pendiente_de_salida", "Salida"]],
             "fecha_cambio": ["type": "string", "format": "date-time", "description": "ISO 8601 UTC with milliseconds."],
-            "cambiado_por": ["type": ["integer", "null"], "format": "int32"],
+            "cambiado_por": MonitorSchemas.int32(nullable: true),
             "usuario": [
                 "description": "Present in `GET …/estado/historial` only.",
                 "oneOf": [["$ref": "#/components/schemas/UsuarioResumen"], ["type": "null"]],
@@ -79,27 +74,20 @@ extension MonitorSchemas {
         "type": "object",
         "required": ["id", "no_siniestro", "tipo", "nombre_archivo", "ruta", "fecha_carga", "ubicacion_almacenamiento"],
         "properties": [
-            "id": ["type": "integer", "format": "int32"],
-            "no_siniestro": ["type": "string"],
-            "tipo": ["type": ["string", "null"], "description": "`documento` or `evidencia`."],
-            "nombre_archivo": ["type": ["string", "null"], "description": "The name the client uploaded (display only)."],
-            "ruta": [
-                "type": ["string", "null"],
-                "description": "`/evidencias/<folder>/<random name>` (served read-only by nginx, ruling M7) while Local; the object key once in the cloud.",
-            ],
+            "id": MonitorSchemas.int32(),
+            "no_siniestro": MonitorSchemas.text(nullable: false),
+            "tipo": MonitorSchemas.text("`documento` or `evidencia`."),
+            "nombre_archivo": MonitorSchemas.text("The name the client uploaded (display only)."),
+            "ruta": MonitorSchemas.text("`/evidencias/<folder>/<random name>` (served read-only by nginx, ruling M7) while Local; the object key once in the cloud."),
             "url_nube": [
                 "type": ["string", "null"],
                 "format": "uri",
                 "description": "List only: presigned GET URL (900 s) when the file is in the cloud, else null.",
             ],
-            "key_nube": ["type": ["string", "null"], "description": "List only: equals `ruta`."],
+            "key_nube": MonitorSchemas.text("List only: equals `ruta`."),
             "ubicacion_almacenamiento": ["type": "string", "enum": ["Local", "Nube"]],
             "fecha_carga": ["type": "string", "format": "date-time", "description": "ISO 8601 UTC with milliseconds."],
-            "subido_por": [
-                "type": ["integer", "null"],
-                "format": "int32",
-                "description": "Uploader's user id (rows in the expediente detail and the upload answer).",
-            ],
+            "subido_por": MonitorSchemas.int32("Uploader's user id (rows in the expediente detail and the upload answer).", nullable: true),
         ],
     ]
 
@@ -108,8 +96,8 @@ extension MonitorSchemas {
         "required": ["ok", "mensaje", "carpetaEliminada"],
         "properties": [
             "ok": ["type": "boolean", "const": true],
-            "mensaje": ["type": "string"],
-            "carpetaEliminada": ["type": "string"],
+            "mensaje": MonitorSchemas.text(nullable: false),
+            "carpetaEliminada": MonitorSchemas.text(nullable: false),
         ],
     ]
 }

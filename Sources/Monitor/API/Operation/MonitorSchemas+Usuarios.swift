@@ -6,10 +6,7 @@ extension MonitorSchemas {
         "type": "object",
         "required": ["token", "usuario"],
         "properties": [
-            "token": [
-                "type": "string",
-                "description": "JWT, HS256, expires after 8 h; send as `Authorization: Bearer <token>`.",
-            ],
+            "token": MonitorSchemas.text("JWT, HS256, expires after 8 h; send as `Authorization: Bearer <token>`.", nullable: false),
             "usuario": ["$ref": "#/components/schemas/Usuario"],
         ],
     ]
@@ -18,9 +15,9 @@ extension MonitorSchemas {
         "type": "object",
         "required": ["id", "nombre", "username", "rol"],
         "properties": [
-            "id": ["type": "integer", "format": "int32"],
-            "nombre": ["type": ["string", "null"]],
-            "username": ["type": "string"],
+            "id": MonitorSchemas.int32(),
+            "nombre": MonitorSchemas.text(),
+            "username": MonitorSchemas.text(nullable: false),
             "rol": ["type": "string", "enum": ["Administrador", "Operador", "Tecnico"]],
         ],
     ]
@@ -30,9 +27,9 @@ extension MonitorSchemas {
         "description": "The author of a change or comment.",
         "required": ["id", "nombre", "username"],
         "properties": [
-            "id": ["type": "integer", "format": "int32"],
-            "nombre": ["type": ["string", "null"]],
-            "username": ["type": "string"],
+            "id": MonitorSchemas.int32(),
+            "nombre": MonitorSchemas.text(),
+            "username": MonitorSchemas.text(nullable: false),
         ],
     ]
 

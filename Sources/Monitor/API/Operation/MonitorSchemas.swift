@@ -10,6 +10,40 @@ enum MonitorSchemas {
     /// An array of `name`.
     static func array(of name: String) -> JSONValue { ["type": "array", "items": ref(name)] }
 
+    /// A string column (nullable unless said), with its length and meaning when given.
+    static func text(_ description: String? = nil, maxLength: Int? = nil, nullable: Bool = true) -> JSONValue {
+        var members: [(String, JSONValue)] = [("type", nullable ? ["string", "null"] : "string")]
+        if let maxLength { members.append(("maxLength", .integer(maxLength))) }
+        if let description { members.append(("description", .string(description))) }
+        return .object(members)
+    }
+
+    /// A nullable boolean column.
+    static func flag(_ description: String? = nil) -> JSONValue {
+        .object([("type", ["boolean", "null"])] + (description.map { [("description", .string($0))] } ?? []))
+    }
+
+    /// An INT column.
+    static func int32(_ description: String? = nil, nullable: Bool = false) -> JSONValue {
+        .object([("type", nullable ? ["integer", "null"] : "integer"), ("format", "int32")]
+                + (description.map { [("description", .string($0))] } ?? []))
+    }
+
+    /// A nullable DATE column as the API returns it (M3, M9).
+    static func date(_ meaning: String? = nil) -> JSONValue {
+        let returned = "Returned as `YYYY-MM-DDT12:00:00.000Z` (rulings M3, M9)."
+        return ["type": ["string", "null"], "format": "date-time",
+                "description": .string(meaning.map { "\($0) \(returned)" } ?? returned), "pattern": .string(datePattern)]
+    }
+
+    /// A nullable instant (ISO 8601 UTC with milliseconds).
+    static func instant(_ description: String) -> JSONValue {
+        ["type": ["string", "null"], "format": "date-time", "description": .string(description)]
+    }
+
+    /// How a DATE is returned: noon UTC of the stored day (M3).
+    static let datePattern = #"^\d{4}-\d{2}-\d{2}T12:00:00\.000Z$"#
+
     /// Every schema, in the document's order.
     static let all: [(String, JSONValue)] = [
         ("Error", error), ("Banner", banner), ("Discovery", discovery), ("Health", health), ("LoginResponse", loginResponse),
@@ -50,16 +84,16 @@ enum MonitorSchemas {
         "description": "monitor.md §4.3. Always returned with 200.",
         "required": ["ip", "backend", "database", "disco", "evidencias", "expedientes", "ram"],
         "properties": [
-            "ip": ["type": "string", "description": "The caller's address."],
+            "ip": MonitorSchemas.text("The caller's address.", nullable: false),
             "backend": ["type": "boolean", "const": true],
             "database": ["type": "boolean", "description": "Whether the database answered `SELECT 1`."],
             "disco": [
                 "type": "object",
                 "required": ["libre_GB", "usado_GB", "total_GB"],
                 "properties": [
-                    "libre_GB": ["type": "string", "description": "Gigabytes with one decimal, as a string."],
-                    "usado_GB": ["type": "string", "description": "Gigabytes with one decimal, as a string."],
-                    "total_GB": ["type": "string", "description": "Gigabytes with one decimal, as a string."],
+                    "libre_GB": MonitorSchemas.text("Gigabytes with one decimal, as a string.", nullable: false),
+                    "usado_GB": MonitorSchemas.text("Gigabytes with one decimal, as a string.", nullable: false),
+                    "total_GB": MonitorSchemas.text("Gigabytes with one decimal, as a string.", nullable: false),
                 ],
             ],
             "evidencias": [
@@ -70,10 +104,7 @@ enum MonitorSchemas {
                         "type": "integer",
                         "description": "Evidence files under the evidence directory, every folder walked (symbolic links not counted).",
                     ],
-                    "tamaño_MB": [
-                        "type": "string",
-                        "description": "Their total size in megabytes (MiB) with one decimal, as a string.",
-                    ],
+                    "tamaño_MB": MonitorSchemas.text("Their total size in megabytes (MiB) with one decimal, as a string.", nullable: false),
                 ],
             ],
             "expedientes": ["type": "integer", "description": "Number of expedientes (0 when the database does not answer)."],
@@ -85,7 +116,15 @@ enum MonitorSchemas {
         ],
     ]
 
-    static let ok: JSONValue = ["type": "object", "required": ["ok"], "properties": ["ok": ["type": "boolean", "const": true]]]
+    static let ok: JSONValue = [
+        "type": "object",
+        "required": ["ok"],
+        "properties": ["ok": ["type": "boolean", "const": true]],
+    ]
 
-    static let mensaje: JSONValue = ["type": "object", "required": ["mensaje"], "properties": ["mensaje": ["type": "string"]]]
+    static let mensaje: JSONValue = [
+        "type": "object",
+        "required": ["mensaje"],
+        "properties": ["mensaje": ["type": "string"]],
+    ]
 }
