@@ -44,14 +44,14 @@ enum ChecklistFields {
 
     /// `POST /api/checklist/{id}/items`.
     static let itemBody = MonitorBody(fields: item, refusesUnknownKeys: true,
-                                      description: "Any other key is a 400 naming it (ruling 1, monitor.md §9).")
+                                      description: FieldSchema.refusalNote)
 
     /// `PUT /api/checklist/{id}/items/bulk`: only `items`, each keeping `sistema`, `nombre_item`, `valor` (§9).
     static let bulkBody = MonitorBody(
         fields: [], refusesUnknownKeys: true,
         lists: [MonitorBody.List(key: itemsKey, fields: item, description: "The new items; absent = none.",
                                  itemDescription: "An item: `sistema`, `nombre_item`, `valor`; other keys are ignored (§9).")],
-        description: "Any other key is a 400 naming it (ruling 1, monitor.md §9).")
+        description: FieldSchema.refusalNote)
 
     /// The key of the bulk body's list.
     static let itemsKey = "items"

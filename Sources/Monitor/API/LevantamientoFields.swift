@@ -45,7 +45,7 @@ enum LevantamientoFields {
     static let createBody = MonitorBody(
         fields: levantamiento, required: ["no_siniestro"], nonBlank: ["no_siniestro"], nullMeaning: .notSet, refusesUnknownKeys: true,
         lists: [MonitorBody.List(key: conceptosKey, fields: concepto, refusesUnknownKeys: true)],
-        description: "Any other key is a 400 naming it (ruling 1, monitor.md §9).")
+        description: FieldSchema.refusalNote)
 
     /// `PUT /api/levantamientos/{id}`: partial; `conceptos` ignored.
     static let updateBody = MonitorBody(
@@ -56,7 +56,7 @@ enum LevantamientoFields {
     /// `POST /api/levantamientos/{id}/conceptos`: `concepto` required.
     static let conceptoBody = MonitorBody(
         fields: concepto, required: ["concepto"], nonBlank: ["concepto"], refusesUnknownKeys: true,
-        description: "Any other key is a 400 naming it (ruling 1, monitor.md §9).")
+        description: FieldSchema.refusalNote)
 
     /// The boolean columns (rendered `true`/`false`).
     static let booleans: Set<String> = ["cristales", "aire", "vestiduras", "rin", "direccion_veh", "tipo_pintura", "trasmision"]

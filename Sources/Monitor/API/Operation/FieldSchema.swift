@@ -7,15 +7,19 @@ enum FieldSchema {
     /// ISO 8601 as `FieldDecoder` parses it (`ISO8601.parse`, `CivilDate(iso:)`): a date, optionally a time with
     /// `T`, `t` or a space, seconds, a fraction and an offset.
     static let isoPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$"
+    /// What a body that refuses unknown keys says of them.
+    static let refusalNote = "Any other key is a 400 naming it (ruling 1, monitor.md §9)."
+
     /// A time of day (`TimeOfDay.milliseconds`), or the form the API returns it in (M11).
     static let timePattern = #"^([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?|1970-01-01T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?Z?)$"#
 
-    /// An object of `fields`, every one optional.
-    static func object(_ fields: [FieldSpec], refusesUnknownKeys: Bool, nullMeaning: MonitorBody.NullMeaning?) -> JSONValue {
+    /// An object of `fields`, every one optional; `description` says what it is (by default, when other keys are
+    /// refused, that they are).
+    static func object(_ fields: [FieldSpec], refusesUnknownKeys: Bool, nullMeaning: MonitorBody.NullMeaning?,
+                       description: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [("type", "object")]
-        if refusesUnknownKeys {
-            members += [("description", "Any other key is a 400 naming it (ruling 1, monitor.md §9)."), ("additionalProperties", false)]
-        }
+        if let text = description ?? (refusesUnknownKeys ? refusalNote : nil) { members.append(("description", .string(text))) }
+        if refusesUnknownKeys { members.append(("additionalProperties", false)) }
         members.append(("properties", .object(fields.map {
             ($0.name, property($0, nullable: $0.nullable, nonBlank: false, nullMeaning: nullMeaning))
         })))

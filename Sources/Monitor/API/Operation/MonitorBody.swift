@@ -51,8 +51,8 @@ struct MonitorBody: Sendable {
                                               nonBlank: nonBlank.contains(field.name), nullMeaning: nullMeaning))
         }
         for list in lists {
-            var item = FieldSchema.object(list.fields, refusesUnknownKeys: list.refusesUnknownKeys, nullMeaning: nullMeaning)
-            if let text = list.itemDescription, case .object(let members) = item { item = .object([("type", "object"), ("description", .string(text))] + members.dropFirst()) }
+            let item = FieldSchema.object(list.fields, refusesUnknownKeys: list.refusesUnknownKeys, nullMeaning: nullMeaning,
+                                          description: list.itemDescription)
             var members: [(String, JSONValue)] = [("type", "array"), ("items", item)]
             if let text = list.description { members.append(("description", .string(text))) }
             properties.append((list.key, .object(members)))
