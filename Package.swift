@@ -41,7 +41,6 @@ let package = Package(
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
         .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", "Spreadsheet", .product(name: "Logging", package: "swift-log")],
-                exclude: ["API/OpenAPI/monitor.openapi.json"],
                 // The insurer logos of the EXPEDIENTE form (monitor.md §7): our own PNGs, compiled into the binary.
                 resources: [.embedInCode("Formatos/Logos/axa.png"), .embedInCode("Formatos/Logos/hdi.png"),
                             .embedInCode("Formatos/Logos/qualitas.png")], swiftSettings: strict),

@@ -7,17 +7,9 @@ struct FormatoRoutes {
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     func register(in router: inout Router<MonitorContext>) {
-        router.group("/api/formatos") { router in
-            router.get("/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
-                try Self.download(.expediente, request, context)
-            }
-            router.get("/checklist/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
-                try Self.download(.checklist, request, context)
-            }
-            router.get("/levantamiento/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
-                try Self.download(.levantamiento, request, context)
-            }
-        }
+        router.add(FormatoOperations.expediente) { request, context in try Self.download(.expediente, request, context) }
+        router.add(FormatoOperations.checklist) { request, context in try Self.download(.checklist, request, context) }
+        router.add(FormatoOperations.levantamiento) { request, context in try Self.download(.levantamiento, request, context) }
     }
 
     private static func download(_ formato: Formato, _ request: Request, _ context: MonitorContext) throws -> Response {
