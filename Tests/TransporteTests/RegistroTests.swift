@@ -171,6 +171,20 @@ struct RegistroTests {
         #expect(try Self.filas(none) == before)
     }
 
+    @Test("with TRANSPORTE_PLACA_API_PROPIETARIO_FILTRO, a vehicle whose registered owner lacks it is 403 on both plate routes")
+    func propietarioFiltro() throws {
+        let url = try Self.url()
+        let (harness, admin) = try Self.harness([
+            "TRANSPORTE_PLACA_API_URL": url + "/placas", "TRANSPORTE_PLACA_API_PROPIETARIO_FILTRO": "ministerio de justicia",
+        ])
+        #expect(harness.call(.get, "/vehiculo/consulta-placa/P503067", token: admin).status == 200)
+        let message = "El vehículo con placa A98765 no pertenece a la institución"
+        Self.expectFailure(harness.call(.get, "/vehiculo/consulta-placa/A98765", token: admin), 403, message)
+        Self.expectFailure(harness.call(.post, "/vehiculo/crear-por-placa", json: #"{"placa": "A98765", "idClaseVehiculo": 1}"#, token: admin),
+                           403, message)
+        #expect(try Self.filas(harness) == [0, 5, 5, 5, 1])
+    }
+
     @Test("motorista crear-por-dui takes names, surnames and address from the registry and the rest from the body")
     func motoristaPorDUI() throws {
         let (harness, admin) = try Self.harness()

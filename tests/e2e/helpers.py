@@ -18,6 +18,7 @@ import email.policy
 import http.client
 import json
 import os
+import random
 import select
 import socket
 import subprocess
@@ -341,6 +342,12 @@ class TransporteTestCase(ModuleTestCase):
             headers["Content-Type"] = "application/json"
             body = json.dumps(body)
         return self.request(method, path, body=body, headers=headers)
+
+    def catalog(self, prefix: str, **fields) -> int:
+        """A fresh row of a catalog, created as the admin (unique code and name per run); its Id."""
+        suffix = random.randrange(10**6, 10**7)
+        body = {"codigo": f"E2E_{suffix}", "nombre": f"E2E {suffix}", **fields}
+        return self.assertJSON(self.call("POST", "/" + prefix, body=body), 201)["data"]["Id"]
 
 
 def requires_apps(cls):

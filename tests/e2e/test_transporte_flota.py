@@ -10,12 +10,6 @@ from helpers import TransporteTestCase, requires_apps
 
 @requires_apps
 class TransporteFlotaTest(TransporteTestCase):
-    def catalog(self, prefix, **fields):
-        """A fresh row of a catalog (unique code and name per run); its Id."""
-        suffix = random.randrange(10**6, 10**7)
-        body = {"codigo": f"E2E_{suffix}", "nombre": f"E2E {suffix}", **fields}
-        return self.assertJSON(self.call("POST", "/" + prefix, body=body), 201)["data"]["Id"]
-
     def test_vehiculo_cycle(self):
         clase = self.catalog("clase-vehiculo")
         estado = self.catalog("estado-vehiculo", permiteAsignacion=True)

@@ -1,7 +1,6 @@
 """Transporte's plate and DUI registries (ruling T15) end to end: nginx, the module, libcurl and the stack's fake
 registry (scripts/lib/fake_registry.py, which scripts/test and scripts/serve start and point the module at)."""
 
-import random
 import unittest
 
 from helpers import TransporteTestCase, requires_apps
@@ -9,12 +8,6 @@ from helpers import TransporteTestCase, requires_apps
 
 @requires_apps
 class TransporteRegistrosTest(TransporteTestCase):
-    def catalog(self, prefix, **fields):
-        """A fresh row of a catalog (unique code and name per run); its Id."""
-        suffix = random.randrange(10**6, 10**7)
-        body = {"codigo": f"E2E_{suffix}", "nombre": f"E2E {suffix}", **fields}
-        return self.assertJSON(self.call("POST", "/" + prefix, body=body), 201)["data"]["Id"]
-
     def test_vehiculo_por_placa(self):
         consulta = self.assertJSON(self.call("GET", "/vehiculo/consulta-placa/p503067", "solicitante1"), 200)
         self.assertEqual(consulta["message"], "Información de placa obtenida exitosamente")
