@@ -38,7 +38,7 @@ let package = Package(
 
         // Business modules: never import FastCGI, a C module or each other. Only Persistence/ files import MariaDB.
         .target(name: "Monitor", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")],
-                exclude: ["API/OpenAPI/monitor.openapi.json"], swiftSettings: strict),
+                swiftSettings: strict),
         .target(name: "Transporte", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 

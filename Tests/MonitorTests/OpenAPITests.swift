@@ -7,8 +7,9 @@ import TestSupport
 import Testing
 @testable import Monitor
 
-/// The OpenAPI document (`Sources/Monitor/API/OpenAPI/monitor.openapi.json`): valid, embedded up to date,
-/// served, and describing exactly the routes the router declares. No database needed.
+/// The OpenAPI document, built from the operations the router registered (`Router.add`): valid, served, and
+/// describing exactly the routes the router declares, with request bodies from the routes' own `FieldSpec`s.
+/// No database needed.
 @Suite("Monitor OpenAPI document")
 struct OpenAPITests {
     /// The module with the minimum settings; its responder is never asked to reach the database here.
@@ -19,8 +20,17 @@ struct OpenAPITests {
         ]))
     }
 
+    /// The document as `GET /openapi.json` serves it.
     static func document() throws -> Input {
-        try JSONParser.parse(Array(MonitorOpenAPIDocument.json.utf8))
+        try JSONParser.parse(try served().body)
+    }
+
+    /// `GET /openapi.json`, answered by a responder whose database is never opened.
+    static func served() throws -> Response {
+        let module = try module()
+        let connection = MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent/openapi-tests.sock", user: "none"))
+        let context = module.makeContext(connection: connection, logger: Logger(label: "test"))
+        return module.makeResponder().respond(to: Request(method: .get, path: "/openapi.json"), context: context)
     }
 
     /// The `{name}` placeholders of a templated path.
@@ -28,10 +38,6 @@ struct OpenAPITests {
         path.split(separator: "/").compactMap { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
         }
-    }
-
-    static func repositoryRoot() -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     @Test("the document is JSON and declares OpenAPI 3.1")
@@ -51,19 +57,30 @@ struct OpenAPITests {
         let documented = Set(OpenAPIOperations.all(try Self.document()).map(\.key))
         let undocumented = routed.subtracting(documented).sorted()
         let unrouted = documented.subtracting(routed).sorted()
-        #expect(undocumented.isEmpty, "routed but missing from monitor.openapi.json:\n  \(undocumented.joined(separator: "\n  "))")
-        #expect(unrouted.isEmpty, "in monitor.openapi.json but not routed:\n  \(unrouted.joined(separator: "\n  "))")
+        #expect(undocumented.isEmpty, "routed but not declared with Router.add (so undocumented):\n  \(undocumented.joined(separator: "\n  "))")
+        #expect(unrouted.isEmpty, "documented but not routed:\n  \(unrouted.joined(separator: "\n  "))")
     }
 
-    @Test("the embedded Swift string is the JSON file byte for byte (run scripts/lib/embed-openapi)")
-    func embeddedMatchesFile() throws {
-        let file = Self.repositoryRoot().appendingPathComponent("Sources/Monitor/API/OpenAPI/monitor.openapi.json")
-        let bytes = try [UInt8](Data(contentsOf: file))
-        let embedded = Array(MonitorOpenAPIDocument.json.utf8)
-        #expect(bytes == embedded, """
-            MonitorOpenAPIDocument.swift is stale (\(embedded.count) bytes embedded, \(bytes.count) in \
-            monitor.openapi.json): run scripts/lib/embed-openapi
-            """)
+    @Test("request bodies are the routes' FieldSpecs: the same keys, lengths and the keys the service requires")
+    func bodiesComeFromFieldSpecs() throws {
+        let paths = try #require(try Self.document()["paths"])
+        func body(_ path: String, _ method: String) -> Input? {
+            paths[path]?[method]?["requestBody"]?["content"]?["application/json"]?["schema"]
+        }
+        let update = try #require(body("/api/expedientes/{no_siniestro}", "put"))
+        #expect(update["properties"]?.objectValue?.keys == ExpedienteFields.writable.map(\.name))
+        #expect(update["properties"]?["placas"]?["maxLength"] == .number("255"))
+        #expect(update["required"] == nil && update["additionalProperties"] == nil)
+        let create = try #require(body("/api/expedientes", "post"))
+        #expect(create["properties"]?.objectValue?.keys == ["no_siniestro"] + ExpedienteFields.writable.map(\.name))
+        #expect(create["required"] == .array([.string("no_siniestro")]))
+        #expect(create["properties"]?["no_siniestro"]?["minLength"] == .number("1"))
+        let levantamiento = try #require(body("/api/levantamientos", "post"))
+        #expect(levantamiento["additionalProperties"] == .bool(false))
+        #expect(levantamiento["properties"]?["conceptos"]?["items"]?["properties"]?.objectValue?.keys
+                == LevantamientoFields.concepto.map(\.name))
+        let register = try #require(body("/api/auth/register", "post"))
+        #expect(register["properties"]?["rol"]?["enum"] == .array(Rol.inputNames.map(Input.string)))
     }
 
     @Test("every operation has responses, a summary, tags and a security entry; every path parameter is declared")
@@ -121,13 +138,11 @@ struct OpenAPITests {
 
     @Test("GET /openapi.json serves the document as UTF-8 JSON without a token")
     func servesTheDocument() throws {
-        let module = try Self.module()
-        // Never opened: the route does not touch the database.
-        let connection = MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent/openapi-tests.sock", user: "none"))
-        let context = module.makeContext(connection: connection, logger: Logger(label: "test"))
-        let response = module.makeResponder().respond(to: Request(method: .get, path: "/openapi.json"), context: context)
+        let response = try Self.served()
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
-        #expect(response.body == Array(MonitorOpenAPIDocument.json.utf8))
+        var router = Router<MonitorContext>()
+        MonitorRoutes.register(in: &router)
+        #expect(response.body == JSONWriter.encode(MonitorOpenAPI.document(router.operations)))
     }
 }

@@ -7,18 +7,22 @@ public enum OpenAPIBuilder {
         public let title: String
         public let version: String
         public let description: String
+        /// One line (omitted when nil).
+        public let summary: String?
 
-        public init(title: String, version: String, description: String) {
+        public init(title: String, version: String, description: String, summary: String? = nil) {
             self.title = title
             self.version = version
             self.description = description
+            self.summary = summary
         }
     }
 
     /// The whole document. `security` is the document-wide requirement (nil: none, each operation states its
-    /// own); `placeholderWord` prefixes path parameters in operation ids (`getSolicitudPorId`).
-    public static func document(info: Info, security: [String]? = nil, operations: [OpenAPIOperation],
-                                components: JSONValue, placeholderWord: String) -> JSONValue {
+    /// own); `tags` describes the tags (name, description) in the order given (empty: no `tags` member);
+    /// `placeholderWord` prefixes path parameters in derived operation ids (`getSolicitudPorId`).
+    public static func document(info: Info, security: [String]? = nil, tags: [(name: String, description: String)] = [],
+                                operations: [OpenAPIOperation], components: JSONValue, placeholderWord: String) -> JSONValue {
         var paths: [(String, [(String, JSONValue)])] = []
         for operation in operations {
             let entry = (operation.method.rawValue.lowercased(), self.operation(operation, placeholderWord: placeholderWord))
@@ -28,13 +32,18 @@ public enum OpenAPIBuilder {
                 paths.append((operation.path, [entry]))
             }
         }
+        var infoMembers: [(String, JSONValue)] = [("title", .string(info.title)), ("version", .string(info.version))]
+        if let summary = info.summary { infoMembers.append(("summary", .string(summary))) }
+        infoMembers.append(("description", .string(info.description)))
         var members: [(String, JSONValue)] = [
             ("openapi", .string("3.1.0")),
-            ("info", .object([("title", .string(info.title)), ("version", .string(info.version)),
-                              ("description", .string(info.description))])),
+            ("info", .object(infoMembers)),
             ("servers", .array([.object([("url", .string("/"))])])),
         ]
         if let security { members.append(("security", requirement(security))) }
+        if !tags.isEmpty {
+            members.append(("tags", .array(tags.map { .object([("name", .string($0.name)), ("description", .string($0.description))]) })))
+        }
         members += [("paths", .object(paths.map { ($0.0, .object($0.1)) })), ("components", components)]
         return .object(members)
     }
@@ -80,7 +89,7 @@ public enum OpenAPIBuilder {
     private static func operation(_ op: OpenAPIOperation, placeholderWord: String) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("tags", .array([.string(op.tag)])), ("summary", .string(op.summary)),
-            ("operationId", .string(operationID(op.method, op.path, placeholderWord: placeholderWord))),
+            ("operationId", .string(op.operationID ?? operationID(op.method, op.path, placeholderWord: placeholderWord))),
         ]
         if let security = op.security { members.append(("security", requirement(security))) }
         if let description = op.description { members.append(("description", .string(description))) }
@@ -96,7 +105,12 @@ public enum OpenAPIBuilder {
         if let body = op.requestBody {
             members.append(("requestBody", .object([
                 ("required", .bool(body.required)),
-                ("content", .object(body.content.map { ($0.mediaType, .object([("schema", $0.schema)])) })),
+                ("content", .object(body.content.map { content in
+                    var media: [(String, JSONValue)] = [("schema", content.schema)]
+                    if let example = op.requestExample, content.mediaType == "application/json" { media.append(("example", example)) }
+                    if let encoding = op.requestEncoding, content.mediaType == "multipart/form-data" { media.append(("encoding", encoding)) }
+                    return (content.mediaType, .object(media))
+                })),
             ])))
         }
         members.append(("responses", .object(op.responses.map { (String($0.status), $0.response) })))

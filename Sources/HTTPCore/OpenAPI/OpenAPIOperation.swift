@@ -34,12 +34,18 @@ public struct OpenAPIOperation: Sendable {
     public let summary: String
     /// Longer text (omitted when nil).
     public var description: String?
+    /// The operation id (nil: `OpenAPIBuilder.operationID` derives one from the method and path).
+    public var operationID: String?
     /// Security requirement names: nil inherits the document's, `[]` is public, otherwise any of these schemes.
     public var security: [String]?
     /// Path and query parameters.
     public var parameters: [Parameter]
     /// Whether the body must be sent, and its schema per media type (nil: no body).
     public var requestBody: (required: Bool, content: [(mediaType: String, schema: JSONValue)])?
+    /// An example body, given beside each JSON media type's schema (nil: none).
+    public var requestExample: JSONValue?
+    /// The `encoding` of a `multipart/form-data` body (nil: none), e.g. a file part's accepted content types.
+    public var requestEncoding: JSONValue?
     /// Responses by status, in order: full response objects or `$ref`s (`OpenAPIBuilder.errorReference`).
     public var responses: [(status: Int, response: JSONValue)]
     /// Extension members (`x-…`) appended to the operation object.
@@ -47,17 +53,21 @@ public struct OpenAPIOperation: Sendable {
 
     /// An operation of `method` on `path`.
     public init(method: HTTPMethod, path: String, tag: String, summary: String, description: String? = nil,
-                security: [String]? = nil, parameters: [Parameter] = [],
+                operationID: String? = nil, security: [String]? = nil, parameters: [Parameter] = [],
                 requestBody: (required: Bool, content: [(mediaType: String, schema: JSONValue)])? = nil,
-                responses: [(status: Int, response: JSONValue)], extensions: [(String, JSONValue)] = []) {
+                requestExample: JSONValue? = nil, requestEncoding: JSONValue? = nil, responses: [(status: Int, response: JSONValue)],
+                extensions: [(String, JSONValue)] = []) {
         self.method = method
         self.path = path
         self.tag = tag
         self.summary = summary
         self.description = description
+        self.operationID = operationID
         self.security = security
         self.parameters = parameters
         self.requestBody = requestBody
+        self.requestExample = requestExample
+        self.requestEncoding = requestEncoding
         self.responses = responses
         self.extensions = extensions
     }

@@ -11,6 +11,8 @@ public struct Router<Context: RequestContext> {
     }
 
     private(set) var routes: [Route] = []
+    /// The documented form of every route added from an `OperationSpec`, in the order added.
+    public private(set) var operations: [OpenAPIOperation] = []
     private var prefix: String = ""
     private var groupMiddleware: [any Middleware<Context>] = []
 
@@ -25,6 +27,17 @@ public struct Router<Context: RequestContext> {
         precondition(!routes.contains { $0.method == method && $0.pattern.segments == pattern.segments },
                      "duplicate route \(method) \(full)")
         routes.append(Route(method: method, pattern: pattern, middleware: groupMiddleware + middleware, handler: handler))
+    }
+
+    /// Registers `operation`: its method, the router form of its path and the middleware of its access, with
+    /// `handler`; its documented form joins `operations`. The path is the full path (not inside a `group`).
+    public mutating func add(_ operation: OperationSpec<Context>, handler: @escaping Handler) {
+        precondition(prefix.isEmpty, "an operation declares its full path: \(operation.path) inside group \(prefix)")
+        let documented = Set(operation.parameters.filter { $0.location == "path" }.map(\.name))
+        precondition(documented == Set(operation.pathPlaceholders),
+                     "\(operation.method) \(operation.path) declares path parameters \(documented.sorted())")
+        on(operation.method, operation.routerPath, middleware: operation.access.middleware, handler: handler)
+        operations.append(operation.openAPI)
     }
 
     /// `GET` route.

@@ -5,43 +5,41 @@ import HTTPCore
 /// `sistema`, `nombre_item` and `valor`, other keys ignored, as §9 says.
 struct ChecklistRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.group("/api/checklist") { router in
-            router.post("", middleware: [MonitorAuth.token]) { request, context in
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
-                return .json(try Self.service(context).create(fields), status: 201)
-            }
-            router.get("", middleware: [MonitorAuth.token]) { _, context in
-                .json(try Self.service(context).list())
-            }
-            router.get("/siniestro/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
-                .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))
-            }
-            router.get("/:id", middleware: [MonitorAuth.token]) { request, context in
-                .json(try Self.service(context).checklist(id: try Self.id(request, "id")))
-            }
-            router.put("/:id", middleware: [MonitorAuth.token]) { request, context in
-                let id = try Self.id(request, "id")
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
-                return .json(try Self.service(context).update(id: id, fields))
-            }
-            router.post("/:id/items", middleware: [MonitorAuth.token]) { request, context in
-                let id = try Self.id(request, "id")
-                let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.item, unknownKeys: .refused())
-                return .json(try Self.service(context).addItem(checklist: id, fields), status: 201)
-            }
-            router.put("/:id/items/bulk", middleware: [MonitorAuth.token]) { request, context in
-                let id = try Self.id(request, "id")
-                let body = try request.bodyObject(context)
-                try FieldDecoder.refuseUnknown(body, [], alsoAllowed: ["items"], prefix: "")
-                let items = try Self.decoder(context).decodeList(body["items"], key: "items", ChecklistFields.item)
-                return .json(try Self.service(context).replaceItems(checklist: id, items))
-            }
-            router.delete("/items/:id_item", middleware: [MonitorAuth.admin]) { request, context in
-                .json(try Self.service(context).deleteItem(id: try Self.id(request, "id_item")))
-            }
-            router.delete("/:id", middleware: [MonitorAuth.admin]) { request, context in
-                .json(try Self.service(context).delete(id: try Self.id(request, "id")))
-            }
+        router.add(ChecklistOperations.createChecklist) { request, context in
+            let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
+            return .json(try Self.service(context).create(fields), status: 201)
+        }
+        router.add(ChecklistOperations.listChecklists) { _, context in
+            .json(try Self.service(context).list())
+        }
+        router.add(ChecklistOperations.getChecklistBySiniestro) { request, context in
+            .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))
+        }
+        router.add(ChecklistOperations.getChecklist) { request, context in
+            .json(try Self.service(context).checklist(id: try Self.id(request, "id")))
+        }
+        router.add(ChecklistOperations.updateChecklist) { request, context in
+            let id = try Self.id(request, "id")
+            let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
+            return .json(try Self.service(context).update(id: id, fields))
+        }
+        router.add(ChecklistOperations.createChecklistItem) { request, context in
+            let id = try Self.id(request, "id")
+            let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.item, unknownKeys: .refused())
+            return .json(try Self.service(context).addItem(checklist: id, fields), status: 201)
+        }
+        router.add(ChecklistOperations.replaceChecklistItems) { request, context in
+            let id = try Self.id(request, "id")
+            let body = try request.bodyObject(context)
+            try FieldDecoder.refuseUnknown(body, [], alsoAllowed: [ChecklistFields.itemsKey], prefix: "")
+            let items = try Self.decoder(context).decodeList(body[ChecklistFields.itemsKey], key: ChecklistFields.itemsKey, ChecklistFields.item)
+            return .json(try Self.service(context).replaceItems(checklist: id, items))
+        }
+        router.add(ChecklistOperations.deleteChecklistItem) { request, context in
+            .json(try Self.service(context).deleteItem(id: try Self.id(request, "id_item")))
+        }
+        router.add(ChecklistOperations.deleteChecklist) { request, context in
+            .json(try Self.service(context).delete(id: try Self.id(request, "id")))
         }
     }
 

@@ -4,17 +4,17 @@ import HTTPCore
 /// `GET /api/expedientes/:no_siniestro/estado/historial` (T).
 struct EstadoRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.patch("/api/expedientes/:no_siniestro/estado", middleware: [MonitorAuth.adminOrOperator]) { request, context in
+        router.add(EstadoOperations.changeEstado) { request, context in
             // Internal failures are 500 (M4), not the original's 400, with the original's text.
             try ExpedienteRoutes.guarding("Error interno al cambiar el estado del expediente", context) {
                 let body = try request.bodyObject(context, required: false)
                 let row = try Self.service(context).change(noSiniestro: request.parameter("no_siniestro"),
-                                                           estado: body[ExpedienteFields.estadoKey],
+                                                           estado: body[ExpedienteFields.estado.name],
                                                            caller: try context.caller())
                 return .json(row)
             }
         }
-        router.get("/api/expedientes/:no_siniestro/estado/historial", middleware: [MonitorAuth.token]) { request, context in
+        router.add(EstadoOperations.getHistorialEstado) { request, context in
             try ExpedienteRoutes.guarding("Error al obtener el historial de estados", context) {
                 .json(try Self.service(context).historial(noSiniestro: request.parameter("no_siniestro")))
             }

@@ -4,24 +4,22 @@ import HTTPCore
 /// "cancel creation" folder removal (AO). The cloud backup route (`…/respaldar`) comes with cloud backup.
 struct EvidenciaRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.group("/api/expedientes/:no_siniestro/evidencias") { router in
-            router.post("", middleware: [MonitorAuth.adminOrOperator]) { request, context in
-                let input = try request.input(limits: context.environment.bodyLimits)
-                let file = try Self.archivo(in: input)
-                let row = try Self.service(context).upload(noSiniestro: request.parameter("no_siniestro"), file: file,
-                                                           tipo: input["tipo"]?.stringValue, caller: try context.caller())
-                return .json(row, status: 201)
-            }
-            router.get("", middleware: [MonitorAuth.token]) { request, context in
-                .json(try Self.service(context).list(noSiniestro: request.parameter("no_siniestro")))
-            }
-            router.delete("", middleware: [MonitorAuth.adminOrOperator]) { request, context in
-                .json(try Self.service(context).cancel(noSiniestro: request.parameter("no_siniestro"), caller: try context.caller()))
-            }
-            router.delete("/:id", middleware: [MonitorAuth.admin]) { request, context in
-                let id = try RecordID.require(request.parameter("id"), message: "ID inválido")
-                return .json(try Self.service(context).delete(id: id))
-            }
+        router.add(EvidenciaOperations.uploadEvidencia) { request, context in
+            let input = try request.input(limits: context.environment.bodyLimits)
+            let file = try Self.archivo(in: input)
+            let row = try Self.service(context).upload(noSiniestro: request.parameter("no_siniestro"), file: file,
+                                                       tipo: input[EvidenciaFields.tipoKey]?.stringValue, caller: try context.caller())
+            return .json(row, status: 201)
+        }
+        router.add(EvidenciaOperations.listEvidencias) { request, context in
+            .json(try Self.service(context).list(noSiniestro: request.parameter("no_siniestro")))
+        }
+        router.add(EvidenciaOperations.deleteEvidenciasFolder) { request, context in
+            .json(try Self.service(context).cancel(noSiniestro: request.parameter("no_siniestro"), caller: try context.caller()))
+        }
+        router.add(EvidenciaOperations.deleteEvidencia) { request, context in
+            let id = try RecordID.require(request.parameter("id"), message: "ID inválido")
+            return .json(try Self.service(context).delete(id: id))
         }
     }
 
@@ -33,7 +31,7 @@ struct EvidenciaRoutes {
     /// The one file of field `archivo`. No file at all, a file under another field name or several files are 400s
     /// (the original's multer answered the last two with an HTML 500).
     static func archivo(in input: Input) throws -> UploadedFile {
-        switch input["archivo"] {
+        switch input[EvidenciaFields.archivoKey] {
         case .file(let file)?:
             return file
         case .array(let elements)? where elements.contains(where: containsFile):

@@ -5,32 +5,32 @@ import Logging
 /// estado workflow (§4.5). Handlers only decode and answer; the rules are in `ExpedienteService`.
 struct ExpedienteRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.get("/api/expedientes", middleware: [MonitorAuth.token]) { _, context in
+        router.add(ExpedienteOperations.listExpedientes) { _, context in
             try Self.guarding("Error al obtener la lista de expedientes", context) {
                 .json(try Self.service(context).list(.todos))
             }
         }
-        router.get("/api/expedientes/pendientes", middleware: [MonitorAuth.token]) { _, context in
+        router.add(ExpedienteOperations.listExpedientesPendientes) { _, context in
             try Self.guarding("Error al obtener la lista de expedientes pendientes", context) {
                 .json(try Self.service(context).list(.pendientes))
             }
         }
-        router.get("/api/expedientes/nube", middleware: [MonitorAuth.token]) { _, context in
+        router.add(ExpedienteOperations.listExpedientesNube) { _, context in
             try Self.guarding("Error al obtener la lista de expedientes en la nube", context) {
                 .json(try Self.service(context).list(.nube))
             }
         }
-        router.get("/api/expedientes/aseguradoras", middleware: [MonitorAuth.token]) { _, context in
+        router.add(ExpedienteOperations.listAseguradoras) { _, context in
             try Self.guarding("Error al obtener la lista de aseguradoras", context) {
                 .json(try Self.service(context).aseguradoras())
             }
         }
-        router.get("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.token]) { request, context in
+        router.add(ExpedienteOperations.getExpediente) { request, context in
             try Self.guarding("Error al obtener el expediente", context) {
                 .json(try Self.service(context).detail(noSiniestro: request.parameter("no_siniestro")))
             }
         }
-        router.post("/api/expedientes", middleware: [MonitorAuth.adminOrOperator]) { request, context in
+        router.add(ExpedienteOperations.createExpediente) { request, context in
             try Self.guarding("Error interno al crear expediente", context) {
                 // No body reads as {}: the blank no_siniestro 400 comes first (M11).
                 let body = try request.bodyObject(context, required: false)
@@ -42,7 +42,7 @@ struct ExpedienteRoutes {
                 return .json(row, status: 201)
             }
         }
-        router.put("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.adminOrOperator]) { request, context in
+        router.add(ExpedienteOperations.updateExpediente) { request, context in
             try Self.guarding("Error interno al actualizar expediente", context) {
                 let body = try request.bodyObject(context)
                 let decoder = FieldDecoder(zone: context.environment.zone)
@@ -50,7 +50,7 @@ struct ExpedienteRoutes {
                                                               fields: { try decoder.decode(body, ExpedienteFields.writable) }))
             }
         }
-        router.delete("/api/expedientes/:no_siniestro", middleware: [MonitorAuth.admin]) { request, context in
+        router.add(ExpedienteOperations.deleteExpediente) { request, context in
             try Self.guarding("Error interno al eliminar expediente", context) {
                 let noSiniestro = request.parameter("no_siniestro")
                 try Self.service(context).delete(noSiniestro: noSiniestro, logger: context.logger)

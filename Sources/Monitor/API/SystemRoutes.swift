@@ -7,15 +7,15 @@ import HTTPCore
 struct SystemRoutes {
     func register(in router: inout Router<MonitorContext>) {
         let landing = OpenAPIRoutes.landing
-        router.get("/") { request, _ in
+        router.add(SystemOperations.getRoot) { request, _ in
             if request.prefersHTML { return .html(landing) }
             return .json(.object([("nombre", .string("Monitor API")), ("estado", .string("OK"))]))
         }
-        router.get("/discovery") { _, _ in
+        router.add(SystemOperations.getDiscovery) { _, _ in
             .json(.object([("nombre", .string("Monitor API")),
                            ("ips", .array(SystemStats.externalIPv4Addresses().map(JSONValue.string)))]))
         }
-        router.get("/api/health") { request, context in
+        router.add(SystemOperations.getHealth) { request, context in
             Self.health(request: request, context: context, evidenceDirectory: context.environment.evidenceDirectory)
         }
     }

@@ -13,6 +13,9 @@ public enum Rol: String, Sendable, CaseIterable {
         self.init(rawValue: text)
     }
 
+    /// Every name accepted on input: the three roles and `Técnico`.
+    static let inputNames = allCases.map(\.rawValue) + ["Técnico"]
+
     /// The message for a role that is not one of the three.
     public static let invalidMessage = "Rol inválido. Debe ser: Administrador, Operador, Tecnico"
 }

@@ -18,19 +18,3 @@ enum FieldKind: Sendable, Equatable {
     /// An amount: a JSON number or numeric string with at most 2 decimals and 12 integer digits.
     case money
 }
-
-/// One accepted body field.
-struct FieldSpec: Sendable {
-    /// The JSON key (and column name).
-    let name: String
-    /// What it accepts.
-    let kind: FieldKind
-    /// Whether `null` (clear) is allowed.
-    let nullable: Bool
-
-    init(_ name: String, _ kind: FieldKind, nullable: Bool = true) {
-        self.name = name
-        self.kind = kind
-        self.nullable = nullable
-    }
-}
