@@ -8,7 +8,7 @@ import Testing
 
 /// Ruling 10: what the served document calls invalid is refused with a 4xx, and every success has the content
 /// type the document lists. These are the schemathesis findings of issue 12, held by the shared mechanism
-/// (`FieldDecoder` and `OpenAPISchema` from the same `Field`, `APIOperation.media`), not by single routes.
+/// (`FieldDecoder` and `OpenAPISchema` from the same `Field`, `APIOperation.spec`), not by single routes.
 @Suite("Transporte: the document and the behaviour agree (ruling 10)", .serialized)
 struct DocumentoConformidadTests {
     /// Whether `text` matches the documented pattern of a code (ICU, which reads the same `\uXXXX` escapes).

@@ -101,7 +101,7 @@ struct MisionPermisoTests {
             (.post, "/mision/\(mision)/asignar"), (.post, "/mision/\(mision)/cancelar"), (.post, "/mision/\(mision)/iniciar"),
             (.patch, "/mision/\(mision)/estado"), (.post, "/mision/\(mision)/finalizar"),
         ]
-        #expect(rutas.count == MisionRoutes.operations.count)
+        #expect(rutas.count == OpenAPITests.operations().filter { $0.path.hasPrefix("/mision") }.count)
         for (method, path) in rutas {
             for token in [nil, "no-es-un-token"] {
                 try expect(h, method, path, method == .get || method == .delete ? nil : "{}", token, 401, "anónimo")

@@ -3,15 +3,16 @@ import TestSupport
 import Testing
 @testable import Transporte
 
-/// The route × role matrix of ruling T12 over every documented operation (`TransporteAPI.operations`, which
-/// `OpenAPITests` holds equal to the router's routes): what the document says of access is what the routes do.
+/// The route × role matrix of ruling T12 over every operation the router registers, in the documented form it
+/// keeps (`Router.operations`, from each route's one declaration): what the document says of access is what the
+/// routes do.
 @Suite("Transporte route × role matrix (T12)")
 struct RouteAccessMatrixTests {
     /// The seed users and their roles.
     static let users: [(String, TransporteRol)] = [("admin", .admin), ("solicitante1", .solicitante), ("aprobador1", .aprobador)]
 
     /// `op.path` with every placeholder replaced by an id no row has (T13: an unknown id is a 404 before any 403).
-    static func path(_ op: APIOperation) -> String {
+    static func path(_ op: OpenAPIOperation) -> String {
         op.path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("{") ? "999999" : String($0) }.joined(separator: "/")
     }
@@ -21,15 +22,12 @@ struct RouteAccessMatrixTests {
         let harness = try TransporteHarness()
         let tokens = try Dictionary(uniqueKeysWithValues: Self.users.map { ($0.0, try harness.token($0.0)) })
         var checked = 0
-        for op in TransporteAPI.operations where op.access != .open {
+        for op in OpenAPITests.operations() where op.security != [] {
             let path = Self.path(op)
-            let body = op.body == nil ? nil : "{}"
+            let body = op.requestBody == nil ? nil : "{}"
             #expect(harness.call(op.method, path, json: body).status == 401, "\(op.method) \(op.path) without a token")
             for (username, rol) in Self.users {
-                let allowed = switch op.access {
-                case .roles(let roles): rol == .admin || roles.contains(rol)
-                case .authenticated, .open: true
-                }
+                let allowed = OpenAPITests.roles(op).map { $0.contains(rol.rawValue) } ?? true
                 let status = harness.call(op.method, path, json: body, token: tokens[username]).status
                 if allowed {
                     #expect(![401, 403].contains(status) && status < 500, "\(username) \(op.method) \(op.path): \(status)")

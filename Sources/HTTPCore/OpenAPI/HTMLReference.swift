@@ -1,6 +1,6 @@
 /// A self-contained HTML API reference (no script, no CDN), generated from the same operations as the OpenAPI
 /// document: the page skeleton and tag grouping shared by the modules, and a section renderer for
-/// `OpenAPIOperation`s (a module may render its own sections instead, as Transporte does from its field kinds).
+/// `OpenAPIOperation`s (a module may render its own sections instead).
 public enum HTMLReference {
     /// The page: `<title>`, an `<h1>`, `intro` (HTML), then one `<h2>` per tag in first-seen order with the
     /// sections of its items.

@@ -5,14 +5,12 @@ struct SystemRoutes {
     static let serviceName = "API Solicitud de Transporte"
     static let version = "1.0.0"
 
-    static let operations = [
-        APIOperation(method: .get, path: "/root", tag: "Sistema", summary: "Estado del servicio y de la base de datos",
-                     access: .open, success: (200, "API funcionando correctamente"),
-                     data: OpenAPISchema.record(["servicio", "version", "database"]), errors: [503]),
-    ]
+    static let getRoot = APIOperation(method: .get, path: "/root", tag: "Sistema", summary: "Estado del servicio y de la base de datos",
+                                      access: .open, success: (200, "API funcionando correctamente"),
+                                      data: OpenAPISchema.record(["servicio", "version", "database"]), errors: [503])
 
     func register(in router: inout Router<TransporteContext>) {
-        router.get("/root") { _, context in
+        router.add(Self.getRoot.spec) { _, context in
             // T1: every error is the envelope with `data: null`, this one too.
             guard context.health.databaseAnswers() else {
                 return Envelope.failure(TransporteError(status: 503, "Base de datos no disponible"))

@@ -1,9 +1,9 @@
 import HTTPCore
 
-/// Every Transporte route, one line per feature.
+/// Every Transporte route, one line per feature, each registered from its one declaration (`APIOperation.spec`);
+/// `OpenAPIRoutes` comes last, as it documents every operation registered before it.
 enum TransporteRoutes {
     static func register(in router: inout Router<TransporteContext>) {
-        OpenAPIRoutes().register(in: &router)
         SystemRoutes().register(in: &router)
         AuthRoutes().register(in: &router)
         SolicitudRoutes().register(in: &router)
@@ -12,5 +12,6 @@ enum TransporteRoutes {
         SolicitanteRoutes().register(in: &router)
         MisionRoutes().register(in: &router)
         RegistroRoutes().register(in: &router)
+        OpenAPIRoutes().register(in: &router)
     }
 }

@@ -10,19 +10,17 @@ struct AuthRoutes {
 
     // Both are rate-limited per client address by nginx (ruling 8, nginx/sites/transporte.conf): 429 is theirs.
     static let session = OpenAPISchema.record(["access_token", "refresh_token", "token_type", "expires_in", "usuario"])
-    static let operations = [
-        APIOperation(method: .post, path: "/auth/login", tag: "Autenticación",
-                     summary: "Inicia sesión: token de acceso (60 min) y de actualización (24 h) con el usuario, su perfil y sus roles",
-                     access: .open, body: loginFields, success: (200, "Inicio de sesión exitoso"), data: session,
-                     errors: [400, 401, 429]),
-        APIOperation(method: .post, path: "/auth/refresh", tag: "Autenticación",
-                     summary: "Cambia un token de actualización válido por un par nuevo (roles releídos)",
-                     access: .open, body: refreshFields, success: (200, "Token renovado exitosamente"), data: session,
-                     errors: [400, 401, 429]),
-    ]
+    static let login = APIOperation(method: .post, path: "/auth/login", tag: "Autenticación",
+                                    summary: "Inicia sesión: token de acceso (60 min) y de actualización (24 h) con el usuario, su perfil y sus roles",
+                                    access: .open, body: loginFields, success: (200, "Inicio de sesión exitoso"), data: session,
+                                    errors: [400, 401, 429])
+    static let refresh = APIOperation(method: .post, path: "/auth/refresh", tag: "Autenticación",
+                                      summary: "Cambia un token de actualización válido por un par nuevo (roles releídos)",
+                                      access: .open, body: refreshFields, success: (200, "Token renovado exitosamente"), data: session,
+                                      errors: [400, 401, 429])
 
     func register(in router: inout Router<TransporteContext>) {
-        router.post("/auth/login") { request, context in
+        router.add(Self.login.spec) { request, context in
             var decoder = FieldDecoder()
             let fields = decoder.decode(try request.bodyObject(context), Self.loginFields)
             try decoder.finish()
@@ -30,7 +28,7 @@ struct AuthRoutes {
                                                        password: fields["password"]?.text ?? "")
             return Envelope.success("Inicio de sesión exitoso", data: data)
         }
-        router.post("/auth/refresh") { request, context in
+        router.add(Self.refresh.spec) { request, context in
             var decoder = FieldDecoder()
             let fields = decoder.decode(try request.bodyObject(context), Self.refreshFields)
             try decoder.finish()

@@ -10,33 +10,32 @@ struct CatalogRoutes {
 
     func register(in router: inout Router<TransporteContext>) {
         for catalog in catalogs {
-            router.group("/" + catalog.prefix) { router in
-                Self.register(catalog, in: &router)
-            }
+            Self.register(catalog, in: &router)
         }
     }
 
     private static func register(_ catalog: CatalogDefinition, in router: inout Router<TransporteContext>) {
         let naming = catalog.naming
-        router.post("", middleware: [TransporteAuth.admin]) { request, context in
+        let operations = Self.operations(catalog)
+        router.add(operations.create.spec) { request, context in
             var decoder = FieldDecoder()
             let values = decoder.decode(try request.bodyObject(context), catalog.fields)
             try decoder.finish()
             return Envelope.success(naming.created, data: try service(catalog, context).create(values), status: 201)
         }
-        router.get("/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(operations.all.spec) { request, context in
             let (filters, _) = try Self.filters(catalog, request, paginated: false)
             return Envelope.success(naming.listedAll, data: try service(catalog, context).all(filters: filters))
         }
-        router.get("", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(operations.list.spec) { request, context in
             let (filters, page) = try Self.filters(catalog, request, paginated: true)
             return Envelope.success(naming.listed, data: try service(catalog, context).list(filters: filters, page: page))
         }
-        router.get("/:id", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(operations.get.spec) { request, context in
             let service = service(catalog, context)
             return Envelope.success(naming.obtained, data: try service.get(id: try Self.id(request, service)))
         }
-        router.put("/:id", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(operations.update.spec) { request, context in
             let service = service(catalog, context)
             let id = try Self.id(request, service)
             var decoder = FieldDecoder()
@@ -44,7 +43,7 @@ struct CatalogRoutes {
             try decoder.finish()
             return Envelope.success(naming.updated, data: try service.update(id: id, values: values))
         }
-        router.delete("/:id", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(operations.delete.spec) { request, context in
             let service = service(catalog, context)
             return Envelope.success(naming.deleted, data: try service.delete(id: try Self.id(request, service)))
         }

@@ -6,10 +6,7 @@ import HTTPCore
 /// then hand over to `MisionService`, which owns the rules.
 struct MisionRoutes {
     func register(in router: inout Router<TransporteContext>) {
-        let lectura: [any Middleware<TransporteContext>] = [TransporteAuth.authenticated]
-        let gestion: [any Middleware<TransporteContext>] = [TransporteAuth.roles(.aprobador)]
-        let conduccion: [any Middleware<TransporteContext>] = [TransporteAuth.roles(.motorista)]
-        router.post("/mision", middleware: gestion) { request, context in
+        router.add(Self.crear.spec) { request, context in
             var decoder = FieldDecoder()
             let body = try request.bodyObject(context)
             let datos = decoder.decode(body, MisionFields.mision)
@@ -19,7 +16,7 @@ struct MisionRoutes {
                                                        caller: try context.caller())
             return Envelope.success("Misión creada exitosamente", data: data, status: 201)
         }
-        router.get("/mision", middleware: lectura) { request, context in
+        router.add(Self.listar.spec) { request, context in
             var decoder = FieldDecoder()
             let query = decoder.decode(query: request.query, MisionFields.filtros)
             try decoder.finish()
@@ -29,20 +26,20 @@ struct MisionRoutes {
             return Envelope.success("Listado de misiones obtenido exitosamente",
                                     data: pagina.json(total: page.total, registros: page.registros))
         }
-        router.get("/mision/solicitud/:id_solicitud", middleware: lectura) { request, context in
+        router.add(Self.porSolicitud.spec) { request, context in
             let id = try PathID.require(request, "id_solicitud", notFound: SolicitudService.noEncontrada)
             return Envelope.success("Misiones de la solicitud obtenidas exitosamente",
                                     data: try Self.service(context).porSolicitud(id, caller: try context.caller()))
         }
-        router.get("/mision/:id", middleware: lectura) { request, context in
+        router.add(Self.obtener.spec) { request, context in
             Envelope.success("Misión obtenida exitosamente",
                              data: try Self.service(context).obtener(try Self.id(request), caller: try context.caller()))
         }
-        router.get("/mision/:id/historico", middleware: lectura) { request, context in
+        router.add(Self.historico.spec) { request, context in
             Envelope.success("Histórico de estados obtenido exitosamente",
                              data: try Self.service(context).historico(try Self.id(request), caller: try context.caller()))
         }
-        router.put("/mision/:id", middleware: gestion) { request, context in
+        router.add(Self.actualizar.spec) { request, context in
             let id = try Self.id(request)
             var decoder = FieldDecoder()
             let body = try request.bodyObject(context)
@@ -54,11 +51,11 @@ struct MisionRoutes {
                                                             caller: try context.caller())
             return Envelope.success("Misión actualizada exitosamente", data: data)
         }
-        router.delete("/mision/:id", middleware: gestion) { request, context in
+        router.add(Self.eliminar.spec) { request, context in
             Envelope.success("Misión eliminada exitosamente",
                              data: try Self.service(context).eliminar(try Self.id(request), caller: try context.caller()))
         }
-        router.post("/mision/:id/asignar", middleware: gestion) { request, context in
+        router.add(Self.asignar.spec) { request, context in
             let id = try Self.id(request)
             let datos = try Self.body(request, context, MisionFields.asignacion)
             let data = try Self.service(context).asignar(id, vehiculo: datos["idVehiculoAsignado"]?.integer ?? 0,
@@ -66,7 +63,7 @@ struct MisionRoutes {
                                                          caller: try context.caller())
             return Envelope.success("Vehículo y motorista asignados exitosamente", data: data)
         }
-        router.post("/mision/:id/cancelar", middleware: gestion) { request, context in
+        router.add(Self.cancelar.spec) { request, context in
             let id = try Self.id(request)
             var decoder = FieldDecoder()
             let motivo = decoder.decode(try request.bodyObject(context), SolicitudFields.motivo)["motivo"]?.text
@@ -75,7 +72,7 @@ struct MisionRoutes {
             return Envelope.success("Misión cancelada exitosamente",
                                     data: try Self.service(context).cancelar(id, motivo: motivo, caller: try context.caller()))
         }
-        router.post("/mision/:id/iniciar", middleware: conduccion) { request, context in
+        router.add(Self.iniciar.spec) { request, context in
             let id = try Self.id(request)
             let datos = try Self.body(request, context, MisionFields.inicio)
             let data = try Self.service(context).iniciar(id, kilometraje: datos["kilometrajeInicio"]?.integer ?? 0,
@@ -83,7 +80,7 @@ struct MisionRoutes {
                                                          caller: try context.caller())
             return Envelope.success("Misión iniciada exitosamente", data: data)
         }
-        router.patch("/mision/:id/estado", middleware: conduccion) { request, context in
+        router.add(Self.cambiarEstado.spec) { request, context in
             let id = try Self.id(request)
             let datos = try Self.body(request, context, MisionFields.estado)
             guard let codigo = datos["codigoEstado"]?.text, let estado = EstadoMisionCodigo(rawValue: codigo),
@@ -94,7 +91,7 @@ struct MisionRoutes {
                                                         caller: try context.caller())
             return Envelope.success("Estado de la misión actualizado exitosamente", data: data)
         }
-        router.post("/mision/:id/finalizar", middleware: conduccion) { request, context in
+        router.add(Self.finalizar.spec) { request, context in
             let id = try Self.id(request)
             let datos = try Self.body(request, context, MisionFields.fin)
             let data = try Self.service(context).finalizar(id, kilometraje: datos["kilometrajeFin"]?.integer ?? 0,

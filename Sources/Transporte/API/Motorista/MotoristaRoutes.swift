@@ -5,38 +5,38 @@ import HTTPCore
 /// ADMIN (T12). The path id is the driver's Perfil id.
 struct MotoristaRoutes {
     func register(in router: inout Router<TransporteContext>) {
-        router.post("/motorista", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.crear.spec) { request, context in
             var decoder = FieldDecoder()
             let datos = decoder.decode(try request.bodyObject(context), MotoristaFields.all)
             try decoder.finish()
             return Envelope.success("Motorista creado exitosamente", data: try Self.service(context).crear(datos), status: 201)
         }
-        router.get("/motorista/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.todos.spec) { request, context in
             let (filtros, _) = try Self.filtros(request, paginated: false)
             return Envelope.success(MotoristaService.naming.listedAll, data: try Self.service(context).repository.todos(filtros))
         }
-        router.get("/motorista", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.listar.spec) { request, context in
             let (filtros, pagina) = try Self.filtros(request, paginated: true)
             return Envelope.success(MotoristaService.naming.listed, data: try Self.service(context).listar(filtros, pagina: pagina))
         }
-        router.get("/motorista/:id_perfil", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.obtener.spec) { request, context in
             Envelope.success(MotoristaService.naming.obtained, data: try Self.service(context).obtener(try Self.id(request)))
         }
-        router.put("/motorista/:id_perfil", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.actualizar.spec) { request, context in
             let id = try Self.id(request)
             var decoder = FieldDecoder()
             let datos = decoder.decode(try request.bodyObject(context), MotoristaFields.all, partial: true)
             try decoder.finish()
             return Envelope.success(MotoristaService.naming.updated, data: try Self.service(context).actualizar(id, datos))
         }
-        router.patch("/motorista/:id_perfil/disponibilidad", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.disponibilidad.spec) { request, context in
             let id = try Self.id(request)
             var decoder = FieldDecoder()
             let datos = decoder.decode(try request.bodyObject(context), MotoristaFields.disponibilidad)
             try decoder.finish()
             return Envelope.success(Self.disponibilidadActualizada, data: try Self.service(context).actualizar(id, datos))
         }
-        router.delete("/motorista/:id_perfil", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.eliminar.spec) { request, context in
             Envelope.success(MotoristaService.naming.deleted, data: try Self.service(context).eliminar(try Self.id(request)))
         }
     }

@@ -1,8 +1,8 @@
 import HTTPCore
 
-/// One documented operation. Each feature lists its operations as data next to its routes; `OpenAPIDocument`
-/// turns them into the OpenAPI 3.1 document and `DocsPage` into the HTML reference, and a test checks that
-/// they are exactly the routes the router declares.
+/// One Transporte operation, declared once next to its route in Transporte's terms (T12 roles, `Field`
+/// declarations, the T1 envelope): `spec` turns it into the shared `OperationSpec` that `Router.add` registers,
+/// so the router path, the access middleware, the OpenAPI document and `/docs` all come from this value.
 struct APIOperation: Sendable {
     /// Who may call it.
     enum Access: Sendable, Equatable {

@@ -7,22 +7,22 @@ import HTTPCore
 /// fields and the body's, so its rules, messages and answer are those of the plain create.
 struct RegistroRoutes {
     func register(in router: inout Router<TransporteContext>) {
-        router.get("/vehiculo/consulta-placa/:placa", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.consultaPlaca.spec) { request, context in
             let placa = try Self.placa(.string(request.parameter("placa")))
             return Envelope.success(Self.placaObtenida, data: try Self.vehiculos(context).consultar(placa))
         }
-        router.post("/vehiculo/crear-por-placa", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.crearPorPlaca.spec) { request, context in
             var cuerpo = try SolicitanteRoutes.body(request, context, RegistroCampos.vehiculo)
             if let index = cuerpo.values.firstIndex(where: { $0.field.key == "placa" }) {
                 cuerpo.values[index].value = .text(try Self.placa(.string(cuerpo.values[index].value.text ?? "")))
             }
             return Envelope.success(Flota.vehiculo.naming.created, data: try Self.vehiculos(context).crear(cuerpo), status: 201)
         }
-        router.post("/motorista/crear-por-dui", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.motoristaPorDUI.spec) { request, context in
             let datos = try Self.conDUI(request, context, RegistroCampos.motorista, completando: MotoristaFields.all)
             return Envelope.success("Motorista creado exitosamente", data: try MotoristaRoutes.service(context).crear(datos), status: 201)
         }
-        router.post("/solicitante/externo/crear-por-dui", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.solicitantePorDUI.spec) { request, context in
             let datos = try Self.conDUI(request, context, RegistroCampos.solicitante, completando: SolicitanteFields.externo)
             return Envelope.success(SolicitanteService.naming.created, data: try SolicitanteRoutes.service(context).crearExterno(datos),
                                     status: 201)

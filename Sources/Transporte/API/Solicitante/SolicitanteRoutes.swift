@@ -6,31 +6,31 @@ import HTTPCore
 struct SolicitanteRoutes {
     func register(in router: inout Router<TransporteContext>) {
         let naming = SolicitanteService.naming
-        router.post("/solicitante/interno", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.crearInterno.spec) { request, context in
             let datos = try Self.body(request, context, SolicitanteFields.interno)
             return Envelope.success(naming.created, data: try Self.service(context).crearInterno(datos), status: 201)
         }
-        router.post("/solicitante/externo", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.crearExterno.spec) { request, context in
             let datos = try Self.body(request, context, SolicitanteFields.externo)
             return Envelope.success(naming.created, data: try Self.service(context).crearExterno(datos), status: 201)
         }
-        router.get("/solicitante/todos/lista", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.todos.spec) { request, context in
             let (filtros, _) = try Self.filtros(request, paginated: false)
             return Envelope.success(naming.listedAll, data: try Self.service(context).repository.todos(filtros))
         }
-        router.get("/solicitante", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.listar.spec) { request, context in
             let (filtros, pagina) = try Self.filtros(request, paginated: true)
             return Envelope.success(naming.listed, data: try Self.service(context).listar(filtros, pagina: pagina))
         }
-        router.get("/solicitante/:id_perfil", middleware: [TransporteAuth.authenticated]) { request, context in
+        router.add(Self.obtener.spec) { request, context in
             Envelope.success(naming.obtained, data: try Self.service(context).obtener(try Self.id(request)))
         }
-        router.put("/solicitante/:id_perfil", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.actualizar.spec) { request, context in
             let id = try Self.id(request)
             let datos = try Self.body(request, context, SolicitanteFields.externo, partial: true)
             return Envelope.success(naming.updated, data: try Self.service(context).actualizar(id, datos))
         }
-        router.delete("/solicitante/:id_perfil", middleware: [TransporteAuth.admin]) { request, context in
+        router.add(Self.eliminar.spec) { request, context in
             Envelope.success(naming.deleted, data: try Self.service(context).eliminar(try Self.id(request)))
         }
     }

@@ -4,8 +4,7 @@ import HTTPCore
 /// decode and validate the input (400), then hand over to `SolicitudService`, which owns the rules.
 struct SolicitudRoutes {
     func register(in router: inout Router<TransporteContext>) {
-        let auth: [any Middleware<TransporteContext>] = [TransporteAuth.authenticated]
-        router.post("/solicitud", middleware: auth) { request, context in
+        router.add(Self.crear.spec) { request, context in
             var decoder = FieldDecoder()
             let body = try request.bodyObject(context)
             let datos = decoder.decode(body, SolicitudFields.solicitud)
@@ -15,7 +14,7 @@ struct SolicitudRoutes {
                                                        caller: try context.caller())
             return Envelope.success("Solicitud creada exitosamente", data: data, status: 201)
         }
-        router.get("/solicitud", middleware: auth) { request, context in
+        router.add(Self.listar.spec) { request, context in
             var decoder = FieldDecoder()
             let query = decoder.decode(query: request.query, SolicitudFields.filtros)
             try decoder.finish()
@@ -25,11 +24,11 @@ struct SolicitudRoutes {
             return Envelope.success("Listado de solicitudes obtenido exitosamente",
                                     data: pagina.json(total: page.total, registros: page.registros))
         }
-        router.get("/solicitud/:id", middleware: auth) { request, context in
+        router.add(Self.obtener.spec) { request, context in
             let data = try Self.service(context).obtener(try Self.id(request), caller: try context.caller())
             return Envelope.success("Solicitud obtenida exitosamente", data: data)
         }
-        router.put("/solicitud/:id", middleware: auth) { request, context in
+        router.add(Self.actualizar.spec) { request, context in
             var decoder = FieldDecoder()
             let body = try request.bodyObject(context)
             let datos = decoder.decode(body, SolicitudFields.solicitud, partial: true)
@@ -40,19 +39,19 @@ struct SolicitudRoutes {
                                                             caller: try context.caller())
             return Envelope.success("Solicitud actualizada exitosamente", data: data)
         }
-        router.delete("/solicitud/:id", middleware: auth) { request, context in
+        router.add(Self.eliminar.spec) { request, context in
             let data = try Self.service(context).eliminar(try Self.id(request), caller: try context.caller())
             return Envelope.success("Solicitud eliminada exitosamente", data: data)
         }
         for accion in SolicitudAccion.allCases {
-            router.post("/solicitud/:id/\(accion.rawValue)", middleware: auth) { request, context in
+            router.add(Self.cambio(accion).spec) { request, context in
                 let motivo = try Self.motivo(request, context, requerido: accion.motivoObligatorio)
                 let data = try Self.service(context).cambiar(try Self.id(request), accion, motivo: motivo,
                                                              caller: try context.caller())
                 return Envelope.success(accion.mensaje, data: data)
             }
         }
-        router.get("/solicitud/:id/historico", middleware: auth) { request, context in
+        router.add(Self.historico.spec) { request, context in
             let data = try Self.service(context).historico(try Self.id(request), caller: try context.caller())
             return Envelope.success("Histórico de estados obtenido exitosamente", data: data)
         }
