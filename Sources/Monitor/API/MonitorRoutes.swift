@@ -11,6 +11,8 @@ enum MonitorRoutes {
         LevantamientoRoutes().register(in: &router)
         ChecklistRoutes().register(in: &router)
         ComentarioRoutes().register(in: &router)
+        LogRoutes().register(in: &router)
+        DiagnosticoRoutes().register(in: &router)
         OpenAPIRoutes().register(in: &router)
     }
 }
