@@ -125,8 +125,10 @@ extension SystemStats {
         return getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length) == 0 && failure == 0
     }
 
-    /// Whether a file can be created, written and removed in `directory` (it exists and is writable).
-    public static func canWrite(in directory: String) -> Bool {
+    /// Whether a file can be created, written and removed in `directory` (it exists and is writable); with
+    /// `creating`, the directory is first made as `mkdir -p` would (mode 0700), as uploads do.
+    public static func canWrite(in directory: String, creating: Bool = false) -> Bool {
+        if creating { makeDirectories(directory) }
         let probe = directory + "/.ventanilla-write-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
@@ -134,6 +136,13 @@ extension SystemStats {
         close(fd)
         unlink(probe)
         return written == 2
+    }
+
+    private static func makeDirectories(_ path: String) {
+        if path.isEmpty || mkdir(path, 0o700) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        makeDirectories(String(path[..<slash]))
+        mkdir(path, 0o700)
     }
 
     /// Whether `path` names an existing directory.

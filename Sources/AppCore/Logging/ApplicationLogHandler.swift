@@ -31,11 +31,12 @@ public struct ApplicationLogHandler: LogHandler {
     }
 
     /// Writes one line.
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-                    file _: String, function _: String, line _: UInt) {
+    public func log(event: LogEvent) {
         var merged = metadata
-        if let explicit { merged.merge(explicit) { $1 } }
-        file.append(Self.line(millis: clock.nowMilliseconds(), level: level, context: label, message: "\(message)", metadata: merged))
+        if let explicit = event.metadata { merged.merge(explicit) { $1 } }
+        if let error = event.error { merged["error"] = "\(error)" }
+        file.append(Self.line(millis: clock.nowMilliseconds(), level: event.level, context: label, message: "\(event.message)",
+                              metadata: merged))
     }
 
     /// The §8.1 line for one event (no newline).

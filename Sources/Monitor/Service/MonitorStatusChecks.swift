@@ -1,11 +1,12 @@
 import AppCore
+import HTTPCore
 import Logging
 
 /// The periodic status checks of monitor.md §8.2 with real results (ruling M15), in the order of §4.13:
 /// - `Backend`: this process runs them, so it is up (a process that is down answers nothing at all);
 /// - `Base de datos`: the database answers `SELECT 1` (a ping);
 /// - `Disco`: the file system holding the evidence can be read, and a file can be written in the upload
-///   directory (WARN `Espacio bajo: solo <x>GB libres` under 10 GB free, as the original; low space alone does
+///   directory, made if missing as uploads make it (WARN `Espacio bajo: solo <x>GB libres` under 10 GB free, as the original; low space alone does
 ///   not fail the check);
 /// - `Evidencias`: the evidence directory exists and a file can be written in it (WARN `Directorio no encontrado`
 ///   when it is missing);
@@ -33,7 +34,7 @@ struct MonitorStatusChecks {
             let gigabytes = SystemStats.oneDecimal(Double(disk.free) / 1_000_000_000)
             logger.warning("Espacio bajo: solo \(gigabytes)GB libres", metadata: ["contexto": "Diagnostico"])
         }
-        checks.append(check("Disco", disk != nil && SystemStats.canWrite(in: environment.uploadRoot)))
+        checks.append(check("Disco", disk != nil && SystemStats.canWrite(in: environment.bodyLimits.uploadDirectory, creating: true)))
         if !SystemStats.isDirectory(environment.evidenceDirectory) {
             logger.warning("Directorio no encontrado", metadata: ["contexto": "Diagnostico", "ruta": "\(environment.evidenceDirectory)"])
         }
