@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Logging
 import MariaDB
 
@@ -21,12 +20,6 @@ public final class PeriodicThread: @unchecked Sendable {
     public static func start(every interval: TimeInterval, database: MariaDBConfiguration, logger: Logger,
                              task: @escaping Task) -> PeriodicThread {
         let periodic = PeriodicThread()
-        var blocked = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&blocked)
-        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, signal) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         let thread = Thread {
             MariaDBLibrary.threadInit()
             let connection = MariaDBConnection(configuration: database, logger: logger)
@@ -38,7 +31,7 @@ public final class PeriodicThread: @unchecked Sendable {
             periodic.condition.broadcast()
             periodic.condition.unlock()
         }
-        thread.start()
+        TerminationSignals.blocked { thread.start() }
         return periodic
     }
 

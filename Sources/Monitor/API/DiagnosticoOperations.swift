@@ -62,10 +62,7 @@ enum DiagnosticoOperations {
         method: .get, path: "/api/diagnostico/uptime", tag: "Diagnóstico", summary: "The uptime log",
         description: "monitor.md §4.13: the last 20 lines of the uptime log, newest first; `[]` when there is none. Each run of the status checks appends one line in the format of §8.1 (`uptime.log` beside `MONITOR_LOG_FILE`): `INFO` when every check passed, else `WARN`, and each check with `ok` or `fallo`.",
         operationID: "getUptime", access: MonitorAccess.admin,
-        responses: [
-            (200, MonitorResponse.success("The lines, newest first.", ["type": "array", "items": ["type": "string"]], example: [
-                "[2026-12-01T12:00:00.120Z] [WARN] [Diagnostico] Backend: ok, Base de datos: ok, Disco: ok, Evidencias: ok, Frontend: fallo",
-            ])),
-            (500, MonitorResponse.error("The file exists but cannot be read.", ["unreadable": "No se pudo leer el historial de uptime"])),
-        ])
+        responses: LogOperations.lineResponses(example: [
+            "[2026-12-01T12:00:00.120Z] [WARN] [Diagnostico] Backend: ok, Base de datos: ok, Disco: ok, Evidencias: ok, Frontend: fallo",
+        ], unreadable: "No se pudo leer el historial de uptime"))
 }
