@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "EgresosTests", dependencies: ["Egresos", "App", "FastCGI", "TestSupport", "HTTPCore", "AppCore", "MariaDB", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

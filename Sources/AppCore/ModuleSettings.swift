@@ -20,6 +20,9 @@ public struct ModuleSettings: Sendable {
     public var logLevel: Logger.Level
     /// The `Access-Control-Allow-Origin` value.
     public var corsAllowOrigin: String
+    /// The application log file (`LOG_FILE`, e.g. `MONITOR_LOG_FILE`; ruling M15), nil when unset: then the log
+    /// goes to stderr only.
+    public var logFile: String?
     /// The module's own environment, for its module-specific settings (secrets, paths).
     public var environment: Environment
 
@@ -57,6 +60,7 @@ public struct ModuleSettings: Sendable {
         }
         logLevel = parsed
         corsAllowOrigin = env.string("CORS_ALLOW_ORIGIN", default: "*")
+        logFile = env.string("LOG_FILE")
     }
 
     /// The directory under which the module keeps uploaded files (`UPLOAD_DIR`).

@@ -102,3 +102,52 @@ public enum SystemStats {
         return String(decoding: buffer[0..<n], as: UTF8.self)
     }
 }
+
+extension SystemStats {
+    /// Whether a TCP connection to the numeric IPv4 `host` and `port` is accepted within `timeoutMilliseconds`.
+    public static func acceptsConnections(host: String, port: Int, timeoutMilliseconds: Int32 = 1_000) -> Bool {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
+        guard (1...65_535).contains(port), inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return false }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let started = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if started == 0 { return true }
+        guard errno == EINPROGRESS else { return false }
+        var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        guard poll(&poller, 1, timeoutMilliseconds) == 1 else { return false }
+        var failure: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        return getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length) == 0 && failure == 0
+    }
+
+    /// Whether a file can be created, written and removed in `directory` (it exists and is writable); with
+    /// `creating`, the directory is first made as `mkdir -p` would (mode 0700), as uploads do.
+    public static func canWrite(in directory: String, creating: Bool = false) -> Bool {
+        if creating { makeDirectories(directory) }
+        let probe = directory + "/.ventanilla-write-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        let written = write(fd, "ok", 2)
+        close(fd)
+        unlink(probe)
+        return written == 2
+    }
+
+    private static func makeDirectories(_ path: String) {
+        if path.isEmpty || mkdir(path, 0o700) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        makeDirectories(String(path[..<slash]))
+        mkdir(path, 0o700)
+    }
+
+    /// Whether `path` names an existing directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

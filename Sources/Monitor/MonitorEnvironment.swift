@@ -11,12 +11,50 @@ public struct MonitorEnvironment: Sendable {
     public let bodyLimits: BodyLimits
     /// The clock.
     public let clock: any Clock
+    /// The application log file (`MONITOR_LOG_FILE`, ruling M15) that `/api/logs` reads; nil when unset.
+    public let logFile: ApplicationLogFile?
+    /// The uptime log (`uptime.log` beside the application log) that each status-check run appends to; nil
+    /// without an application log file.
+    public let uptimeLog: ApplicationLogFile?
+    /// The web front the `Frontend` check connects to (`MONITOR_FRONTEND_URL`).
+    public let frontend: (host: String, port: Int)
+    /// The latest status-check results of this process (§4.13, §8.2).
+    public let statusChecks: StatusCheckStore
 
-    /// Settings from their parts.
-    public init(zone: ZoneRules, evidenceDirectory: String, bodyLimits: BodyLimits, clock: any Clock = SystemClock()) {
+    /// Settings from their parts. `frontendURL` is an `http://` or `https://` URL with a numeric IPv4 host or
+    /// `localhost`.
+    public init(zone: ZoneRules, evidenceDirectory: String, bodyLimits: BodyLimits, clock: any Clock = SystemClock(),
+                logFile: ApplicationLogFile? = nil, frontendURL: String = MonitorEnvironment.defaultFrontendURL) {
         self.zone = zone
         self.evidenceDirectory = evidenceDirectory
         self.bodyLimits = bodyLimits
         self.clock = clock
+        self.logFile = logFile
+        uptimeLog = logFile.map { file in
+            let directory = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
+            return ApplicationLogFile(path: directory + "/uptime.log")
+        }
+        frontend = Self.address(of: frontendURL)
+        statusChecks = StatusCheckStore()
+    }
+
+    /// nginx's Monitor site in the local stack (ruling 6).
+    public static let defaultFrontendURL = "http://127.0.0.1:8080/"
+
+    /// The directory under which uploads are kept (the parent of `bodyLimits.uploadDirectory`, `UPLOAD_DIR`).
+    var uploadRoot: String {
+        let incoming = bodyLimits.uploadDirectory
+        return incoming.hasSuffix("/.incoming") ? String(incoming.dropLast("/.incoming".count)) : incoming
+    }
+
+    /// The host and port of `url` (`localhost` as 127.0.0.1; port 80 or 443 by scheme when absent).
+    static func address(of url: String) -> (host: String, port: Int) {
+        let secure = url.hasPrefix("https://")
+        let pieces = url.split(separator: "/")
+        let authority = (pieces.first?.hasSuffix(":") ?? false) ? (pieces.dropFirst().first ?? "") : (pieces.first ?? "")
+        let parts = authority.split(separator: ":", maxSplits: 1)
+        let host = parts.first.map(String.init) ?? ""
+        let port = parts.count > 1 ? Int(parts[1]) ?? 0 : (secure ? 443 : 80)
+        return (host == "localhost" ? "127.0.0.1" : host, port)
     }
 }

@@ -10,7 +10,8 @@ public struct MonitorModule: Sendable {
     /// Token issuing and verification (`MONITOR_JWT_SECRET`).
     public let tokens: MonitorTokens
 
-    /// Reads Monitor's own settings on top of the common ones: `MONITOR_JWT_SECRET` (required, ≥ 32 bytes), `EVIDENCIAS_DIR`.
+    /// Reads Monitor's own settings on top of the common ones: `MONITOR_JWT_SECRET` (required, ≥ 32 bytes), `EVIDENCIAS_DIR`, `MONITOR_LOG_FILE`,
+    /// `MONITOR_FRONTEND_URL`.
     public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
         self.settings = settings
         let secret = try settings.environment.secret("JWT_SECRET", prefixedOnly: true)
@@ -21,7 +22,8 @@ public struct MonitorModule: Sendable {
         environment = MonitorEnvironment(
             zone: zone,
             evidenceDirectory: settings.environment.string("EVIDENCIAS_DIR", default: settings.uploadRoot + "/evidencias"),
-            bodyLimits: settings.bodyLimits, clock: clock)
+            bodyLimits: settings.bodyLimits, clock: clock, logFile: settings.logFile.map { ApplicationLogFile(path: $0) },
+            frontendURL: settings.environment.string("FRONTEND_URL", default: MonitorEnvironment.defaultFrontendURL))
     }
 
     /// The routes, frozen. As in the original (Express parses JSON before routing), bodies are parsed before

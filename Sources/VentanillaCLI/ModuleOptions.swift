@@ -24,12 +24,15 @@ struct ModuleOptions: ParsableArguments {
         return settings
     }
 
-    /// Bootstraps swift-log once (stderr) and returns the module's logger.
-    func logger(level: Logger.Level) -> Logger {
+    /// Bootstraps swift-log once (stderr, and the application log file of ruling M15 when `logFile` is set) and
+    /// returns the module's logger.
+    func logger(level: Logger.Level, logFile: String? = nil) -> Logger {
+        let file = logFile.map { ApplicationLogFile(path: $0) }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
-            return handler
+            guard let file else { return handler }
+            return MultiplexLogHandler([handler, ApplicationLogHandler(label: label, file: file, level: level)])
         }
         var logger = Logger(label: "ventanilla.\(module.rawValue)")
         logger.logLevel = level

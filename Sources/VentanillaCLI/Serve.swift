@@ -43,7 +43,7 @@ struct Serve: ParsableCommand {
         } else {
             throw ValidationError("no socket: pass --socket PATH, set SOCKET, or start under spawn-fcgi/systemd")
         }
-        let logger = options.logger(level: settings.logLevel)
+        let logger = options.logger(level: settings.logLevel, logFile: settings.logFile)
         do {
             try ModuleServer.serve(settings, endpoint: endpoint, logger: logger)
         } catch let error as FastCGIError {

@@ -4,6 +4,7 @@
 #   RUN/nginx/     rendered configuration, pid, logs, temp       RUN/logs/<module>.log    module stderr
 #   RUN/pids/      <module>.pid (the real process ids)           RUN/data/<module>/       uploads, evidencias, files
 #   RUN/keys/      Egresos' local RS256 key pair                 RUN/secrets.env (600)    passwords and secrets
+#   RUN/logs/monitor/app.log  Monitor's application log (MONITOR_LOG_FILE, rotated to app.log.1 at 5 MB), uptime.log
 #   RUN/stack.env  the configuration, for running `ventanilla` by hand against the stack
 
 [[ -n "${VENTANILLA_STACK_SH:-}" ]] && return 0
@@ -84,6 +85,10 @@ stack_environment() {
     export TRANSPORTE_UPLOAD_DIR="$RUN_DIR/data/transporte/uploads"
     export EGRESOS_UPLOAD_DIR="$RUN_DIR/data/egresos/uploads"
     export MONITOR_EVIDENCIAS_DIR="$RUN_DIR/data/monitor/evidencias"
+    # Monitor's application log (§8.1, ruling M15; /api/logs reads it; uptime.log lands beside it) and the front
+    # its Frontend status check connects to (this stack's nginx site).
+    export MONITOR_LOG_FILE="$RUN_DIR/logs/monitor/app.log"
+    export MONITOR_FRONTEND_URL="http://127.0.0.1:$MONITOR_HTTP_PORT/"
     export EGRESOS_FILES_ROOT="$RUN_DIR/data/egresos/files"
     export EGRESOS_FILES_BASE_URL="http://127.0.0.1:$EGRESOS_HTTP_PORT/files"
 
@@ -108,7 +113,7 @@ write_stack_env() {
             MONITOR_DB_MIGRATION_USER TRANSPORTE_DB_MIGRATION_USER EGRESOS_DB_MIGRATION_USER \
             MONITOR_APP_TIMEZONE TRANSPORTE_APP_TIMEZONE EGRESOS_APP_TIMEZONE \
             MONITOR_UPLOAD_DIR TRANSPORTE_UPLOAD_DIR EGRESOS_UPLOAD_DIR MONITOR_EVIDENCIAS_DIR \
-            EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
+            MONITOR_LOG_FILE MONITOR_FRONTEND_URL EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
             EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE TRANSPORTE_PLACA_API_URL TRANSPORTE_DUI_API_URL; do
             printf '%s=%q\n' "$name" "${!name}"
         done

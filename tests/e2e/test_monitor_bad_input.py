@@ -95,3 +95,34 @@ class MonitorBadInputTest(ModuleTestCase):
         # Wrong-typed single fields may legitimately create rows on routes whose every field is optional; the
         # expedientes themselves must be untouched (no_siniestro is required and never valid above).
         self.assertEqual([e["no_siniestro"] for e in before], [e["no_siniestro"] for e in after])
+
+
+BAD_QUERY_VALUES = ["", "abc", "-1", "0", "1.5", "9" * 30, "%00", "%C3%28", "1%20OR%201=1"]
+
+
+@unittest.skipIf(APPS_DOWN, "needs the module behind nginx")
+class MonitorBadQueryTest(ModuleTestCase):
+    """Every GET operation with documented query parameters (e.g. /api/logs `limite`), each parameter with values
+    of the wrong kind: never a 5xx, always JSON."""
+
+    MODULE = "monitor"
+
+    def test_no_query_parameter_makes_a_server_error(self):
+        login = json.dumps({"username": "admin", "password": "ventanilla"})
+        token = self.assertJSON(self.request("POST", "/api/auth/login", body=login,
+                                             headers={"Content-Type": "application/json"}), 200)["token"]
+        document = self.assertJSON(self.get("/openapi.json"), 200)
+        checked = 0
+        for path, item in document["paths"].items():
+            operation = item.get("get")
+            if not operation or "{" in path:
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query":
+                    continue
+                for value in BAD_QUERY_VALUES:
+                    resp = self.get(f"{path}?{parameter['name']}={value}", headers={"Authorization": f"Bearer {token}"})
+                    self.assertLess(resp.status, 500, f"{path} {parameter['name']}={value}: {resp}")
+                    self.assertTrue(resp.content_type.startswith("application/json"), f"{path}: {resp}")
+                    checked += 1
+        self.assertGreater(checked, 0, "the document lists GET routes with query parameters (/api/logs limite)")

@@ -36,14 +36,10 @@ public final class MailSenderThread: Sendable {
         let control = MailSenderControl()
         let start = MailSenderStart(configuration: configuration, control: control, logger: mailLogger)
         // The serve process waits for signals with sigwait on the main thread: this thread must not take them.
-        var blocked = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&blocked)
-        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, signal) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var thread = pthread_t()
-        let code = pthread_create(&thread, nil, mailSenderThreadEntry, Unmanaged.passRetained(start).toOpaque())
+        let code = TerminationSignals.blocked {
+            pthread_create(&thread, nil, mailSenderThreadEntry, Unmanaged.passRetained(start).toOpaque())
+        }
         guard code == 0 else {
             Unmanaged.passUnretained(start).release()
             throw MailSenderThreadError(errno: code)

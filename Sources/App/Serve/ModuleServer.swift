@@ -18,10 +18,16 @@ public enum ModuleServer {
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
         // The module's own settings (and Egresos' bootstrap admin) first: a configuration error stops here.
-        let makeHandler = try handlerFactory(settings, logger: logger)
+        var periodicTask: PeriodicThread.Task?
+        let makeHandler = try handlerFactory(settings, logger: logger, periodicTask: &periodicTask)
         // Delivers the module's mail outbox where it has one; stopped after the workers, before the library ends.
         let mailSender = try MailSenderThread.start(settings, logger: logger)
         defer { mailSender.stop() }
+        // Monitor's status checks (monitor.md §8.2, ruling M15): at start and every 5 minutes, in this process.
+        let statusChecks = periodicTask.map {
+            PeriodicThread.start(every: statusCheckInterval, database: settings.database.mariaDBConfiguration, logger: logger, task: $0)
+        }
+        defer { statusChecks?.stop() }
         _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: makeHandler)
     }
 
@@ -33,12 +39,25 @@ public enum ModuleServer {
         return try FastCGIServer.start(configuration, logger: logger, makeHandler: try handlerFactory(settings, logger: logger))
     }
 
+    /// Seconds between two runs of Monitor's status checks (§8.2).
+    static let statusCheckInterval: Double = 300
+
     /// The per-thread handler factory of the module named in `settings`.
     static func handlerFactory(_ settings: ModuleSettings, logger: Logger) throws -> FastCGIServer.HandlerFactory {
+        var ignored: PeriodicThread.Task?
+        return try handlerFactory(settings, logger: logger, periodicTask: &ignored)
+    }
+
+    /// The per-thread handler factory of the module named in `settings`, and in `periodicTask` the module's
+    /// periodic work if it has some: Monitor's status checks, over the same module value as the workers, so
+    /// `GET /api/diagnostico/checks` reads what the checks recorded in this process.
+    static func handlerFactory(_ settings: ModuleSettings, logger: Logger,
+                               periodicTask: inout PeriodicThread.Task?) throws -> FastCGIServer.HandlerFactory {
         let database = settings.database.mariaDBConfiguration
         switch settings.module {
         case .monitor:
             let module = try MonitorModule(settings: settings)
+            periodicTask = { connection, logger in module.runStatusChecks(connection: connection, logger: logger) }
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .transporte:
             let module = try TransporteModule(settings: settings, registryTransport: CurlRegistryTransport.factory)

@@ -12,6 +12,8 @@ enum MonitorRoutes {
         ChecklistRoutes().register(in: &router)
         ComentarioRoutes().register(in: &router)
         FormatoRoutes().register(in: &router)
+        LogRoutes().register(in: &router)
+        DiagnosticoRoutes().register(in: &router)
         OpenAPIRoutes().register(in: &router)
     }
 }

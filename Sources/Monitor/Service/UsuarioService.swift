@@ -15,7 +15,7 @@ struct UsuarioService {
         // An unknown user costs the same bcrypt round as a wrong password.
         let stored = try repository.credentials(username: username)
         guard PasswordHasher.verifyLogin(password, hash: stored?.passwordHash), let stored else {
-            logger.notice("login refused", metadata: ["username": "\(username)"])
+            logger.warning("login refused", metadata: ["username": "\(username)"])
             throw MonitorError.invalidCredentials
         }
         return stored

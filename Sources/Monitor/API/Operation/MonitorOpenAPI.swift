@@ -35,6 +35,8 @@ enum MonitorOpenAPI {
         ("Checklist", "Exit/inspection checklists (§4.8)."),
         ("Comentarios", "Comments on an expediente (§4.9)."),
         ("Formatos", "The printed forms as .xlsx downloads (§4.10, §7, ruling M13)."),
+        ("Logs", "The application log, Administrador only (§4.12, §8.1, ruling M15)."),
+        ("Diagnóstico", "Status checks and readings for the admin panel, Administrador only (§4.13, §8.2, ruling M15)."),
     ]
 
     static let components = OpenAPIBuilder.components(

@@ -1,0 +1,92 @@
+import Foundation
+import Glibc
+
+/// The application log file of monitor.md §8.1 and ruling M15: whole lines appended with `O_APPEND`, and the
+/// rotation of §8.1 (when the file holds `limit` bytes or more, it is renamed to `<path>.1`, replacing the previous
+/// `.1`, before the next line is written).
+///
+/// Several worker processes write the same file. Each line is written under an exclusive advisory lock
+/// (`flock`) on a sidecar file `<path>.lock` that is never renamed: the size check, the rename and the append
+/// happen as one step for every process, so no line is written to a file that is being rotated away, none is lost
+/// and none is written twice. The log file itself is opened for every line (never kept open), so a process never
+/// appends to the `.1` another process has just made. A line that cannot be written is dropped (logging never
+/// fails a request).
+public final class ApplicationLogFile: Sendable {
+    /// The log file.
+    public let path: String
+    /// The size at which the file is rotated (5 MB, §8.1).
+    public let limit: Int
+
+    /// 5 MB, the rotation size of §8.1.
+    public static let defaultLimit = 5 * 1024 * 1024
+
+    /// A log file at `path`, rotated at `limit` bytes; its directory is created if missing.
+    public init(path: String, limit: Int = ApplicationLogFile.defaultLimit) {
+        self.path = path
+        self.limit = limit
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try? FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+        }
+    }
+
+    /// The rotated file, `<path>.1`.
+    public var rotatedPath: String { path + ".1" }
+
+    /// Appends `line` (a newline is added) under the lock, rotating first when the file has reached the limit.
+    public func append(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(0x0A)
+        let lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
+        guard lock >= 0 else { return }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 { guard errno == EINTR else { return } }
+        defer { flock(lock, LOCK_UN) }
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) >= limit {
+            _ = rename(path, rotatedPath)
+        }
+        let file = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard file >= 0 else { return }
+        defer { close(file) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { write(file, $0.baseAddress! + written, $0.count - written) }
+            if result < 0 { if errno == EINTR { continue } else { return } }
+            written += result
+        }
+    }
+
+    /// The file's bytes, or nil when it does not exist; throws `ApplicationLogFile.ReadError` when it exists but
+    /// cannot be read.
+    public func contents() throws -> [UInt8]? {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        if file < 0 {
+            if errno == ENOENT { return nil }
+            throw ReadError(code: errno)
+        }
+        defer { close(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            if count < 0 { if errno == EINTR { continue } else { throw ReadError(code: errno) } }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The last `count` whole lines, newest first (`[]` when the file does not exist). A last line still without
+    /// its newline (being written) is left out.
+    public func lastLines(_ count: Int) throws -> [String] {
+        guard let bytes = try contents() else { return [] }
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        lines.removeLast()  // after the final newline: empty, or a line not yet complete
+        return lines.suffix(count).reversed().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A file that exists but cannot be read.
+    public struct ReadError: Error, Sendable {
+        /// The `errno`.
+        public let code: Int32
+    }
+}
