@@ -94,6 +94,9 @@ struct OpenAPITests {
         let docs = try Self.get("/docs")
         let page = String(decoding: docs.body, as: UTF8.self)
         #expect(docs.status == 200 && page.contains("<code>/auth/login</code>") && page.contains("/openapi.json"))
+        // A Spanish page (lang="es") labels its tables in Spanish, not in the shared renderer's English.
+        #expect(page.contains("<th>campo</th><th>esquema</th><th>obligatorio</th>") && !page.contains("<th>field</th>"))
+        #expect(page.contains("; errores: ") && !page.contains("; errors: "))
         let landing = try Self.get("/")
         #expect(landing.status == 200 && String(decoding: landing.body, as: UTF8.self).contains("href=\"/docs\""))
         // No /favicon.ico request from a browser (a JSON 404 there is a console error; the browser tier saw it).

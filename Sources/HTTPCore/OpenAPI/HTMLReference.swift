@@ -42,14 +42,48 @@ public enum HTMLReference {
     /// with a JSON 404, a console error): the pages load nothing but themselves.
     public static let noFavicon = #"<link rel="icon" href="data:,">"#
 
+    /// The words a section prints around the document's own text, in the page's language.
+    public struct Labels: Sendable {
+        /// Before the query parameters.
+        public let query: String
+        /// The body table's first column.
+        public let field: String
+        /// The body table's second column.
+        public let schema: String
+        /// The body table's third column.
+        public let required: String
+        /// A required field's mark in that column.
+        public let yes: String
+        /// Before the error statuses.
+        public let errors: String
+
+        /// Labels from their words.
+        public init(query: String, field: String, schema: String, required: String, yes: String, errors: String) {
+            self.query = query
+            self.field = field
+            self.schema = schema
+            self.required = required
+            self.yes = yes
+            self.errors = errors
+        }
+
+        /// English (Monitor's and Egresos' pages).
+        public static let english = Labels(query: "Query", field: "field", schema: "schema", required: "required", yes: "yes", errors: "errors")
+        /// Spanish (Transporte's page, `lang="es"`).
+        public static let spanish = Labels(query: "Consulta", field: "campo", schema: "esquema", required: "obligatorio", yes: "sí", errors: "errores")
+    }
+
+    /// `section(_:labels:)` in English.
+    public static func section(_ op: OpenAPIOperation) -> String { section(op, labels: .english) }
+
     /// One operation: method, path and access, summary, query parameters, the body's fields (the first media
     /// type's schema; each alternative of an `anyOf`), the success status and the error statuses.
-    public static func section(_ op: OpenAPIOperation) -> String {
+    public static func section(_ op: OpenAPIOperation, labels: Labels) -> String {
         var html = "<section><div><span class=\"m\">\(op.method.rawValue)</span><code>\(escape(op.path))</code>"
             + (op.description.map { " <small>\(escape($0))</small>" } ?? "") + "</div><div>\(escape(op.summary))</div>"
         let query = op.parameters.filter { $0.location == "query" }
         if !query.isEmpty {
-            html += "<div>Query: " + query.map { "<code>\(escape($0.name))</code> \(escape(describe($0.schema)))" }
+            html += "<div>\(escape(labels.query)): " + query.map { "<code>\(escape($0.name))</code> \(escape(describe($0.schema)))" }
                 .joined(separator: "; ") + "</div>"
         }
         if let content = op.requestBody?.content.first {
@@ -57,13 +91,14 @@ public enum HTMLReference {
             let alternatives = content.schema.member("anyOf").flatMap(\.items) ?? [content.schema]
             for schema in alternatives {
                 if let title = schema.member("title").flatMap(\.text) { html += "<div>\(escape(title))</div>" }
-                html += "<table><tr><th>field</th><th>schema</th><th>required</th></tr>" + rows(schema, prefix: "") + "</table>"
+                html += "<table><tr><th>\(escape(labels.field))</th><th>\(escape(labels.schema))</th><th>\(escape(labels.required))</th></tr>"
+                    + rows(schema, prefix: "", yes: labels.yes) + "</table>"
             }
         }
         let success = op.responses.filter { (200..<300).contains($0.status) }
             .map { "\($0.status) \($0.response.member("description").flatMap(\.text) ?? "")" }
         let errors = op.responses.map(\.status).filter { $0 >= 400 }.map(String.init).joined(separator: ", ")
-        return html + "<div><small>\(escape(success.joined(separator: "; ")))\(errors.isEmpty ? "" : "; errors: \(errors)")</small></div></section>"
+        return html + "<div><small>\(escape(success.joined(separator: "; ")))\(errors.isEmpty ? "" : "; \(labels.errors): \(errors)")</small></div></section>"
     }
 
     /// `&`, `<`, `>` and `"` escaped.
@@ -82,15 +117,15 @@ public enum HTMLReference {
     }
 
     /// The rows of an object schema's properties; the members of object items as `name[].member`.
-    private static func rows(_ schema: JSONValue, prefix: String) -> String {
+    private static func rows(_ schema: JSONValue, prefix: String, yes: String) -> String {
         guard case .object(let properties)? = schema.member("properties") else { return "" }
         let required = (schema.member("required").flatMap(\.items) ?? []).compactMap(\.text)
         var html = ""
         for (name, property) in properties {
             html += "<tr><td><code>\(escape(prefix + name))</code></td><td>\(escape(describe(property)))</td>"
-                + "<td>\(required.contains(name) ? "yes" : "")</td></tr>"
+                + "<td>\(required.contains(name) ? escape(yes) : "")</td></tr>"
             if let item = property.member("items"), item.member("properties") != nil {
-                html += rows(item, prefix: prefix + name + "[].")
+                html += rows(item, prefix: prefix + name + "[].", yes: yes)
             }
         }
         return html

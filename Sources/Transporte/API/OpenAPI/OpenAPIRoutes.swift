@@ -26,7 +26,7 @@ struct OpenAPIRoutes {
                 "errors": [{"field", "message"}]}</code>. Autenticación: <code>POST /auth/login</code> y luego
                 <code>Authorization: Bearer &lt;access_token&gt;</code>. Documento OpenAPI 3.1: <a href="/openapi.json">/openapi.json</a>.</p>
                 """,
-            items: operations, tag: \.tag, section: HTMLReference.section)
+            items: operations, tag: \.tag, section: { HTMLReference.section($0, labels: .spanish) })
     }
 
     func register(in router: inout Router<TransporteContext>) {
