@@ -23,10 +23,12 @@ enum ChecklistOperations {
 
     static let listChecklists = OperationSpec<MonitorContext>(
         method: .get, path: "/api/checklist", tag: "Checklist", summary: "List checklists",
-        description: "monitor.md §4.8.",
+        description: "monitor.md §4.8. Ruling 7: `limit`/`offset` page through the list (id descending); without them every checklist is returned.",
         operationID: "listChecklists", access: MonitorAccess.token,
+        parameters: ListQuery.paging,
         responses: [
             (200, MonitorResponse.success("Every checklist with its items, newest first.", MonitorSchemas.array(of: "Checklist"), example: [MonitorExamples.checklistWithItems])),
+            ListQuery.invalid400,
             internal500,
             MonitorResponse.unavailable,
         ])

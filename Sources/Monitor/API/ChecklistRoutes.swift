@@ -9,8 +9,8 @@ struct ChecklistRoutes {
             let fields = try Self.decoder(context).decode(try request.bodyObject(context), ChecklistFields.checklist, unknownKeys: .refused())
             return .json(try Self.service(context).create(fields), status: 201)
         }
-        router.add(ChecklistOperations.listChecklists) { _, context in
-            .json(try Self.service(context).list())
+        router.add(ChecklistOperations.listChecklists) { request, context in
+            .json(try Self.service(context).list(page: try ListQuery.page(request.query)))
         }
         router.add(ChecklistOperations.getChecklistBySiniestro) { request, context in
             .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))

@@ -4,10 +4,12 @@ import HTTPCore
 enum ExpedienteOperations {
     static let listExpedientes = OperationSpec<MonitorContext>(
         method: .get, path: "/api/expedientes", tag: "Expedientes", summary: "List expedientes",
-        description: "All expedientes, ordered by `fecha_ingreso` descending. monitor.md §4.4.",
+        description: "All expedientes, ordered by `fecha_ingreso` descending (missing dates first, then newest created, then `no_siniestro`: a stable order for paging). monitor.md §4.4. Ruling 7: the optional filters narrow the list (every one sent must hold) and `limit`/`offset` page through it; without any the answer is the whole list.",
         operationID: "listExpedientes", access: MonitorAccess.token,
+        parameters: ListQuery.expedienteFilters,
         responses: [
             (200, MonitorResponse.success("The list (summary form).", MonitorSchemas.array(of: "ExpedienteResumen"), example: [MonitorExamples.expedienteResumen])),
+            ListQuery.invalid400,
             (500, MonitorResponse.error("Internal failure.", ["internal": "Error al obtener la lista de expedientes"])),
             MonitorResponse.unavailable,
         ])

@@ -5,9 +5,10 @@ import Logging
 /// estado workflow (§4.5). Handlers only decode and answer; the rules are in `ExpedienteService`.
 struct ExpedienteRoutes {
     func register(in router: inout Router<MonitorContext>) {
-        router.add(ExpedienteOperations.listExpedientes) { _, context in
-            try Self.guarding("Error al obtener la lista de expedientes", context) {
-                .json(try Self.service(context).list(.todos))
+        router.add(ExpedienteOperations.listExpedientes) { request, context in
+            let filtro = try ListQuery.expedienteFiltro(request.query)
+            return try Self.guarding("Error al obtener la lista de expedientes", context) {
+                .json(try Self.service(context).list(filtro))
             }
         }
         router.add(ExpedienteOperations.listExpedientesPendientes) { _, context in

@@ -22,11 +22,12 @@ enum LevantamientoOperations {
 
     static let listLevantamientos = OperationSpec<MonitorContext>(
         method: .get, path: "/api/levantamientos", tag: "Levantamientos", summary: "List levantamientos",
-        description: "monitor.md §4.7.",
+        description: "monitor.md §4.7. Ruling 7: `limit`/`offset` page through the list (id descending); without them every levantamiento (of the expediente) is returned.",
         operationID: "listLevantamientos", access: MonitorAccess.token,
-        parameters: [.init(name: "no_siniestro", location: "query", schema: ["type": "string"], description: "Only the levantamientos of this expediente.")],
+        parameters: [.init(name: "no_siniestro", location: "query", schema: ["type": "string"], description: "Only the levantamientos of this expediente.")] + ListQuery.paging,
         responses: [
             (200, MonitorResponse.success("All levantamientos (or those of one expediente), with conceptos, newest first.", MonitorSchemas.array(of: "Levantamiento"), example: [MonitorExamples.levantamiento])),
+            ListQuery.invalid400,
             MonitorResponse.unavailable,
         ])
 

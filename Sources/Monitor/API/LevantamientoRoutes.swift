@@ -15,7 +15,7 @@ struct LevantamientoRoutes {
         }
         router.add(LevantamientoOperations.listLevantamientos) { request, context in
             let filter = request.query["no_siniestro"].flatMap { $0.isEmpty ? nil : $0 }
-            return .json(try Self.service(context).list(noSiniestro: filter))
+            return .json(try Self.service(context).list(noSiniestro: filter, page: try ListQuery.page(request.query)))
         }
         router.add(LevantamientoOperations.getLevantamientoBySiniestro) { request, context in
             .json(try Self.service(context).latest(noSiniestro: request.parameter("no_siniestro")))

@@ -42,9 +42,22 @@ struct MariaDBChecklistRepository: ChecklistRepository {
         return .object(members)
     }
 
-    func list() throws -> [JSONValue] {
-        let rows = try connection.query("SELECT \(unsafeRaw: Self.columns) FROM checklist ORDER BY id DESC")
-        let items = try connection.query("SELECT \(unsafeRaw: Self.itemColumns) FROM checklist_item ORDER BY id")
+    func list(page: ListPage?) throws -> [JSONValue] {
+        let rows: [SQLRow], items: [SQLRow]
+        if let page {
+            rows = try connection.query("""
+                SELECT \(unsafeRaw: Self.columns) FROM checklist ORDER BY id DESC LIMIT \(page.sqlLimit) OFFSET \(page.offset)
+                """)
+            // The page is a run of consecutive ids of the order, so its items are those within its id range.
+            let ids = try rows.map { try $0.int("id") }
+            guard let low = ids.min(), let high = ids.max() else { return [] }
+            items = try connection.query("""
+                SELECT \(unsafeRaw: Self.itemColumns) FROM checklist_item WHERE id_checklist BETWEEN \(low) AND \(high) ORDER BY id
+                """)
+        } else {
+            rows = try connection.query("SELECT \(unsafeRaw: Self.columns) FROM checklist ORDER BY id DESC")
+            items = try connection.query("SELECT \(unsafeRaw: Self.itemColumns) FROM checklist_item ORDER BY id")
+        }
         var byChecklist: [Int: [JSONValue]] = [:]
         for item in items {
             byChecklist[try item.int("id_checklist"), default: []].append(.object(RowJSON.object(item)))

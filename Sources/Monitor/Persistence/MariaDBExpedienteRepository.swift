@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 import MariaDB
 
@@ -15,7 +16,23 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         case .pendientes: sql = Self.summariesPendientesSQL
         case .nube: sql = Self.summariesNubeSQL
         }
-        return try connection.query(SQLQuery(unsafeSQL: sql)).map { row in
+        return try summaries(SQLQuery(unsafeSQL: sql))
+    }
+
+    func summaries(_ filtro: ExpedienteFiltro) throws -> [JSONValue] {
+        func optional(_ value: SQLValue?) -> [SQLValue] { [value ?? .null, value ?? .null] }
+        let like = filtro.likePattern.map(SQLValue.text)
+        let binds = optional(filtro.estado.map { .text($0.rawValue) })
+            + optional(filtro.aseguradora.map { .int(Int64($0)) })
+            + [like ?? .null, like ?? .null, like ?? .null, like ?? .null]
+            + optional(filtro.desde.map { .text($0.description) })
+            + optional(filtro.hasta.map { .text($0.description) })
+            + [.int(filtro.page?.sqlLimit ?? Int64.max), .int(Int64(filtro.page?.offset ?? 0))]
+        return try summaries(SQLQuery(unsafeSQL: Self.summariesFilteredSQL, binds: binds))
+    }
+
+    private func summaries(_ query: SQLQuery) throws -> [JSONValue] {
+        try connection.query(query).map { row in
             var members = Self.members(row, Self.summaryColumns, Self.summaryBooleans)
             members.append(("aseguradora", Self.aseguradora(row, at: Self.summaryColumns.count)))
             return .object(members)
@@ -285,6 +302,15 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     static let summariesPendientesSQL = summarySelect
         + " WHERE e.ubicacion_almacenamiento = 'Local' AND e.estado = 'Salida'" + summaryOrder
     static let summariesNubeSQL = summarySelect + " WHERE e.ubicacion_almacenamiento = 'Nube'" + summaryOrder
+    // Ruling 7: each filter is "not sent (NULL) or holds"; estado, aseguradora and the fecha_ingreso range use the
+    // indexes of 0001 (ix_expediente_estado, ix_expediente_aseguradora, ix_expediente_fecha_ingreso). The table's
+    // utf8mb4_unicode_ci collation makes LIKE case-insensitive (no_siniestro, utf8mb4_bin for equality, is compared
+    // in that collation too); `!` escapes `!`, `%` and `_` in the pattern.
+    static let summariesFilteredSQL = summarySelect + """
+         WHERE (? IS NULL OR e.estado = ?) AND (? IS NULL OR e.id_aseguradora = ?) \
+        AND (? IS NULL OR e.no_siniestro COLLATE utf8mb4_unicode_ci LIKE ? ESCAPE '!' OR e.placas LIKE ? ESCAPE '!' OR e.nombre_cliente LIKE ? ESCAPE '!') \
+        AND (? IS NULL OR e.fecha_ingreso >= ?) AND (? IS NULL OR e.fecha_ingreso <= ?)
+        """ + summaryOrder + " LIMIT ? OFFSET ?"
 
     static let insertSQL: String = {
         let names = ExpedienteFields.writable.map(\.name)

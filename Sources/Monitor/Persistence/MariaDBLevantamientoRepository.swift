@@ -8,6 +8,11 @@ struct MariaDBLevantamientoRepository: LevantamientoRepository {
 
     private static let columns = "id, " + RecordSQL.columns(LevantamientoFields.levantamiento)
     private static let conceptoColumns = "id, id_levantamiento, " + RecordSQL.columns(LevantamientoFields.concepto)
+    private static let pageSQL = "SELECT \(columns) FROM levantamiento_danios WHERE (? IS NULL OR no_siniestro = ?) "
+        + "ORDER BY id DESC LIMIT ? OFFSET ?"
+    private static let pageConceptosSQL = "SELECT \(RecordSQL.columns(conceptoFields, alias: "c")) FROM levantamiento_concepto c "
+        + "JOIN levantamiento_danios l ON l.id = c.id_levantamiento "
+        + "WHERE (? IS NULL OR l.no_siniestro = ?) AND l.id BETWEEN ? AND ? ORDER BY c.id"
     private static let insertText = RecordSQL.insertText(table: "levantamiento_danios", fixed: [],
                                                          specs: LevantamientoFields.levantamiento)
     private static let insertConceptoText = RecordSQL.insertText(table: "levantamiento_concepto", fixed: ["id_levantamiento"],
@@ -53,9 +58,17 @@ struct MariaDBLevantamientoRepository: LevantamientoRepository {
             + [("levantamiento_concepto", .array(conceptos.map { .object(RowJSON.object($0)) }))]
     }
 
-    func list(noSiniestro: String?) throws -> [JSONValue] {
+    func list(noSiniestro: String?, page: ListPage?) throws -> [JSONValue] {
         let rows: [SQLRow], conceptos: [SQLRow]
-        if let noSiniestro {
+        if let page {
+            let filter: SQLValue = noSiniestro.map(SQLValue.text) ?? .null
+            rows = try connection.query(SQLQuery(unsafeSQL: Self.pageSQL, binds: [filter, filter, .int(page.sqlLimit), .int(Int64(page.offset))]))
+            // The page is a run of consecutive ids of the (filtered) order: its concepts are those within its id range.
+            let ids = try rows.map { try $0.int("id") }
+            guard let low = ids.min(), let high = ids.max() else { return [] }
+            conceptos = try connection.query(SQLQuery(unsafeSQL: Self.pageConceptosSQL,
+                                                      binds: [filter, filter, .int(Int64(low)), .int(Int64(high))]))
+        } else if let noSiniestro {
             rows = try connection.query("""
                 SELECT \(unsafeRaw: Self.columns) FROM levantamiento_danios WHERE no_siniestro = \(noSiniestro) ORDER BY id DESC
                 """)

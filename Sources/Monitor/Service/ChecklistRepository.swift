@@ -14,8 +14,8 @@ protocol ChecklistRepository {
     func update(id: Int, _ fields: DecodedFields) throws
     /// One checklist row, with its `checklist_item` array when `withItems`.
     func checklist(id: Int, withItems: Bool) throws -> JSONValue?
-    /// Every checklist with its items, id descending.
-    func list() throws -> [JSONValue]
+    /// Every checklist with its items, id descending; only `page` of them when given (ruling 7).
+    func list(page: ListPage?) throws -> [JSONValue]
     /// The newest checklist of an expediente with its items.
     func latest(noSiniestro: String) throws -> JSONValue?
     /// Inserts an item of checklist `checklist`; returns its id.

@@ -17,7 +17,7 @@ struct ChecklistService {
     }
 
     /// Every checklist with its items, newest first.
-    func list() throws -> JSONValue { .array(try repository.list()) }
+    func list(page: ListPage?) throws -> JSONValue { .array(try repository.list(page: page)) }
 
     /// The newest checklist of an expediente, with items.
     func latest(noSiniestro: String) throws -> JSONValue {

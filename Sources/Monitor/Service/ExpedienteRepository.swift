@@ -5,6 +5,9 @@ import HTTPCore
 protocol ExpedienteRepository {
     /// The list items ("resumen", §4.4) of `listado`, `fecha_ingreso` descending with missing dates first.
     func summaries(_ listado: ExpedienteListado) throws -> [JSONValue]
+    /// The list items of `GET /api/expedientes` that pass every filter of `filtro`, in the same order (ties broken
+    /// by `no_siniestro`), paged by `filtro.page`.
+    func summaries(_ filtro: ExpedienteFiltro) throws -> [JSONValue]
     /// Every aseguradora as `{id, nombre}`, by nombre.
     func aseguradoras() throws -> [JSONValue]
     /// The expediente row with `aseguradora`, `historial_estado` and `evidencia`, or nil when there is none.

@@ -26,6 +26,11 @@ struct ExpedienteService {
         .array(try repository.summaries(listado))
     }
 
+    /// The items of `GET /api/expedientes` that pass `filtro`; exactly `list(.todos)` when it asks for nothing.
+    func list(_ filtro: ExpedienteFiltro) throws -> JSONValue {
+        filtro.isEmpty ? try list(.todos) : .array(try repository.summaries(filtro))
+    }
+
     /// The aseguradoras, by nombre.
     func aseguradoras() throws -> JSONValue {
         .array(try repository.aseguradoras())

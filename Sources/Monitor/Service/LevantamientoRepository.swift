@@ -16,8 +16,9 @@ protocol LevantamientoRepository {
     func update(id: Int, _ fields: DecodedFields) throws
     /// The levantamiento with its `levantamiento_concepto` array, as object members.
     func levantamiento(id: Int) throws -> [(String, JSONValue)]?
-    /// Every levantamiento (or those of one expediente) with concepts, id descending.
-    func list(noSiniestro: String?) throws -> [JSONValue]
+    /// Every levantamiento (or those of one expediente) with concepts, id descending; only `page` of them when
+    /// given (ruling 7).
+    func list(noSiniestro: String?, page: ListPage?) throws -> [JSONValue]
     /// The newest levantamiento of an expediente with its concepts.
     func latest(noSiniestro: String) throws -> JSONValue?
     /// The full expediente row (scalars), or `null`.

@@ -26,8 +26,8 @@ struct LevantamientoService {
     }
 
     /// Every levantamiento, or those of one expediente, newest first.
-    func list(noSiniestro: String?) throws -> JSONValue {
-        .array(try repository.list(noSiniestro: noSiniestro))
+    func list(noSiniestro: String?, page: ListPage?) throws -> JSONValue {
+        .array(try repository.list(noSiniestro: noSiniestro, page: page))
     }
 
     /// The newest levantamiento of an expediente.
