@@ -22,13 +22,13 @@ render_template() {
     printf '%s\n' "$content"
 }
 
-# render_site MODULE LISTEN SERVER_NAME NGINX_DIR SOCKET_DIR DATA_DIR -> one server block on stdout.
-# DATA_DIR holds evidencias/ (Monitor) and files/ (Egresos).
+# render_site MODULE LISTEN SERVER_NAME NGINX_DIR SOCKET_DIR DATA_DIR WEB_DIR -> one server block on stdout.
+# DATA_DIR holds evidencias/ (Monitor) and files/ (Egresos); WEB_DIR the static pages (web/: Monitor's panel).
 render_site() {
-    local module="$1" listen="$2" server_name="$3" nginx_dir="$4" socket_dir="$5" data_dir="$6"
+    local module="$1" listen="$2" server_name="$3" nginx_dir="$4" socket_dir="$5" data_dir="$6" web_dir="$7"
     render_template "$NGINX_SRC/sites/$module.conf" \
         "LISTEN=$listen" "SERVER_NAME=$server_name" "NGINX_DIR=$nginx_dir" "SOCKET_DIR=$socket_dir" \
-        "EVIDENCIAS_DIR=$data_dir/evidencias" "FILES_ROOT=$data_dir/files"
+        "EVIDENCIAS_DIR=$data_dir/evidencias" "FILES_ROOT=$data_dir/files" "WEB_DIR=$web_dir"
 }
 
 # render_local_nginx RUN_DIR -> RUN_DIR/nginx/nginx.conf and RUN_DIR/nginx/sites/*.conf for the local stack.
@@ -39,12 +39,15 @@ render_local_nginx() {
     rm -f "$nginx_run/sites/"*.conf
     for module in "${MODULES[@]}"; do
         render_site "$module" "127.0.0.1:$(module_port "$module")" "127.0.0.1 localhost" \
-            "$NGINX_SRC" "$run/sock" "$run/data/$module" >"$nginx_run/sites/$module.conf"
+            "$NGINX_SRC" "$run/sock" "$run/data/$module" "$ROOT/web" >"$nginx_run/sites/$module.conf"
     done
     render_template "$NGINX_SRC/local.conf" \
         "RUN_DIR=$run" "NGINX_DIR=$NGINX_SRC" "NGINX_RUN=$nginx_run" "NGINX_USER=$(id -un)" \
         "STATIC_LISTEN=127.0.0.1:$STATIC_HTTP_PORT" >"$nginx_run/nginx.conf"
 }
+
+# Where the production example serves the static pages from (web/ of this repository; nginx/production/README.md).
+PRODUCTION_WEB_DIR=/usr/local/share/ventanilla/web
 
 # The certificate and key of the production example (render-production takes others from
 # VENTANILLA_TLS_CERTIFICATE and VENTANILLA_TLS_CERTIFICATE_KEY).
@@ -73,7 +76,7 @@ render_production_example() {
         ""
     for module in "${MODULES[@]}"; do
         render_site "$module" "443 ssl" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
-            "/var/lib/ventanilla/$module" | sed '/^# Placeholders/d' | production_tls "$cert" "$key"
+            "/var/lib/ventanilla/$module" "$PRODUCTION_WEB_DIR" | sed '/^# Placeholders/d' | production_tls "$cert" "$key"
         printf '\n'
     done
 }
