@@ -4,6 +4,9 @@
 1. A page on an origin of its own (tests/browser/site/, served by the test nginx) logs in to each module with the
    browser's fetch(), calls a protected route with the token (a CORS preflight first) and reads the JSON.
 2. Each module's landing page `/` and its `/docs` reference open as a person would open them.
+3. Monitor's admin panel (/panel.html, ruling M16): a wrong password shows the error; the seeded admin logs in and
+   health, diagnóstico, the recent historial and log lines render; the backup sections render, or say "no
+   disponible" when their route answers 404/503 (the only failed requests allowed, each asserted as rendered).
 
 Every page fails the test on a console error, an uncaught exception or a failed request, and leaves a screenshot
 under VENTANILLA_BROWSER_OUT. Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe):
@@ -22,6 +25,7 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -205,6 +209,155 @@ class Page:
         self.browser.events.clear()
 
 
+def wait_until(page: Page, expression: str, timeout: float = PAGE_TIMEOUT):
+    """Polls `expression` in the page until it is truthy; its value, or None after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.1)
+    return None
+
+
+def response_statuses(browser: Chromium, session: str) -> dict[str, list[int]]:
+    """The statuses of the responses a page received since its events were last collected, by URL path (with
+    its query)."""
+    statuses: dict[str, list[int]] = {}
+    for event in browser.events:
+        if event.get("sessionId") == session and event.get("method") == "Network.responseReceived":
+            url = urllib.parse.urlsplit(event["params"]["response"]["url"])
+            path = url.path + ("?" + url.query if url.query else "")
+            statuses.setdefault(path, []).append(event["params"]["response"]["status"])
+    return statuses
+
+
+def without_expected(problems: list[str], base: str, expected: dict[str, set[int]]) -> list[str]:
+    """`problems` but the failed responses listed in `expected` (path -> statuses the page was seen to render as
+    documented), and the console's "Failed to load resource" line Chromium writes for each of them."""
+    def expected_problem(problem: str) -> bool:
+        for path, statuses in expected.items():
+            for status in statuses:
+                if base + path in problem and (f"HTTP {status} " in problem or f"status of {status} " in problem):
+                    return True
+        return False
+    return [problem for problem in problems if not expected_problem(problem)]
+
+
+# The admin panel's sections for the backup routes (monitor.md §4.11): either rendered from a 200, or "no
+# disponible" after a 404 (routes not deployed) or a 503 (no cloud configured, M14).
+PANEL_BACKUP_SECTIONS = {"respaldo": "/api/backup/estado", "progreso": "/api/backup/progreso",
+                         "respaldo-logs": "/api/backup/logs"}
+PANEL_SECTIONS = ("salud", "diagnostico", "historial", "logs", *PANEL_BACKUP_SECTIONS)
+PANEL_LEVEL = re.compile(r"^\[[^\]]*\] \[(ERROR|WARN|SUCCESS|INFO)\]")
+
+
+def panel_checks(browser: Chromium, base: str, out_dir: str, verdict) -> None:
+    """Monitor's admin panel (ruling M16) as an administrator uses it: a wrong password shows an error, the seeded
+    admin logs in, health, diagnóstico and log lines render, the backup sections render or say "no disponible",
+    and the export button answers. Fails on any console error or failed request but those the page renders."""
+    page = Page.open(browser)
+    page.navigate(base + "/panel.html")
+    problems: list[str] = []
+    if page.problems:
+        verdict("monitor /panel.html opens", page.problems)
+        return
+    csp_blocked = page.evaluate("document.querySelector('link[rel=stylesheet]').sheet ? 0 : 1")
+
+    # A wrong password: the error, not a blank page.
+    page.evaluate("""(() => { document.getElementById('username').value = 'admin';
+        document.getElementById('password').value = 'no-es-la-clave';
+        document.getElementById('login').requestSubmit(); })()""")
+    shown = wait_until(page, "!document.getElementById('login-error').hidden && document.getElementById('login-error').textContent")
+    login_statuses = response_statuses(browser, page.session).get("/api/auth/login", [])
+    page.collect_problems()
+    wrong = [] if shown == "Credenciales inválidas" else [f"the error shown is {shown!r}"]
+    if page.evaluate("document.getElementById('tablero').hidden") is not True:
+        wrong.append("the dashboard shows after a wrong password")
+    if page.evaluate("document.getElementById('acceso').hidden") is not False:
+        wrong.append("the login form is gone after a wrong password")
+    if login_statuses != [401]:
+        wrong.append(f"POST /api/auth/login answered {login_statuses}")
+    wrong += without_expected(page.problems, base, {"/api/auth/login": {401}})
+    page.problems.clear()
+    page.screenshot(os.path.join(out_dir, "monitor-panel-wrong-password.png"))
+    verdict("monitor panel: a wrong password shows the server's error", wrong, repr(shown))
+
+    # The seeded administrator.
+    page.evaluate("""(() => { document.getElementById('username').value = 'admin';
+        document.getElementById('password').value = 'ventanilla';
+        document.getElementById('login').requestSubmit(); })()""")
+    ready = wait_until(page, "document.body.dataset.panel === 'listo'")
+    if not ready:
+        problems.append(f"the panel did not finish loading (data-panel={page.evaluate('document.body.dataset.panel')!r})")
+    state = page.evaluate(f"""(() => {{
+        const out = {{}};
+        for (const id of {json.dumps(PANEL_SECTIONS)}) {{
+            const node = document.getElementById(id);
+            out[id] = {{estado: node.dataset.estado, text: node.innerText}};
+        }}
+        out.checks = [...document.querySelectorAll('#diagnostico tbody tr')].map(tr => tr.cells[0].textContent);
+        out.lines = [...document.querySelectorAll('#logs ol.lineas li')].map(li => [li.className, li.textContent]);
+        out.token = sessionStorage.getItem('ventanilla.monitor.token') ? 1 : 0;
+        return out;
+    }})()""")
+    statuses = response_statuses(browser, page.session)
+    for section in ("salud", "diagnostico", "historial", "logs"):
+        if state[section]["estado"] != "listo":
+            problems.append(f"section {section}: {state[section]['estado']}: {state[section]['text'][:200]!r}")
+    if "Responde" not in state["salud"]["text"]:
+        problems.append(f"health does not show the database answering: {state['salud']['text'][:200]!r}")
+    if sorted(state["checks"]) != sorted(["Backend", "Base de datos", "Disco", "Evidencias", "Frontend"]):
+        problems.append(f"diagnóstico checks shown: {state['checks']}")
+    if not state["lines"]:
+        problems.append("no log line is shown")
+    for class_name, line in state["lines"]:
+        match = PANEL_LEVEL.match(line)
+        level = match.group(1).lower() if match else "info"
+        if class_name != "nivel-" + level:
+            problems.append(f"log line coloured {class_name}, its level is {level}: {line[:120]!r}")
+    if not state["token"]:
+        problems.append("no token in sessionStorage")
+    if csp_blocked:
+        problems.append("the style sheet did not load (blocked by the policy?)")
+
+    expected: dict[str, set[int]] = {}
+    unavailable = []
+    for section, path in PANEL_BACKUP_SECTIONS.items():
+        seen = set(statuses.get(path, []))
+        estado, text = state[section]["estado"], state[section]["text"]
+        if seen and seen <= {404, 503}:
+            expected[path] = seen
+            unavailable.append(f"{path} {sorted(seen)}")
+            if estado != "no-disponible" or "No disponible" not in text:
+                problems.append(f"{path} answered {sorted(seen)} but {section} shows {estado}: {text[:120]!r}")
+        elif seen != {200} or estado != "listo":
+            problems.append(f"{path} answered {sorted(seen)}; {section} shows {estado}: {text[:120]!r}")
+
+    # The bulk export button: started (200), already running (409), or not available (404/503), each shown.
+    page.evaluate("document.getElementById('exportar').click()")
+    result = wait_until(page, "document.getElementById('exportar-resultado').dataset.resultado")
+    export_statuses = set(response_statuses(browser, page.session).get("/api/backup/exportar", []))
+    shown_text = page.evaluate("document.getElementById('exportar-resultado').textContent")
+    wanted = {200: "iniciada", 409: "en-curso", 404: "no-disponible", 503: "no-disponible"}
+    if len(export_statuses) != 1 or wanted.get(next(iter(export_statuses))) != result:
+        problems.append(f"POST /api/backup/exportar answered {sorted(export_statuses)}; the page shows {result!r}: {shown_text!r}")
+    elif export_statuses & {404, 409, 503}:
+        expected["/api/backup/exportar"] = export_statuses
+    if result == "iniciada":  # the progress that follows has settled too
+        wait_until(page, "document.getElementById('progreso').dataset.estado !== 'cargando'")
+
+    # Progress polls while a run goes on; collect what came meanwhile with the rest.
+    page.collect_problems()
+    problems += without_expected(page.problems, base, expected)
+    path = os.path.join(out_dir, "monitor-panel.png")
+    page.screenshot(path)
+    print(f"        screenshot: {path}")
+    verdict("monitor panel: the admin logs in; health, diagnóstico, historial and log lines render", problems,
+            f"{len(state['lines'])} log lines, checks {len(state['checks'])}, backup "
+            + (f"no disponible ({', '.join(unavailable)})" if unavailable else "shown") + f", export {result}")
+
+
 def main() -> int:
     out_dir = os.environ.get("VENTANILLA_BROWSER_OUT") or os.path.join(helpers.RUN_DIR or ".", "browser")
     page_url = os.environ["VENTANILLA_BROWSER_PAGE_URL"]
@@ -256,6 +409,9 @@ def main() -> int:
                         page.problems.append("the page shows no text")
                     page.screenshot(os.path.join(out_dir, f"{module}-{name}.png"))
                     verdict(f"{module} {path} opens in a browser", page.problems, repr(title))
+
+            # 3. Monitor's admin panel (ruling M16), through the test nginx.
+            panel_checks(browser, helpers.BASE_URLS["monitor"], out_dir, verdict)
         finally:
             browser.close()
 
