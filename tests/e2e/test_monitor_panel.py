@@ -16,7 +16,8 @@ class MonitorPanelTest(ModuleTestCase):
         return {d.split()[0]: " ".join(d.split()[1:]) for d in (p.strip() for p in policy.split(";")) if d}
 
     def test_panel_page_script_and_style_under_a_strict_policy(self):
-        for path, kind in (("/panel.html", "text/html"), ("/panel.js", "application/javascript"), ("/panel.css", "text/css")):
+        for path, kind in (("/panel.html", "text/html"), ("/panel.js", "application/javascript"), ("/panel.css", "text/css"),
+                           ("/panel.svg", "image/svg+xml")):
             resp = self.get(path)
             self.assertEqual(resp.status, 200, f"{path}: {resp}")
             self.assertTrue(resp.content_type.startswith(kind), f"{path}: {resp.content_type}")
