@@ -197,6 +197,21 @@ struct BackupTests {
         #expect(try store.exists(key: key) == false)
     }
 
+    @Test("DELETE expediente deletes its cloud copies too, the forms included (M8)")
+    func deleteExpedienteDeletesCloudCopies() throws {
+        let h = try MonitorHarness(cloud: CurlS3Client.factory)
+        let tokens = try Rec.Tokens(h)
+        try Rec.expediente(h, "SIN-BK-E", estado: "Salida")
+        let ruta = try Self.evidencia(h, "SIN-BK-E", token: tokens.operador, data: Array("expediente".utf8))
+        #expect(h.call(.post, "/api/expedientes/SIN-BK-E/evidencias/respaldar", token: tokens.operador).status == 200)
+        let folder = EvidenceStorage(root: h.directory + "/evidencias").folderName(for: "SIN-BK-E")
+        let keys = [String(ruta.dropFirst()), "evidencias/\(folder)/FORMATOS/EXPEDIENTE_SIN-BK-E.xlsx"]
+        let store = CurlS3Client(settings: try CloudTestServer.settings())
+        for key in keys { #expect(try store.exists(key: key), "\(key)") }
+        #expect(h.call(.delete, "/api/expedientes/SIN-BK-E", token: tokens.administrador).status == 200)
+        for key in keys { #expect(try store.exists(key: key) == false, "\(key)") }
+    }
+
     // MARK: Presigned URLs
 
     @Test("presigned URLs: 200 with the bytes while fresh, 403 once X-Amz-Date + 900 s has passed, 403 when tampered with")

@@ -63,6 +63,13 @@ struct MariaDBBackupRepository: BackupRepository {
             """).affectedRows
     }
 
+    func cloudKeys(noSiniestro: String) throws -> [String] {
+        try connection.query("""
+            SELECT ruta FROM evidencia
+             WHERE no_siniestro = \(noSiniestro) AND ubicacion_almacenamiento = 'Nube' AND ruta LIKE 'evidencias/%'
+            """).map { try $0.string("ruta") }
+    }
+
     func counts() throws -> (total: Int, local: Int, nube: Int, expedientes: Int) {
         let row = try connection.queryFirst("""
             SELECT (SELECT COUNT(*) FROM evidencia) AS total,

@@ -20,6 +20,8 @@ protocol BackupRepository {
     func salidaExpedientes() throws -> [String]
     /// Points the expediente's `Local` evidencia stored at `ruta` to the cloud object `key` (`Nube`); returns how many rows.
     func moveToCloud(noSiniestro: String, ruta: String, key: String) throws -> Int
+    /// The object keys of the expediente's `Nube` evidencias.
+    func cloudKeys(noSiniestro: String) throws -> [String]
     /// Evidencia counts: all, `Local`, `Nube`; and the number of expedientes.
     func counts() throws -> (total: Int, local: Int, nube: Int, expedientes: Int)
 
