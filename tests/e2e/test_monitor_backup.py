@@ -6,42 +6,23 @@ progress, and the backup log records both."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
-import unittest
 import urllib.error
 import urllib.request
 import uuid
 
-from helpers import APPS_DOWN, ModuleTestCase, multipart
+from helpers import MonitorTestCase, multipart, requires_apps
 
 
-@unittest.skipIf(APPS_DOWN, "needs the module behind nginx")
-class MonitorBackupTest(ModuleTestCase):
-    MODULE = "monitor"
-    token = ""
-
-    def setUp(self):
-        if not MonitorBackupTest.token:
-            body = self.assertJSON(self.request("POST", "/api/auth/login", body=json.dumps(
-                {"username": "admin", "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
-            MonitorBackupTest.token = body["token"]
-
-    def call(self, method: str, path: str, body=None):
-        headers = {"Authorization": f"Bearer {self.token}"}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body)
-        return self.request(method, path, body=body, headers=headers)
-
+@requires_apps
+class MonitorBackupTest(MonitorTestCase):
     def salida(self, photo: bytes) -> tuple[str, dict]:
         no = f"E2E-BK-{uuid.uuid4().hex[:8]}"
         self.assertJSON(self.call("POST", "/api/expedientes", {"no_siniestro": no, "unidad_terminada": "2026-11-30"}), 201)
         self.assertJSON(self.call("POST", "/api/checklist", {"no_siniestro": no, "fecha_entrega": "2026-11-30"}), 201)
         body, content_type = multipart({"tipo": "evidencia"}, {"archivo": ("frente con espacios.jpg", "image/jpeg", photo)})
-        row = self.assertJSON(self.request("POST", f"/api/expedientes/{no}/evidencias", body=body, headers={
-            "Authorization": f"Bearer {self.token}", "Content-Type": content_type}), 201)
+        row = self.assertJSON(self.call("POST", f"/api/expedientes/{no}/evidencias", body, content_type=content_type), 201)
         self.assertJSON(self.call("PATCH", f"/api/expedientes/{no}/estado", {"estado": "Salida"}), 200)
         return no, row
 
@@ -114,8 +95,5 @@ class MonitorBackupTest(ModuleTestCase):
         self.assertGreater(estado["disco_local"]["total_gb"], 0)
 
     def test_only_admins_run_the_bulk_job_and_read_the_log(self):
-        login = self.assertJSON(self.request("POST", "/api/auth/login", body=json.dumps(
-            {"username": "operador", "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
         for method, path in (("POST", "/api/backup/exportar"), ("GET", "/api/backup/logs"), ("GET", "/api/backup/estado")):
-            answer = self.request(method, path, headers={"Authorization": f"Bearer {login['token']}"})
-            self.assertEqual(self.assertJSON(answer, 403), {"error": "Acceso restringido a administradores"})
+            self.assertJSON(self.call(method, path, username="operador"), 403, {"error": "Acceso restringido a administradores"})
