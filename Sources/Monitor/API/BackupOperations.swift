@@ -7,6 +7,11 @@ enum BackupOperations {
         "No cloud target is configured (`MONITOR_S3_*` or `B2_*`, ruling M14), or the database does not answer.",
         ["not_configured": "Respaldo en la nube no configurado", "unavailable": "Servicio no disponible"]))
 
+    /// 400 for a body that is not a JSON object (the POST routes read none, but one that is sent must be an object).
+    static let notAnObject: (status: Int, response: JSONValue) = (400, MonitorResponse.error(
+        "A body was sent and it is not a JSON object (its keys, if any, are ignored).",
+        ["not_object": "El cuerpo de la solicitud debe ser un objeto JSON"]))
+
     /// `{"ok": true, "subidas": n}`.
     static let subidas: JSONValue = [
         "type": "object", "required": ["ok", "subidas"],
@@ -16,6 +21,7 @@ enum BackupOperations {
 
     /// The refusals and failures of a per-expediente backup (§6.3), all 400.
     static let refusals: KeyValuePairs<String, String> = [
+        "not_object": "El cuerpo de la solicitud debe ser un objeto JSON",
         "not_found": "Expediente no encontrado",
         "estado": "Solo se puede respaldar a la nube un expediente con estado Salida",
         "nothing": "No hay evidencias locales para respaldar",
@@ -77,7 +83,7 @@ enum BackupOperations {
 
     static let limpiarLogs = OperationSpec<MonitorContext>(
         method: .post, path: "/api/backup/logs/limpiar", tag: "Backup", summary: "Empty the backup log",
-        description: "monitor.md §4.11.", operationID: "limpiarBackupLogs", access: MonitorAccess.admin, responses: cleared)
+        description: "monitor.md §4.11.", operationID: "limpiarBackupLogs", access: MonitorAccess.admin, responses: cleared + [notAnObject])
 
     static let deleteLogs = OperationSpec<MonitorContext>(
         method: .delete, path: "/api/backup/logs", tag: "Backup", summary: "Empty the backup log",
@@ -93,6 +99,7 @@ enum BackupOperations {
                 "type": "object", "required": ["ok", "iniciado"],
                 "properties": ["ok": ["type": "boolean", "const": true], "iniciado": ["type": "boolean", "const": true]],
             ], example: ["ok": true, "iniciado": true])),
+            notAnObject,
             (409, MonitorResponse.error("A run is going on.", ["running": "Ya hay una exportación en curso"])),
             unavailableOrNotConfigured,
         ])
@@ -117,7 +124,8 @@ enum BackupOperations {
         responses: [
             (200, MonitorResponse.success("Uploaded.", subidas, example: ["ok": true, "subidas": 4])),
             (400, MonitorResponse.error("A blank claim number, and every refusal and failure of §6.3.",
-                                        ["blank": "Número de siniestro inválido", "not_found": "Expediente no encontrado",
+                                        ["blank": "Número de siniestro inválido", "not_object": "El cuerpo de la solicitud debe ser un objeto JSON",
+                                         "not_found": "Expediente no encontrado",
                                          "estado": "Solo se puede respaldar a la nube un expediente con estado Salida",
                                          "upload": "Error interno al respaldar evidencias"])),
             (500, MonitorResponse.error("Internal failure.", ["internal": "Error al respaldar expediente"])),

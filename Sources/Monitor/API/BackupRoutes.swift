@@ -2,15 +2,18 @@ import AppCore
 import HTTPCore
 
 /// The cloud backup (monitor.md §4.6 `respaldar`, §4.11, §6; ruling M14): the per-expediente backup on two routes,
-/// the bulk job, its progress, the backup log and the status.
+/// the bulk job, its progress, the backup log and the status. The POST routes read no body; one that is sent must
+/// still be a JSON object (ruling 1: anything else is a 400), and its keys are ignored, as the original did.
 struct BackupRoutes {
     func register(in router: inout Router<MonitorContext>) {
         router.add(BackupOperations.respaldar) { request, context in
+            _ = try request.bodyObject(context, required: false)
             let subidas = try Self.service(context).backup(noSiniestro: request.parameter("no_siniestro"))
             return .json(["ok": true, "subidas": .int(Int64(subidas))])
         }
         router.add(BackupOperations.exportarExpediente) { request, context in try Self.exportar(request, context) }
-        router.add(BackupOperations.exportar) { _, context in
+        router.add(BackupOperations.exportar) { request, context in
+            _ = try request.bodyObject(context, required: false)
             let usuario = context.identity?.username ?? BackupLog.unknownUser
             guard try context.environment.startBulkBackup(usuario: usuario, logger: context.logger) else {
                 throw MonitorError(status: 409, "Ya hay una exportación en curso")
@@ -19,7 +22,10 @@ struct BackupRoutes {
         }
         router.add(BackupOperations.progreso) { _, context in .json(try context.persistence.backup.progress()) }
         router.add(BackupOperations.logs) { _, context in .json(.array(try context.persistence.backup.logs())) }
-        router.add(BackupOperations.limpiarLogs) { _, context in try Self.clear(context) }
+        router.add(BackupOperations.limpiarLogs) { request, context in
+            _ = try request.bodyObject(context, required: false)
+            return try Self.clear(context)
+        }
         router.add(BackupOperations.deleteLogs) { _, context in try Self.clear(context) }
         router.add(BackupOperations.estado) { _, context in
             .json(try BackupEstado(repository: context.persistence.backup, evidenceDirectory: context.environment.evidenceDirectory,
@@ -29,6 +35,7 @@ struct BackupRoutes {
 
     /// `POST /api/backup/exportar/:no_siniestro`: the per-expediente backup with its log entries (§4.11).
     private static func exportar(_ request: Request, _ context: MonitorContext) throws -> Response {
+        _ = try request.bodyObject(context, required: false)
         let noSiniestro = request.parameter("no_siniestro")
         guard !noSiniestro.isBlank else { throw MonitorError(status: 400, "Número de siniestro inválido") }
         let service = try service(context)
