@@ -20,11 +20,19 @@ public struct MonitorEnvironment: Sendable {
     public let frontend: (host: String, port: Int)
     /// The latest status-check results of this process (§4.13, §8.2).
     public let statusChecks: StatusCheckStore
+    /// The cloud backup's target (ruling M14); nil when not configured (the backup actions answer 503).
+    public let cloud: CloudBackup?
+    /// Starts the bulk backup job under its database lock; nil when there is no cloud target.
+    public let backupJobs: BackupJobs?
+    /// Whether this process looks for the nightly run (`MONITOR_BACKUP_NIGHTLY`, default on; the test stacks turn
+    /// it off so a test run at 02:00 Mexico City time is not joined by a real backup).
+    public let nightlyBackup: Bool
 
     /// Settings from their parts. `frontendURL` is an `http://` or `https://` URL with a numeric IPv4 host or
     /// `localhost`.
     public init(zone: ZoneRules, evidenceDirectory: String, bodyLimits: BodyLimits, clock: any Clock = SystemClock(),
-                logFile: ApplicationLogFile? = nil, frontendURL: String = MonitorEnvironment.defaultFrontendURL) {
+                logFile: ApplicationLogFile? = nil, frontendURL: String = MonitorEnvironment.defaultFrontendURL,
+                cloud: CloudBackup? = nil, backupJobs: BackupJobs? = nil, nightlyBackup: Bool = true) {
         self.zone = zone
         self.evidenceDirectory = evidenceDirectory
         self.bodyLimits = bodyLimits
@@ -36,6 +44,9 @@ public struct MonitorEnvironment: Sendable {
         }
         frontend = Self.address(of: frontendURL)
         statusChecks = StatusCheckStore()
+        self.cloud = cloud
+        self.backupJobs = cloud == nil ? nil : backupJobs
+        self.nightlyBackup = nightlyBackup
     }
 
     /// nginx's Monitor site in the local stack (ruling 6).

@@ -100,6 +100,9 @@ stack_environment() {
     # Transporte's plate and DUI registries (T15): the fake registry, unless the caller points elsewhere.
     export TRANSPORTE_PLACA_API_URL="${TRANSPORTE_PLACA_API_URL:-$REGISTRY_URL/placas}"
     export TRANSPORTE_DUI_API_URL="${TRANSPORTE_DUI_API_URL:-$REGISTRY_URL/duis}"
+    # Monitor's cloud backup (M14): the local S3 server (s3_start).
+    export MONITOR_S3_ENDPOINT="$S3_URL" MONITOR_S3_REGION="$S3_REGION" MONITOR_S3_BUCKET="$S3_BUCKET"
+    export MONITOR_S3_ACCESS_KEY_ID="$S3_ACCESS_KEY_ID" MONITOR_S3_SECRET_ACCESS_KEY="$S3_SECRET_ACCESS_KEY"
     write_stack_env
 }
 
@@ -114,7 +117,8 @@ write_stack_env() {
             MONITOR_APP_TIMEZONE TRANSPORTE_APP_TIMEZONE EGRESOS_APP_TIMEZONE \
             MONITOR_UPLOAD_DIR TRANSPORTE_UPLOAD_DIR EGRESOS_UPLOAD_DIR MONITOR_EVIDENCIAS_DIR \
             MONITOR_LOG_FILE MONITOR_FRONTEND_URL EGRESOS_FILES_ROOT EGRESOS_FILES_BASE_URL EGRESOS_AUTH0_ISSUER EGRESOS_AUTH0_AUDIENCES \
-            EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE TRANSPORTE_PLACA_API_URL TRANSPORTE_DUI_API_URL; do
+            EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE TRANSPORTE_PLACA_API_URL TRANSPORTE_DUI_API_URL \
+            MONITOR_S3_ENDPOINT MONITOR_S3_REGION MONITOR_S3_BUCKET MONITOR_S3_ACCESS_KEY_ID MONITOR_S3_SECRET_ACCESS_KEY; do
             printf '%s=%q\n' "$name" "${!name}"
         done
     } >"$RUN_DIR/stack.env"
@@ -223,12 +227,55 @@ registry_stop() {
     rm -f "$RUN_DIR/pids/registry.pid"
 }
 
-# stack_app_up -> the fake registry, migrations, seed, module processes and nginx; waits until all three answer.
-# Needs stack_db_up first and VENTANILLA_BIN set.
+# The local S3-compatible server of the local and test stacks (scripts/lib/s3_server.py: moto's S3 behind a
+# SigV4-checking front; ruling M14). moto is pinned and installed from PyPI into .run/python-s3.
+S3_PORT="${VENTANILLA_S3_PORT:-8090}"
+MOTO_VERSION=5.1.18
+S3_PYTHONPATH="$ROOT/.run/python-s3"
+S3_BUCKET=ventanilla-monitor S3_REGION=us-east-1
+# A fixed development key pair: the server is local and holds only test data.
+S3_ACCESS_KEY_ID=VENTANILLALOCALKEY01 S3_SECRET_ACCESS_KEY=ventanilla-local-s3-secret
+
+# ensure_moto -> moto[server] $MOTO_VERSION importable with S3_PYTHONPATH; pip installs it only when missing or another version.
+ensure_moto() {
+    PYTHONPATH="$S3_PYTHONPATH" python3 -c 'import moto, sys
+sys.exit(moto.__version__ != sys.argv[1])' "$MOTO_VERSION" 2>/dev/null && return 0
+    log "installing moto[server] $MOTO_VERSION from PyPI into $S3_PYTHONPATH"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --upgrade \
+        --target "$S3_PYTHONPATH" "moto[server]==$MOTO_VERSION" || die "pip install moto[server] failed"
+}
+
+# s3_start -> the local S3 server on 127.0.0.1:S3_PORT with its bucket (RUN/pids/s3.pid, RUN/logs/s3.log), or the
+# one this run directory already has running; sets S3_URL.
+s3_start() {
+    local pidfile="$RUN_DIR/pids/s3.pid"
+    S3_URL="http://127.0.0.1:$S3_PORT"
+    pidfile_alive "$pidfile" >/dev/null && return 0
+    ensure_moto
+    ! port_in_use "$S3_PORT" || die "port $S3_PORT (the local S3 server, VENTANILLA_S3_PORT) is already in use on 127.0.0.1"
+    mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
+    : >"$RUN_DIR/logs/s3.ready"
+    # A plain `cmd &`, so $! is the server itself. It prints "ready" once the bucket exists.
+    PYTHONPATH="$S3_PYTHONPATH" python3 "$LIB_DIR/s3_server.py" "$S3_PORT" "$S3_BUCKET" "$S3_REGION" \
+        "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY" </dev/null >"$RUN_DIR/logs/s3.ready" 2>>"$RUN_DIR/logs/s3.log" &
+    printf '%s\n' "$!" >"$pidfile"
+    wait_until 30 "local S3 server" grep -q ready "$RUN_DIR/logs/s3.ready" \
+        || die "the local S3 server did not start; see $RUN_DIR/logs/s3.log"
+}
+
+s3_stop() {
+    local pid
+    if pid="$(pidfile_alive "$RUN_DIR/pids/s3.pid")"; then stop_pid "local S3 server" "$pid" 5; fi
+    rm -f "$RUN_DIR/pids/s3.pid"
+}
+
+# stack_app_up -> the fake registry, the local S3 server, migrations, seed, module processes and nginx; waits
+# until all three answer. Needs stack_db_up first and VENTANILLA_BIN set.
 stack_app_up() {
     local module
     ensure_keys
     registry_start
+    s3_start
     stack_environment
     stack_migrate_and_seed
     for module in "${MODULES[@]}"; do module_start "$module"; done
@@ -245,15 +292,17 @@ stack_live_pids() {
     pid="$(pidfile_alive "$run/nginx/nginx.pid")" && printf 'nginx %s\n' "$pid"
     pid="$(pidfile_alive "$run/mariadb/mariadbd.pid")" && printf 'mariadbd %s\n' "$pid"
     pid="$(pidfile_alive "$run/pids/registry.pid")" && printf 'registry %s\n' "$pid"
+    pid="$(pidfile_alive "$run/pids/s3.pid")" && printf 's3 %s\n' "$pid"
     return 0
 }
 
-# stack_down -> stops the modules (finishing in-flight requests), nginx, the fake registry, then MariaDB.
+# stack_down -> stops the modules (finishing in-flight requests), nginx, the fake registry, the S3 server, then MariaDB.
 stack_down() {
     [[ -n "${RUN_DIR:-}" ]] || return 0
     modules_stop
     nginx_stop "$RUN_DIR"
     registry_stop
+    s3_stop
     db_stop "$RUN_DIR/mariadb"
 }
 
@@ -275,7 +324,7 @@ stack_cleanup() {
     exit "$rc"
 }
 
-# print_urls -> the three module URLs and the fake registry's.
+# print_urls -> the three module URLs, the fake registry's and the local S3 server's.
 print_urls() {
     local module name
     printf '\n'
@@ -285,5 +334,6 @@ print_urls() {
             "$(module_health_path "$module")"
     done
     printf '  %-11s %s   (plates: %s, DUIs: %s)\n' "Registry" "$REGISTRY_URL" "$TRANSPORTE_PLACA_API_URL" "$TRANSPORTE_DUI_API_URL"
+    printf '  %-11s %s   (bucket %s, Monitor'"'"'s cloud backup)\n' "S3" "$S3_URL" "$S3_BUCKET"
     printf '\n'
 }

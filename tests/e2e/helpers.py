@@ -350,6 +350,31 @@ class TransporteTestCase(ModuleTestCase):
         return self.assertJSON(self.call("POST", "/" + prefix, body=body), 201)["data"]["Id"]
 
 
+class MonitorTestCase(ModuleTestCase):
+    """Monitor through nginx as a development-seed user (password "ventanilla"): one login per user for the whole
+    run (nginx rate-limits the login route, ruling 8), then calls with that user's bearer token."""
+
+    MODULE = "monitor"
+    tokens: dict[str, str] = {}
+
+    def token(self, username: str) -> str:
+        if username not in self.tokens:
+            body = self.assertJSON(self.request("POST", "/api/auth/login", body=json.dumps(
+                {"username": username, "password": "ventanilla"}), headers={"Content-Type": "application/json"}), 200)
+            self.tokens[username] = body["token"]
+        return self.tokens[username]
+
+    def call(self, method: str, path: str, body=None, username: str = "admin", content_type: str | None = None) -> Response:
+        """METHOD PATH as USERNAME: BODY as JSON, or as raw bytes of CONTENT_TYPE when given."""
+        headers = {"Authorization": "Bearer " + self.token(username)}
+        if content_type is not None:
+            headers["Content-Type"] = content_type
+        elif body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        return self.request(method, path, body=body, headers=headers)
+
+
 def requires_apps(cls):
     """Class decorator: the tests need the module processes (skipped in the nginx-only tier)."""
     return unittest.skipIf(APPS_DOWN, "module processes are not running (nginx-only tier)")(cls)

@@ -18,16 +18,17 @@ public enum ModuleServer {
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
         // The module's own settings (and Egresos' bootstrap admin) first: a configuration error stops here.
-        var periodicTask: PeriodicThread.Task?
-        let makeHandler = try handlerFactory(settings, logger: logger, periodicTask: &periodicTask)
+        var periodicTasks: [(interval: Double, task: PeriodicThread.Task)] = []
+        let makeHandler = try handlerFactory(settings, logger: logger, periodicTasks: &periodicTasks)
         // Delivers the module's mail outbox where it has one; stopped after the workers, before the library ends.
         let mailSender = try MailSenderThread.start(settings, logger: logger)
         defer { mailSender.stop() }
-        // Monitor's status checks (monitor.md §8.2, ruling M15): at start and every 5 minutes, in this process.
-        let statusChecks = periodicTask.map {
-            PeriodicThread.start(every: statusCheckInterval, database: settings.database.mariaDBConfiguration, logger: logger, task: $0)
+        // Monitor's status checks (monitor.md §8.2, ruling M15: at start and every 5 minutes) and its look for the
+        // nightly backup (§6.4, ruling M14: every minute), each on its own thread, in this process.
+        let periodic = periodicTasks.map {
+            PeriodicThread.start(every: $0.interval, database: settings.database.mariaDBConfiguration, logger: logger, task: $0.task)
         }
-        defer { statusChecks?.stop() }
+        defer { periodic.forEach { $0.stop() } }
         _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: makeHandler)
     }
 
@@ -44,20 +45,22 @@ public enum ModuleServer {
 
     /// The per-thread handler factory of the module named in `settings`.
     static func handlerFactory(_ settings: ModuleSettings, logger: Logger) throws -> FastCGIServer.HandlerFactory {
-        var ignored: PeriodicThread.Task?
-        return try handlerFactory(settings, logger: logger, periodicTask: &ignored)
+        var ignored: [(interval: Double, task: PeriodicThread.Task)] = []
+        return try handlerFactory(settings, logger: logger, periodicTasks: &ignored)
     }
 
-    /// The per-thread handler factory of the module named in `settings`, and in `periodicTask` the module's
+    /// The per-thread handler factory of the module named in `settings`, and in `periodicTasks` the module's
     /// periodic work if it has some: Monitor's status checks, over the same module value as the workers, so
-    /// `GET /api/diagnostico/checks` reads what the checks recorded in this process.
+    /// `GET /api/diagnostico/checks` reads what the checks recorded in this process, and its nightly backup look.
     static func handlerFactory(_ settings: ModuleSettings, logger: Logger,
-                               periodicTask: inout PeriodicThread.Task?) throws -> FastCGIServer.HandlerFactory {
+                               periodicTasks: inout [(interval: Double, task: PeriodicThread.Task)]) throws -> FastCGIServer.HandlerFactory {
         let database = settings.database.mariaDBConfiguration
         switch settings.module {
         case .monitor:
-            let module = try MonitorModule(settings: settings)
-            periodicTask = { connection, logger in module.runStatusChecks(connection: connection, logger: logger) }
+            let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory)
+            let statusChecks: PeriodicThread.Task = { connection, logger in module.runStatusChecks(connection: connection, logger: logger) }
+            let nightlyBackup: PeriodicThread.Task = { connection, logger in module.runNightlyBackup(connection: connection, logger: logger) }
+            periodicTasks = [(statusCheckInterval, statusChecks), (MonitorModule.nightlyBackupCheckInterval, nightlyBackup)]
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .transporte:
             let module = try TransporteModule(settings: settings, registryTransport: CurlRegistryTransport.factory)

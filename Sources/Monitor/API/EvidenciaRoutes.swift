@@ -1,7 +1,7 @@
 import HTTPCore
 
 /// `/api/expedientes/:no_siniestro/evidencias` (monitor.md §4.6): upload (AO), list (T), delete one (A), and the
-/// "cancel creation" folder removal (AO). The cloud backup route (`…/respaldar`) comes with cloud backup.
+/// "cancel creation" folder removal (AO). The cloud backup route (`…/respaldar`) is `BackupRoutes`'.
 struct EvidenciaRoutes {
     func register(in router: inout Router<MonitorContext>) {
         router.add(EvidenciaOperations.uploadEvidencia) { request, context in
@@ -25,7 +25,8 @@ struct EvidenciaRoutes {
 
     private static func service(_ context: MonitorContext) -> EvidenciaService {
         EvidenciaService(repository: context.persistence.evidencias,
-                         storage: EvidenceStorage(root: context.environment.evidenceDirectory), logger: context.logger)
+                         storage: EvidenceStorage(root: context.environment.evidenceDirectory), logger: context.logger,
+                         cloud: context.environment.cloud, clock: context.environment.clock)
     }
 
     /// The one file of field `archivo`. No file at all, a file under another field name or several files are 400s

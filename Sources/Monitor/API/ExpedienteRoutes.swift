@@ -54,7 +54,14 @@ struct ExpedienteRoutes {
         router.add(ExpedienteOperations.deleteExpediente) { request, context in
             try Self.guarding("Error interno al eliminar expediente", context) {
                 let noSiniestro = request.parameter("no_siniestro")
+                // Ruling M8: its cloud copies go too, after the commit (the keys are read before it).
+                let copies = context.environment.cloud.map {
+                    CloudCopies(cloud: $0, repository: context.persistence.backup,
+                                storage: EvidenceStorage(root: context.environment.evidenceDirectory), logger: context.logger)
+                }
+                let keys = try copies?.keys(of: noSiniestro) ?? []
                 try Self.service(context).delete(noSiniestro: noSiniestro, logger: context.logger)
+                copies?.remove(keys)
                 return .json(.object([("ok", .bool(true)), ("no_siniestro", .string(noSiniestro))]))
             }
         }

@@ -8,6 +8,7 @@ enum MonitorRoutes {
         AuthRoutes().register(in: &router)
         ExpedienteRoutes().register(in: &router)
         EvidenciaRoutes().register(in: &router)
+        BackupRoutes().register(in: &router)
         LevantamientoRoutes().register(in: &router)
         ChecklistRoutes().register(in: &router)
         ComentarioRoutes().register(in: &router)

@@ -14,6 +14,10 @@ struct EvidenciaService {
     let repository: any EvidenciaRepository
     let storage: EvidenceStorage
     let logger: Logger
+    /// The cloud target, when configured: `url_nube` and the cloud deletes (ruling M8).
+    var cloud: CloudBackup?
+    /// The clock presigned URLs start from.
+    var clock: any Clock = SystemClock()
 
     /// Stores `file` as an evidencia of the expediente; `tipo` `documento` marks a document (201 row).
     func upload(noSiniestro: String, file: UploadedFile, tipo: String?, caller: MonitorIdentity) throws -> JSONValue {
@@ -48,9 +52,19 @@ struct EvidenciaService {
         }
     }
 
-    /// The expediente's evidencias, newest first (`[]` for an unknown expediente).
+    /// The expediente's evidencias, newest first (`[]` for an unknown expediente). `url_nube` is a presigned GET
+    /// URL (900 s) for a `Nube` row whose `ruta` is an object key (`evidencias/…`), else null (§4.6).
     func list(noSiniestro: String) throws -> JSONValue {
-        .array(try repository.list(noSiniestro: noSiniestro))
+        let rows = try repository.list(noSiniestro: noSiniestro)
+        guard let cloud else { return .array(rows) }
+        let now = clock.nowMilliseconds()
+        return .array(rows.map { row in
+            guard case .object(let members) = row,
+                  members.contains(where: { $0.0 == "ubicacion_almacenamiento" && $0.1 == .string("Nube") }),
+                  case .string(let ruta)? = members.first(where: { $0.0 == "ruta" })?.1,
+                  ruta.hasPrefix(CloudBackup.keyPrefix) else { return row }
+            return .object(members.map { $0.0 == "url_nube" ? ($0.0, .string(cloud.presignedURL(ruta, at: now))) : $0 })
+        })
     }
 
     /// Deletes one evidencia: the row (and the ubicacion sync) in a transaction, then its local file.
@@ -65,6 +79,18 @@ struct EvidenciaService {
         }
         if deleted.ubicacion == "Local", let ruta = deleted.ruta, !storage.remove(ruta: ruta) {
             logger.warning("No se pudo eliminar el archivo de la evidencia", metadata: ["id": "\(id)", "ruta": "\(ruta)"])
+        }
+        // Ruling M8: the cloud copy goes too, best effort (the row is gone either way; a failure is logged).
+        if deleted.ubicacion == "Nube", let ruta = deleted.ruta, ruta.hasPrefix(CloudBackup.keyPrefix) {
+            if let cloud {
+                do {
+                    try cloud.store.delete(key: ruta)
+                } catch {
+                    logger.warning("No se pudo eliminar la copia en la nube", metadata: ["id": "\(id)", "key": "\(ruta)", "error": "\(error)"])
+                }
+            } else {
+                logger.warning("Copia en la nube no eliminada: respaldo no configurado", metadata: ["id": "\(id)", "key": "\(ruta)"])
+            }
         }
         let nombre = deleted.nombreArchivo ?? "archivo sin nombre"
         return .object([

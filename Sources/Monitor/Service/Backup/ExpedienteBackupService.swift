@@ -1,0 +1,62 @@
+import AppCore
+import Logging
+
+/// One expediente to the cloud (monitor.md §6.3; ruling M14), with the original's two defects fixed:
+/// * rows are matched by the stored file (`ruta` = `/` + object key), not by a suffix of the client's name (step 5);
+/// * nothing local is lost when an upload fails (step 7). The order is: upload every file; then, in one
+///   transaction, point the rows at their keys and re-sync ubicacion; only after the commit delete the local files.
+///   A failed upload (or a crash) before the commit leaves the rows `Local` and every file on disk (objects already
+///   put are overwritten by the next run, same keys); a crash after the commit leaves rows in `Nube` whose objects
+///   exist and stray local copies that the next run uploads again and removes.
+struct ExpedienteBackupService {
+    let cloud: CloudBackup
+    let repository: any BackupRepository
+    let evidencias: any EvidenciaRepository
+    let formatos: FormatoService
+    let storage: EvidenceStorage
+    let logger: Logger
+
+    /// Backs the expediente up and returns the number of files uploaded (forms included). Every refusal and
+    /// failure is a `MonitorError` 400 with the message of §6.3.
+    func backup(noSiniestro: String) throws -> Int {
+        guard let (key, estado) = try repository.expediente(noSiniestro) else {
+            throw MonitorError(status: 400, "Expediente no encontrado")
+        }
+        guard estado == Estado.salida.rawValue else {
+            throw MonitorError(status: 400, "Solo se puede respaldar a la nube un expediente con estado Salida")
+        }
+        do {
+            _ = try formatos.writeAll(noSiniestro: key)
+        } catch let error as MonitorError {
+            throw MonitorError(status: 400, error.message)
+        }
+        let files = BackupFiles(root: storage.root)
+        let uploaded = files.files(under: storage.folder(for: key))
+        guard !uploaded.isEmpty else { throw MonitorError(status: 400, "No hay evidencias locales para respaldar") }
+        for relative in uploaded {
+            do {
+                try cloud.store.put(key: CloudBackup.keyPrefix + relative, bytes: try files.read(relative))
+            } catch {
+                logger.error("Respaldo: no se pudo subir un archivo; el expediente queda Local con sus archivos",
+                             metadata: ["no_siniestro": "\(key)", "archivo": "\(relative)", "error": "\(error)"])
+                throw MonitorError(status: 400, Self.failed)
+            }
+        }
+        try repository.transaction {
+            for relative in uploaded {
+                _ = try repository.moveToCloud(noSiniestro: key, ruta: "/" + CloudBackup.keyPrefix + relative,
+                                               key: CloudBackup.keyPrefix + relative)
+            }
+            try evidencias.syncUbicacion(noSiniestro: key)
+        }
+        for relative in uploaded where !files.remove(relative) {
+            logger.warning("Respaldo: no se pudo borrar la copia local", metadata: ["archivo": "\(relative)"])
+        }
+        files.removeEmptyFolders(under: storage.folder(for: key))
+        logger.info("Expediente respaldado en la nube", metadata: ["no_siniestro": "\(key)", "subidas": "\(uploaded.count)"])
+        return uploaded.count
+    }
+
+    /// §6.3 step 7's message.
+    static let failed = "Error interno al respaldar evidencias"
+}
