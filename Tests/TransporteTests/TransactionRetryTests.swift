@@ -109,7 +109,7 @@ struct TransactionRetryTests {
             #expect(Set(delays).count > 1, "jittered")
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let params = try String(contentsOf: root.appendingPathComponent("nginx/fastcgi_params.conf"), encoding: .utf8)
+        let params = try String(contentsOf: root.appendingPathComponent("nginx/http.conf"), encoding: .utf8)
         let line = try #require(params.split(separator: "\n").first { $0.hasPrefix("fastcgi_read_timeout") })
         let timeout = try #require(Double(line.split(separator: " ").last?.dropLast(2) ?? ""))
         let connection = MariaDBConnection(configuration: MariaDBConfiguration(socket: "/nonexistent", user: "none"))
