@@ -12,16 +12,19 @@
 --   START TRANSACTION;
 --   -- validate everything that can be validated first (400/422)
 --   INSERT INTO Solicitud (CodigoSolicitud, ...)                       -- a provisional code, see below
---        VALUES (CONCAT('SOL-0000-00-', LPAD(CONNECTION_ID(), 8, '0')), ...);
+--        VALUES (CONCAT('SOL-0000-00-', LPAD(FLOOR(RAND() * 10000000000000), 13, '0')), ...);
 --   INSERT INTO DetalleLugarSolicitud (...) VALUES (...), ...;
 --   CALL cambiar_estado_solicitud(<new Id>, 'PENDIENTE_APROBACION', NULL);   -- 0006
 --   CALL asignar_codigo_solicitud(<new Id>, ?anio, ?mes, @codigo);    -- below: the lock is taken here
 --   INSERT INTO <outbox> ...;                                          -- the mails name the code
 --   COMMIT;                       -- on any error: ROLLBACK (the number is given back, T3)
 --
--- The provisional code is 'SOL-0000-00-' and the connection's id (8 digits or more), which
+-- The provisional code is 'SOL-0000-00-' and 13 random digits (25 characters, the column's width), which
 --   * satisfies ck_solicitud_codigo (no real code has year 0000 or month 00),
---   * is unique among the creations in progress (one transaction per connection at a time), and
+--   * is practically never equal to another one in progress or still delete-marked in uq_solicitud_codigo
+--     (an equal key, live or delete-marked, makes InnoDB's duplicate check lock it and the gap before it until
+--     COMMIT; with the connection's id as the key, creations on neighbouring connections waited for each other;
+--     an equal draw only makes the second creation wait for the first), and
 --   * never reaches a COMMIT: asignar_codigo_solicitud replaces it in the same transaction, or the ROLLBACK
 --     takes the row away.
 -- trg_solicitud_auditoria (0003) now lets the code change exactly once, from a provisional code to a real one,

@@ -70,11 +70,13 @@ enum SolicitudSQL {
     static let codigoGenerado = "SELECT @transporte_codigo_solicitud AS Codigo"
     static let cambiarEstado = "CALL cambiar_estado_solicitud(?, ?, ?)"
 
-    /// The row under its provisional code (0015): 'SOL-0000-00-' and the connection's id, unique among the
-    /// creations in progress, replaced by `asignarCodigo` before COMMIT.
+    /// The row under its provisional code (0015): 'SOL-0000-00-' and 13 random digits, replaced by `asignarCodigo`
+    /// before COMMIT. Random, not the connection's id: a key a connection used in its previous creation can still
+    /// be there delete-marked, and InnoDB's duplicate check then next-key locks it until COMMIT, which made the
+    /// creations on neighbouring keys wait for each other. (Two equal draws only make the second one wait.)
     static let insertar = "INSERT INTO Solicitud (CodigoSolicitud, " + columnas.joined(separator: ", ")
         + ", FechaHoraCreacion, FechaHoraActualizacion) VALUES (CONCAT('SOL-0000-00-', "
-        + "IF(CONNECTION_ID() > 99999999, CONNECTION_ID(), LPAD(CONNECTION_ID(), 8, '0'))), "
+        + "LPAD(FLOOR(RAND() * 10000000000000), 13, '0')), "
         + columnas.map { _ in "?" }.joined(separator: ", ") + ", ?, ?)"
 
     /// `col = IF(sent, value, col)` for every writable column: one statement text whatever the body sends.
