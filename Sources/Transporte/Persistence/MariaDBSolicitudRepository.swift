@@ -37,16 +37,18 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         return encontradas
     }
 
-    func siguienteCodigo(anio: Int, mes: Int) throws -> String {
-        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.siguienteCodigo, binds: [.int(Int64(anio)), .int(Int64(mes))]))
+    func asignarCodigo(_ id: Int, anio: Int, mes: Int) throws -> String {
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.asignarCodigo, binds: [
+            .int(Int64(id)), .int(Int64(anio)), .int(Int64(mes)),
+        ]))
         guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.codigoGenerado)) else {
             throw MariaDBError(kind: .other, message: "siguiente_codigo_solicitud no devolvió un código")
         }
         return try row.string("Codigo")
     }
 
-    func insertar(_ campos: [(column: String, value: FieldValue)], codigo: String, instante: Int64) throws -> Int {
-        var binds: [SQLValue] = [.text(codigo)]
+    func insertar(_ campos: [(column: String, value: FieldValue)], instante: Int64) throws -> Int {
+        var binds: [SQLValue] = []
         for columna in SolicitudSQL.columnas {
             binds.append(campos.last { $0.column == columna }.map { Self.bind($0.value) } ?? .null)
         }

@@ -9,14 +9,16 @@ protocol SolicitudRepository {
     func transaction<T>(_ body: () throws -> T) throws -> T
     /// Which of `referencias` exist and are active.
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
-    /// The next code of (anio, mes) from the T3 procedure; must run inside the creating transaction.
-    func siguienteCodigo(anio: Int, mes: Int) throws -> String
+    /// Gives solicitud `id` (inserted by this transaction with its provisional code) the next code of (anio, mes)
+    /// through the T3 procedures and returns it. It takes the correlative lock, held until the end of the
+    /// transaction: call it as the creation's last write but the mails.
+    func asignarCodigo(_ id: Int, anio: Int, mes: Int) throws -> String
     /// Runs `body` with the server's "now" (column defaults, triggers, the procedures) reading `instante` (UTC ms)
     /// on this connection, then the server's own clock again, also when `body` throws.
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T
-    /// Inserts a solicitud without state from the sent `campos` (PascalCase columns), created at `instante`
-    /// (UTC milliseconds); returns its id.
-    func insertar(_ campos: [(column: String, value: FieldValue)], codigo: String, instante: Int64) throws -> Int
+    /// Inserts a solicitud without state and with a provisional code (0015) from the sent `campos` (PascalCase
+    /// columns), created at `instante` (UTC milliseconds); returns its id.
+    func insertar(_ campos: [(column: String, value: FieldValue)], instante: Int64) throws -> Int
     /// Inserts the stops of solicitud `id`.
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws
     /// Soft-deletes the active stops of solicitud `id`.

@@ -23,7 +23,7 @@ struct SolicitudResumen: Sendable, Equatable {
     /// `Solicitud.Id`.
     let id: Int
     /// `SOL-YYYY-MM-NNNNNNNN`.
-    let codigo: String
+    var codigo: String
     /// The subject.
     let asunto: String
     /// Service date, `YYYY-MM-DD`.

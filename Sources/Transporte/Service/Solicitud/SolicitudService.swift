@@ -29,7 +29,7 @@ struct SolicitudService {
     // MARK: Create and read
 
     /// `POST /solicitud`. After field validation: 422 rules, requester ≠ approver (400), referenced rows (400),
-    /// permission (403); then one transaction: code (T3), row, stops, first state (T4), the two mails (T6).
+    /// permission (403); then one transaction: row, stops, first state (T4), code (T3, last), the two mails (T6).
     func crear(_ datos: Validated, lugares: [LugarSolicitud], caller: TransporteIdentity) throws -> JSONValue {
         try SolicitudRules.verificar(fechaServicio: datos["fechaServicioRequerido"]?.date, hoy: environment.today(),
                                      lugares: lugares)
@@ -45,15 +45,16 @@ struct SolicitudService {
             // (The outbox below keeps the server's clock: its sender compares with it.)
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
-            // Everything that can be refused was checked above: the counter lock is held only from here on.
-            let codigo = try repository.siguienteCodigo(anio: fecha.year, mes: fecha.month)
             let id = try repository.conInstante(instante) {
-                let id = try repository.insertar(datos.columns, codigo: codigo, instante: instante)
+                let id = try repository.insertar(datos.columns, instante: instante)
                 try repository.insertarLugares(lugares, solicitud: id)
                 return id
             }
             try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil, instante: instante)
-            let registro = try leer(id)
+            let provisional = try leer(id)
+            // The code last (0015, issue 16): the correlative lock is held only from here to the COMMIT, for
+            // the counter, the UPDATE of this row's provisional code and the two mails, which name the code.
+            let registro = provisional.conCodigo(try repository.asignarCodigo(id, anio: fecha.year, mes: fecha.month))
             try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
             return registro
         }
