@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// The application log file of monitor.md §8.1 and ruling M15: whole lines appended with `O_APPEND`, and the
 /// rotation of §8.1 (when the file holds `limit` bytes or more, it is renamed to `<path>.1`, replacing the previous
@@ -35,27 +34,14 @@ public final class ApplicationLogFile: Sendable {
     /// The rotated file, `<path>.1`.
     public var rotatedPath: String { path + ".1" }
 
-    /// The descriptors kept open between lines, and which file the log descriptor has open.
-    private struct OpenFiles: ~Copyable {
-        var lock: Int32 = -1
-        var file: Int32 = -1
-        var device: UInt = 0
-        var inode: UInt = 0
-
-        deinit {
-            if file >= 0 { close(file) }
-            if lock >= 0 { close(lock) }
-        }
-    }
-
-    private let openFiles = Mutex(OpenFiles())
+    private let openFiles = OpenFiles()
 
     /// Appends `line` (a newline is added) under the lock, rotating first when the file has reached the limit.
     public func append(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
         openFiles.withLock { files in
-            if files.lock < 0 { files.lock = Glibc.open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o640) }
+            if files.lock < 0 { files.lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o640) }
             guard files.lock >= 0 else { return }
             while flock(files.lock, LOCK_EX) != 0 { guard errno == EINTR else { return } }
             defer { flock(files.lock, LOCK_UN) }
@@ -68,7 +54,7 @@ public final class ApplicationLogFile: Sendable {
             if !exists || files.file < 0 || UInt(info.st_dev) != files.device || UInt(info.st_ino) != files.inode {
                 // Rotated (here or by another process), removed, or not opened yet: the path's file from now on.
                 if files.file >= 0 { close(files.file) }
-                files.file = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+                files.file = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
                 guard files.file >= 0, fstat(files.file, &info) == 0 else { return }
                 files.device = UInt(info.st_dev)
                 files.inode = UInt(info.st_ino)
@@ -114,5 +100,32 @@ public final class ApplicationLogFile: Sendable {
     public struct ReadError: Error, Sendable {
         /// The `errno`.
         public let code: Int32
+    }
+}
+
+/// The descriptors an `ApplicationLogFile` keeps open between lines, and which file the log descriptor has open,
+/// behind a pthread mutex: a line's turn includes a `flock` and a `write`, so a waiting thread sleeps in the
+/// kernel (a spinning lock burnt more CPU than the writes under load).
+private final class OpenFiles: @unchecked Sendable {
+    var lock: Int32 = -1
+    var file: Int32 = -1
+    var device: UInt = 0
+    var inode: UInt = 0
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        if file >= 0 { close(file) }
+        if lock >= 0 { close(lock) }
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` with the descriptors, one thread at a time.
+    func withLock(_ body: (OpenFiles) -> Void) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        body(self)
     }
 }
