@@ -7,7 +7,7 @@ enum CGIResponse {
         var head: [UInt8] = []
         head.reserveCapacity(256)
         head.append(contentsOf: "Status: ".utf8)
-        appendDecimal(response.status, to: &head)
+        head.appendDecimal(response.status)
         head.append(0x20)
         head.append(contentsOf: reasonPhrase(response.status).utf8)
         head.append(contentsOf: crlf)
@@ -20,7 +20,7 @@ enum CGIResponse {
         }
         if response.status != 204 && response.status != 304 {
             head.append(contentsOf: "Content-Length: ".utf8)
-            appendDecimal(response.body.count, to: &head)
+            head.appendDecimal(response.body.count)
             head.append(contentsOf: crlf)
         }
         head.append(contentsOf: crlf)
@@ -28,18 +28,6 @@ enum CGIResponse {
     }
 
     private static let crlf: [UInt8] = [13, 10]
-
-    /// `value` (not negative) in decimal.
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
 
     /// Whether `name` is `lowercase` in any ASCII case (`lowercase` is lower-case ASCII).
     private static func isASCIICaseInsensitive(_ name: String, _ lowercase: StaticString) -> Bool {

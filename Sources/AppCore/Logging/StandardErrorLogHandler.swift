@@ -1,4 +1,5 @@
 import Glibc
+import HTTPCore
 import Logging
 
 /// A swift-log handler writing swift-log's `StreamLogHandler` line format to standard error, byte for byte:
@@ -85,32 +86,19 @@ public struct StandardErrorLogHandler: LogHandler {
             line.append(contentsOf: "<unknown>".utf8)
             return
         }
-        appendDigits(Int(parts.tm_year) + 1900, width: 4, to: &line)
+        line.appendDecimal(Int(parts.tm_year) + 1900, minimumDigits: 4)
         line.append(UInt8(ascii: "-"))
-        appendDigits(Int(parts.tm_mon) + 1, width: 2, to: &line)
+        line.appendDecimal(Int(parts.tm_mon) + 1, minimumDigits: 2)
         line.append(UInt8(ascii: "-"))
-        appendDigits(Int(parts.tm_mday), width: 2, to: &line)
+        line.appendDecimal(Int(parts.tm_mday), minimumDigits: 2)
         line.append(UInt8(ascii: "T"))
-        appendDigits(Int(parts.tm_hour), width: 2, to: &line)
+        line.appendDecimal(Int(parts.tm_hour), minimumDigits: 2)
         line.append(UInt8(ascii: ":"))
-        appendDigits(Int(parts.tm_min), width: 2, to: &line)
+        line.appendDecimal(Int(parts.tm_min), minimumDigits: 2)
         line.append(UInt8(ascii: ":"))
-        appendDigits(Int(parts.tm_sec), width: 2, to: &line)
+        line.appendDecimal(Int(parts.tm_sec), minimumDigits: 2)
         let offset = Int(parts.tm_gmtoff) / 60
         line.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        appendDigits(abs(offset) / 60 * 100 + abs(offset) % 60, width: 4, to: &line)
-    }
-
-    /// `value` (not negative) in decimal, zero-padded to `width` digits (more when it needs them).
-    private static func appendDigits(_ value: Int, width: Int, to line: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            line.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        line.appendDecimal(abs(offset) / 60 * 100 + abs(offset) % 60, minimumDigits: 4)
     }
 }
