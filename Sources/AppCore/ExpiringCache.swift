@@ -29,11 +29,14 @@ public final class ExpiringCache<Key: Hashable, Value> {
 
 /// A worker's memory of the users its requests' tokens named (ruling 9): each row is read at most once per
 /// `lifetimeMilliseconds`, so a deleted, deactivated or demoted user, or a new password, reaches every worker
-/// within that time (the ruling allows 60 s). Kept beside the worker's connection (`MariaDBConnection.local`).
+/// within that time (the ruling allows 60 s). Kept beside the worker's connection (`MariaDBConnection.local`),
+/// with the worker's `VerifiedTokenCache`: a token seen before skips its signature check, never this row check.
 public final class SessionUserCache<User> {
     /// How long a read row is trusted.
     public static var lifetimeMilliseconds: Int64 { 30_000 }
     private let cache = ExpiringCache<Int, User?>(lifetimeMilliseconds: lifetimeMilliseconds)
+    /// The tokens this worker has verified (their claims only; the users they name are checked above).
+    public let verifiedTokens = VerifiedTokenCache()
 
     /// An empty memory.
     public init() {}

@@ -20,10 +20,13 @@ public final class EgresosContext: RequestContext {
     /// The module's body limits. The body-parsing middleware has parsed every routed body with them already;
     /// a context made without them (some tests) can read no body that was not parsed before.
     let bodyLimits: BodyLimits
+    /// The tokens this worker verified (their claims only; the users they name are read on every request).
+    let verifiedTokens: EgresosVerifiedTokens
 
     init(logger: Logger, persistence: EgresosPersistence, health: any EgresosHealthRepository, auth: EgresosAuthentication,
-         bodyLimits: BodyLimits? = nil) {
+         bodyLimits: BodyLimits? = nil, verifiedTokens: EgresosVerifiedTokens = EgresosVerifiedTokens()) {
         self.logger = logger
+        self.verifiedTokens = verifiedTokens
         self.persistence = persistence
         self.health = health
         self.auth = auth

@@ -157,6 +157,9 @@ final class WorkerStart: Sendable {
             logger.critical("FCGX_InitRequest failed", metadata: ["worker": "\(index)"])
             return
         }
+        // Scratch space for the input left unread when a handler returns (closeWithoutLinger).
+        let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: Self.scratchSize)
+        defer { scratch.deallocate() }
         var failures = 0
         while !stopping.isSet {
             guard FCGX_Accept_r(request) >= 0 else {
@@ -171,10 +174,39 @@ final class WorkerStart: Sendable {
             }
             failures = 0
             handler.handle(FastCGIExchange(request: request))
+            Self.closeWithoutLinger(request, scratch: scratch)
             FCGX_Finish_r(request)
         }
         FCGX_Free(request, 1)
     }
+
+    static let scratchSize = 4_096
+
+    /// Lets `FCGX_Finish_r` close the connection at once. libfcgi's close otherwise shuts the sending side down
+    /// and then polls and reads until nginx closes its end (`OS_IpcClose`): a wait and a context switch on every
+    /// request, there so that input still arriving cannot reset the connection before nginx has read the answer.
+    /// Here the answer is completed and sent first (the closes `FCGX_Finish_r` would make: stderr, then stdout with
+    /// the end-request record), then the rest of the input is read and dropped (the body a handler did not read
+    /// and the empty `FCGI_STDIN` record that ends every request; nginx buffers bodies, so it is already on its
+    /// way, and FIELD-NOTES pitfall 6 stays true), waiting at most `drainTimeoutMilliseconds` for it. Only when
+    /// the input reached its end is the request marked detached, which makes the close a plain `close`; a client
+    /// holding its input open, a stream error or a kept-alive connection get libfcgi's own close, unchanged.
+    static func closeWithoutLinger(_ request: UnsafeMutablePointer<FCGX_Request>, scratch: UnsafeMutablePointer<CChar>) {
+        request.pointee.detached = 0
+        guard request.pointee.keepConnection == 0, let input = request.pointee.in, let output = request.pointee.out,
+              let errors = request.pointee.err else { return }
+        guard FCGX_FClose(errors) == 0, FCGX_FClose(output) == 0 else { return }
+        var timeout = timeval(tv_sec: 0, tv_usec: drainTimeoutMilliseconds * 1_000)
+        guard setsockopt(request.pointee.ipcFd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0 else {
+            return
+        }
+        while FCGX_GetStr(scratch, Int32(scratchSize), input) > 0 {}
+        guard FCGX_GetError(input) == 0, FCGX_HasSeenEOF(input) != 0 else { return }
+        request.pointee.detached = 1
+    }
+
+    /// How long the drain waits for input still on its way before leaving the close to libfcgi.
+    static let drainTimeoutMilliseconds = 200
 }
 
 /// The pthread start routine: a nonisolated global function (a closure literal here would inherit the main

@@ -29,7 +29,7 @@ struct ModuleOptions: ParsableArguments {
     func logger(level: Logger.Level, logFile: String? = nil) -> Logger {
         let file = logFile.map { ApplicationLogFile(path: $0) }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StandardErrorLogHandler(label: label)
             handler.logLevel = level
             guard let file else { return handler }
             return MultiplexLogHandler([handler, ApplicationLogHandler(label: label, file: file, level: level)])

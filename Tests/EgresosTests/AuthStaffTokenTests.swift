@@ -1,5 +1,6 @@
 import AppCore
 import HTTPCore
+import MariaDB
 import TestSupport
 import Testing
 @testable import Egresos
@@ -95,6 +96,36 @@ struct AuthStaffTokenTests {
         let noExp = harness.get("/test/staff", token: harness.staffToken(["exp": nil]))
         #expect(noExp.status == 401)
         #expect(noExp.errorCode == "4011")
+    }
+
+    @Test("a token this worker verified before: refused past exp + leeway (4016), a forgery of it refused (4033), and the user's row still decides (4031)")
+    func cachedToken() throws {
+        let harness = try EgresosHarness.authProbe()
+        let id = try harness.user(email: "ana@element.com.mx", subject: "auth0|100")
+        let token = harness.staffToken(["exp": .integer(harness.now + 120)])
+        // Verified once, then served from the worker's cache.
+        #expect(harness.get("/test/staff", token: token).status == 200)
+        #expect(harness.get("/test/staff", token: token).status == 200)
+        // The same header and payload signed by another key: checked in full, refused.
+        let parts = token.split(separator: ".").map(String.init)
+        let stranger = harness.staffToken(["exp": .integer(harness.now + 120)], signer: AuthKeys.stranger)
+        let forged = harness.get("/test/staff", token: parts[0] + "." + parts[1] + "." + stranger.split(separator: ".").map(String.init)[2])
+        #expect(forged.status == 403)
+        #expect(forged.errorCode == "4033")
+        // Within exp + 60 s of leeway it is still accepted; at exp + 60 s it is expired, cached or not.
+        harness.clock.advance(seconds: 120 + 59)
+        #expect(harness.get("/test/staff", token: token).status == 200)
+        harness.clock.advance(seconds: 1)
+        let expired = harness.get("/test/staff", token: token)
+        #expect(expired.status == 401)
+        #expect(expired.errorCode == "4016")
+        // A fresh token, cached, of a user deleted afterwards: refused at once (the row is read on every request).
+        let fresh = harness.staffToken(["exp": .integer(harness.now + 120)])
+        #expect(harness.get("/test/staff", token: fresh).status == 200)
+        _ = try harness.database.connection.execute("UPDATE users SET deleted_at = \(SQLDateTime(unixTime: Int64(harness.now) - 1)) WHERE id = \(id)")
+        let deleted = harness.get("/test/staff", token: fresh)
+        #expect(deleted.status == 403)
+        #expect(deleted.errorCode == "4031")
     }
 
     @Test("nbf in the future → 401 4011; within the leeway → accepted")

@@ -277,6 +277,32 @@ struct AuthTests {
         }
     }
 
+    @Test("The worker's verified-token cache: a cached token is refused once it expires, a forgery of it is never accepted, and the row still decides")
+    func verifiedTokenCache() throws {
+        let h = try MonitorHarness()
+        let (id, token) = try h.user(.administrador)
+        // Verified once, then served from the worker's cache...
+        #expect(h.call(.get, "/api/usuarios", token: token).status == 200)
+        #expect(h.call(.get, "/api/usuarios", token: token).status == 200)
+        // ...but a forgery of it (same header and payload, another signature) is checked in full and refused.
+        let parts = token.split(separator: ".").map(String.init)
+        let resigned = parts[0] + "." + parts[1] + "." + HS256Token(secret: "another-secret-0123456789abcdef")
+            .sign([("id", .integer(id))]).split(separator: ".").map(String.init)[2]
+        #expect(h.call(.get, "/api/usuarios", token: resigned).status == 401)
+        // The row is still read and checked for a cached token: demoted in SQL, the token is the Operador's after 30 s.
+        _ = try h.connection.execute("UPDATE usuario SET rol = 'Operador' WHERE id = \(id)")
+        h.clock.advance(seconds: 31)
+        #expect(h.call(.get, "/api/usuarios", token: token).status == 403)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: token).status == 200)
+        // At its exp (8 h after issue) the cached token is refused like any expired token.
+        h.clock.advance(seconds: MonitorTokens.lifetimeSeconds - 31 - 1)
+        #expect(h.call(.get, "/api/comentarios/SIN-1", token: token).status == 200)
+        h.clock.advance(seconds: 1)
+        let expired = h.call(.get, "/api/comentarios/SIN-1", token: token)
+        #expect(expired.status == 401)
+        #expect(expired.text == #"{"error":"Token inválido o expirado"}"#)
+    }
+
     @Test("Through the API on the same worker the change is immediate: PUT rol, PUT password, DELETE")
     func revocationThroughAPI() throws {
         let h = try MonitorHarness()

@@ -2,18 +2,39 @@ import HTTPCore
 
 /// Writes a response as CGI output: a `Status:` line, the headers, `Content-Length`, a blank line.
 enum CGIResponse {
-    /// The CGI head of `response`.
+    /// The CGI head of `response`, assembled in one byte buffer (no intermediate strings).
     static func head(_ response: Response) -> [UInt8] {
-        var text = "Status: \(response.status) \(reasonPhrase(response.status))\r\n"
+        var head: [UInt8] = []
+        head.reserveCapacity(256)
+        head.append(contentsOf: "Status: ".utf8)
+        head.appendDecimal(response.status)
+        head.append(0x20)
+        head.append(contentsOf: reasonPhrase(response.status).utf8)
+        head.append(contentsOf: crlf)
         for (name, value) in response.headers where !name.isEmpty && !containsLineBreak(name) && !containsLineBreak(value) {
-            if name.lowercased() == "content-length" || name.lowercased() == "status" { continue }
-            text += "\(name): \(value)\r\n"
+            if isASCIICaseInsensitive(name, "content-length") || isASCIICaseInsensitive(name, "status") { continue }
+            head.append(contentsOf: name.utf8)
+            head.append(contentsOf: ": ".utf8)
+            head.append(contentsOf: value.utf8)
+            head.append(contentsOf: crlf)
         }
         if response.status != 204 && response.status != 304 {
-            text += "Content-Length: \(response.body.count)\r\n"
+            head.append(contentsOf: "Content-Length: ".utf8)
+            head.appendDecimal(response.body.count)
+            head.append(contentsOf: crlf)
         }
-        text += "\r\n"
-        return Array(text.utf8)
+        head.append(contentsOf: crlf)
+        return head
+    }
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    /// Whether `name` is `lowercase` in any ASCII case (`lowercase` is lower-case ASCII).
+    private static func isASCIICaseInsensitive(_ name: String, _ lowercase: StaticString) -> Bool {
+        guard name.utf8.count == lowercase.utf8CodeUnitCount else { return false }
+        return lowercase.withUTF8Buffer { expected in
+            zip(name.utf8, expected).allSatisfy { ((65...90).contains($0) ? $0 + 32 : $0) == $1 }
+        }
     }
 
     /// Header injection guard: a value with CR or LF is dropped rather than split into two headers.

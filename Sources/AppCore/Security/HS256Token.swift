@@ -44,6 +44,15 @@ public struct HS256Token: Sendable {
         return signingInput + "." + Base64URL.encode(Array(mac))
     }
 
+    /// The claims of a valid token, as `verify(_:now:leeway:)`; with `cache`, a token the worker verified before and
+    /// still inside its `exp`/`nbf` window skips the base64, JSON and signature work.
+    public func verify(_ token: String, now: Int, leeway: Int = 0, cache: VerifiedTokenCache?) throws(Failure) -> InputObject {
+        guard let cache else { return try verify(token, now: now, leeway: leeway) }
+        return try cache.claims(of: token, now: now, leeway: leeway) { () throws(Failure) -> InputObject in
+            try verify(token, now: now, leeway: leeway)
+        }
+    }
+
     /// The claims of a valid token; `now` is Unix time in seconds, `leeway` the seconds of clock skew allowed.
     public func verify(_ token: String, now: Int, leeway: Int = 0) throws(Failure) -> InputObject {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)

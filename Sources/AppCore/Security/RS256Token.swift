@@ -131,6 +131,16 @@ public struct RS256Verifier: Sendable {
         self.leeway = leeway
     }
 
+    /// The claims of a valid token, as `verify(_:now:)`; with `cache`, a token the worker verified before and still
+    /// inside its `exp`/`nbf` window skips the base64, JSON and RSA work (its `iss`, `aud` and `sub` held then, and
+    /// this verifier's settings do not change while it runs).
+    public func verify(_ token: String, now: Int, cache: VerifiedTokenCache?) throws(Failure) -> InputObject {
+        guard let cache else { return try verify(token, now: now) }
+        return try cache.claims(of: token, now: now, leeway: leeway) { () throws(Failure) -> InputObject in
+            try verify(token, now: now)
+        }
+    }
+
     /// The claims of a valid token; `now` is Unix time in seconds.
     public func verify(_ token: String, now: Int) throws(Failure) -> InputObject {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)

@@ -11,9 +11,15 @@ public struct AccessLogMiddleware<Context: RequestContext>: Middleware {
         let start = Self.nowNanoseconds()
         let response = try next(request, context)
         let micros = (Self.nowNanoseconds() - start) / 1_000
-        let duration = "\(micros / 1_000).\(String(repeating: "0", count: 3 - String(micros % 1_000).count))\(micros % 1_000)ms"
-        context.logger.info("\(request.method) \(request.path) \(response.status) \(duration)")
+        context.logger.info("\(request.method) \(request.path) \(response.status) \(Self.milliseconds(micros: micros))")
         return response
+    }
+
+    /// `micros` as milliseconds with three decimals and the unit, `12.034ms`.
+    static func milliseconds(micros: Int) -> String {
+        let fraction = micros % 1_000
+        let padding = fraction < 10 ? "00" : fraction < 100 ? "0" : ""
+        return "\(micros / 1_000).\(padding)\(fraction)ms"
     }
 
     static func nowNanoseconds() -> Int {

@@ -4,11 +4,15 @@ public enum RequestID {
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let high = generator.next() as UInt64, low = generator.next() as UInt64
-        return hex(high) + hex(low)
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        // Written straight into the string's storage: no intermediate strings.
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for (offset, value) in [(0, high), (16, low)] {
+                for nibble in 0..<16 {
+                    let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * nibble)) & 0x0F
+                    buffer[offset + nibble] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                }
+            }
+            return 32
+        }
     }
 }

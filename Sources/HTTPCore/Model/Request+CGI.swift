@@ -39,6 +39,13 @@ extension Request {
 
     /// `ACCEPT_LANGUAGE` → `accept-language`.
     static func headerName(fromCGI name: Substring) -> String {
-        String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+        let bytes = name.utf8
+        // Byte by byte: CGI names are ASCII (nginx upper-cases them and turns '-' into '_').
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[index] = byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : (65...90).contains(byte) ? byte + 32 : byte
+            }
+            return bytes.count
+        }
     }
 }

@@ -19,7 +19,8 @@ struct StaffAuth: Middleware {
         let token = try BearerToken.token(in: request)
         let claims: InputObject
         do {
-            claims = try context.auth.settings.staffTokens.verify(token, now: context.auth.clock.nowSeconds())
+            claims = try context.auth.settings.staffTokens.verify(token, now: context.auth.clock.nowSeconds(),
+                                                                  cache: context.verifiedTokens.staff)
         } catch {
             context.logger.info("staff token refused", metadata: ["reason": "\(error)"])
             throw EgresosError(code: error.egresosCode)
@@ -50,7 +51,7 @@ struct SupplierAuth: Middleware {
         let token = try BearerToken.token(in: request)
         let verified: (claims: InputObject, subject: String, issuedAt: Int64?)
         do {
-            verified = try context.auth.supplierTokens.verify(token)
+            verified = try context.auth.supplierTokens.verify(token, cache: context.verifiedTokens.supplier)
         } catch let refusal as EgresosError {
             context.logger.info("supplier token refused", metadata: ["code": "\(refusal.code)"])
             throw refusal

@@ -42,11 +42,12 @@ public struct SupplierTokens: Sendable {
     /// The claims of a valid supplier token, with its `sub` and `iat` (§10.2 up to the database check).
     /// RS256 (staff) tokens, `none` or a bad signature → 403 `4033`; undecodable or without `exp` → 401 `4011`; expired → 401
     /// `4016`; `type` ≠ `supplier` → 401 `4013`; no `sub` → 401 `4015`.
-    func verify(_ text: String) throws -> (claims: InputObject, subject: String, issuedAt: Int64?) {
+    /// With `cache`, a session this worker verified before and still unexpired skips the signature check.
+    func verify(_ text: String, cache: VerifiedTokenCache? = nil) throws -> (claims: InputObject, subject: String, issuedAt: Int64?) {
         let now = clock.nowSeconds()
         let claims: InputObject
         do {
-            claims = try token.verify(text, now: now, leeway: leeway)
+            claims = try token.verify(text, now: now, leeway: leeway, cache: cache)
         } catch {
             switch error {
             case .malformed: throw EgresosError(code: "4011")

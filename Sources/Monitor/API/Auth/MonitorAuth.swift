@@ -32,7 +32,7 @@ struct MonitorAuth: Middleware {
             throw MonitorError(status: 401, "Token requerido")
         }
         let pieces = header.split(separator: " ", omittingEmptySubsequences: false)
-        guard pieces.count > 1, let claimed = context.tokens.claims(from: String(pieces[1])),
+        guard pieces.count > 1, let claimed = context.tokens.claims(from: String(pieces[1]), cache: context.sessionUsers.verifiedTokens),
               let current = try context.sessionUser(id: claimed.identity.id),
               current.passwordStamp == claimed.passwordStamp else {
             context.logger.warning("Token inválido o expirado")

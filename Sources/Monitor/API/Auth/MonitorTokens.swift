@@ -27,9 +27,10 @@ public struct MonitorTokens: Sendable {
     /// The stamp a token of a user with `passwordHash` carries.
     public func stamp(passwordHash: String) -> String { token.stamp(passwordHash) }
 
-    /// What a valid token claims (bad signature, expired, malformed, unknown role, no stamp: nil).
-    public func claims(from text: String) -> (identity: MonitorIdentity, passwordStamp: String)? {
-        guard let claims = try? token.verify(text, now: clock.nowSeconds()),
+    /// What a valid token claims (bad signature, expired, malformed, unknown role, no stamp: nil); with `cache`, a
+    /// token this worker verified before and still unexpired skips the signature check.
+    public func claims(from text: String, cache: VerifiedTokenCache? = nil) -> (identity: MonitorIdentity, passwordStamp: String)? {
+        guard let claims = try? token.verify(text, now: clock.nowSeconds(), cache: cache),
               case .number(let idText)? = claims["id"], let id = Int(idText),
               case .string(let username)? = claims["username"],
               case .string(let rolText)? = claims["rol"], let rol = Rol(input: rolText),

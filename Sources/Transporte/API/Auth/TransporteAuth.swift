@@ -23,7 +23,8 @@ struct TransporteAuth: Middleware {
         guard let header = request.headers["Authorization"] else { throw TransporteError.notAuthenticated }
         let pieces = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard pieces.count == 2, pieces[0].lowercased() == "bearer" else { throw TransporteError.notAuthenticated }
-        guard let claimed = context.tokens.claims(from: String(pieces[1]).trimmingSpaces, kind: .access),
+        guard let claimed = context.tokens.claims(from: String(pieces[1]).trimmingSpaces, kind: .access,
+                                                      cache: context.sessionUsers.verifiedTokens),
               let current = try context.sessionUser(id: claimed.identity.usuarioID), current.accepts(claimed) else {
             context.logger.warning("token refused")
             throw TransporteError.invalidToken

@@ -42,9 +42,11 @@ public struct TransporteTokens: Sendable {
     /// The stamp a token of a user with `passwordHash` carries.
     public func stamp(passwordHash: String) -> String { token.stamp(passwordHash) }
 
-    /// What a valid, unexpired token of `kind` claims (nil otherwise, and without a password stamp).
-    public func claims(from text: String, kind: Kind) -> (identity: TransporteIdentity, passwordStamp: String)? {
-        guard let claims = try? token.verify(text, now: clock.nowSeconds()),
+    /// What a valid, unexpired token of `kind` claims (nil otherwise, and without a password stamp); with `cache`,
+    /// a token this worker verified before and still unexpired skips the signature check.
+    public func claims(from text: String, kind: Kind,
+                       cache: VerifiedTokenCache? = nil) -> (identity: TransporteIdentity, passwordStamp: String)? {
+        guard let claims = try? token.verify(text, now: clock.nowSeconds(), cache: cache),
               claims["typ"] == .string(kind.rawValue),
               case .string(let sub)? = claims["sub"], let usuarioID = Int(sub),
               case .number(let perfilText)? = claims["perfil"], let perfilID = Int(perfilText),

@@ -1,0 +1,104 @@
+import Glibc
+import HTTPCore
+import Logging
+
+/// A swift-log handler writing swift-log's `StreamLogHandler` line format to standard error, byte for byte:
+/// `<local time %Y-%m-%dT%H:%M:%S%z> <level> <label>: <key=value …> [<source>] <message>` (metadata sorted by key,
+/// left out when empty), at a fraction of its cost per line: the local time is converted with `localtime_r`,
+/// which reads the zone file once per process (`localtime`, which `StreamLogHandler` calls, makes glibc check
+/// the zone file again on every call), the metadata is rendered only when a line is written (not on each change),
+/// and the line is assembled in one byte buffer and written with one `write(2)`.
+public struct StandardErrorLogHandler: LogHandler {
+    /// The least level written.
+    public var logLevel: Logger.Level = .info
+    /// The logger's metadata.
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+
+    /// A handler for the logger `label`.
+    public init(label: String) {
+        Self.loadZoneOnce
+        self.label = label
+    }
+
+    /// One metadata value.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// Writes one line to file descriptor 2.
+    public func log(event: LogEvent) {
+        let line = line(event: event, seconds: time(nil))
+        line.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 { if errno == EINTR { continue } else { return } }
+                offset += written
+            }
+        }
+    }
+
+    /// The line for `event` at Unix time `seconds` (newline included).
+    func line(event: LogEvent, seconds: time_t) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(160)
+        Self.appendTimestamp(seconds, to: &line)
+        line.append(0x20)
+        line.append(contentsOf: event.level.rawValue.utf8)
+        if !label.isEmpty {
+            line.append(0x20)
+            line.append(contentsOf: label.utf8)
+        }
+        line.append(UInt8(ascii: ":"))
+        var effective = metadata
+        if let explicit = event.metadata, !explicit.isEmpty { effective.merge(explicit) { $1 } }
+        if let error = event.error {
+            effective["error.message"] = "\(error)"
+            effective["error.type"] = "\(String(reflecting: type(of: error)))"
+        }
+        for (key, value) in effective.sorted(by: { $0.key < $1.key }) {
+            line.append(0x20)
+            line.append(contentsOf: key.utf8)
+            line.append(UInt8(ascii: "="))
+            switch value {
+            case .string(let text): line.append(contentsOf: text.utf8)
+            default: line.append(contentsOf: "\(value)".utf8)
+            }
+        }
+        line.append(contentsOf: " [".utf8)
+        line.append(contentsOf: event.source.utf8)
+        line.append(contentsOf: "] ".utf8)
+        line.append(contentsOf: event.message.description.utf8)
+        line.append(0x0A)
+        return line
+    }
+
+    /// glibc reads the zone file here, once; `localtime_r` does not read it again.
+    private static let loadZoneOnce: Void = tzset()
+
+    /// `%Y-%m-%dT%H:%M:%S%z` of `seconds` in the process's local time zone.
+    static func appendTimestamp(_ seconds: time_t, to line: inout [UInt8]) {
+        var clock = seconds
+        var parts = tm()
+        guard localtime_r(&clock, &parts) != nil else {
+            line.append(contentsOf: "<unknown>".utf8)
+            return
+        }
+        line.appendDecimal(Int(parts.tm_year) + 1900, minimumDigits: 4)
+        line.append(UInt8(ascii: "-"))
+        line.appendDecimal(Int(parts.tm_mon) + 1, minimumDigits: 2)
+        line.append(UInt8(ascii: "-"))
+        line.appendDecimal(Int(parts.tm_mday), minimumDigits: 2)
+        line.append(UInt8(ascii: "T"))
+        line.appendDecimal(Int(parts.tm_hour), minimumDigits: 2)
+        line.append(UInt8(ascii: ":"))
+        line.appendDecimal(Int(parts.tm_min), minimumDigits: 2)
+        line.append(UInt8(ascii: ":"))
+        line.appendDecimal(Int(parts.tm_sec), minimumDigits: 2)
+        let offset = Int(parts.tm_gmtoff) / 60
+        line.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        line.appendDecimal(abs(offset) / 60 * 100 + abs(offset) % 60, minimumDigits: 4)
+    }
+}
