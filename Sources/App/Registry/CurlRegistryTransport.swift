@@ -18,55 +18,33 @@ public struct CurlRegistryTransport: RegistryTransport {
     }
 
     public func fetch(_ key: String) throws(RegistryFailure) -> RegistryReply {
-        guard let curl = curl_easy_init() else { throw .unusable("curl_easy_init failed") }
-        defer { curl_easy_cleanup(curl) }
-        var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
-        for header in ["Accept: application/json"] + (endpoint.token.map { ["Authorization: Bearer \($0)"] } ?? []) {
-            guard let appended = curl_slist_append(headers, header) else { throw .unusable("curl_slist_append failed") }
-            headers = appended
-        }
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        guard let curl = CurlEasy() else { throw .unusable("curl_easy_init failed") }
         let sink = CurlDownloadSink(limit: endpoint.maximumBytes)
+        let headers = ["Accept: application/json"] + (endpoint.token.map { ["Authorization: Bearer \($0)"] } ?? [])
+        guard curl.setList(CURLOPT_HTTPHEADER, headers) else { throw .unusable("curl_slist_append failed") }
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_URL, endpoint.url(for: key)))
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_HTTPGET, 1))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_FOLLOWLOCATION, 0))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_CONNECTTIMEOUT_MS, endpoint.connectTimeoutMilliseconds))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_TIMEOUT_MS, endpoint.totalTimeoutMilliseconds))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_MAXFILESIZE, endpoint.maximumBytes))
+        curl.set(ventanilla_curl_setopt_write_function(curl.handle, registryCurlWrite))
+        curl.set(ventanilla_curl_setopt_pointer(curl.handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()))
+        if let refused = curl.optionFailure { throw .unusable(refused) }
 
-        var failed: CURLcode = CURLE_OK
-        func set(_ code: CURLcode) { if failed == CURLE_OK && code != CURLE_OK { failed = code } }
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_URL, endpoint.url(for: key)))
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_PROTOCOLS_STR, "http,https"))
-        set(ventanilla_curl_setopt_slist(curl, CURLOPT_HTTPHEADER, headers))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_HTTPGET, 1))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, endpoint.connectTimeoutMilliseconds))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, endpoint.totalTimeoutMilliseconds))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_MAXFILESIZE, endpoint.maximumBytes))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
-        set(ventanilla_curl_setopt_write_function(curl, registryCurlWrite))
-        set(ventanilla_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()))
-        set(ventanilla_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
-        guard failed == CURLE_OK else { throw .unusable("curl option refused: \(Self.describe(failed))") }
-
-        let result = withExtendedLifetime(sink) { curl_easy_perform(curl) }
-        let detail = String(cString: errorBuffer)
-        let message = "curl \(result.rawValue) (\(Self.describe(result)))" + (detail.isEmpty ? "" : ": " + detail)
+        let result = curl.perform(keeping: sink)
         switch result {
         case CURLE_OK:
-            var status = 0
-            _ = ventanilla_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
-            return RegistryReply(status: status, body: sink.bytes)
+            return RegistryReply(status: curl.responseCode, body: sink.bytes)
         case CURLE_OPERATION_TIMEDOUT:
-            throw .timeout(message)
+            throw .timeout(curl.message(result))
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            throw .unreachable(message)
+            throw .unreachable(curl.message(result))
         case CURLE_WRITE_ERROR where sink.overflowed, CURLE_FILESIZE_EXCEEDED:
             throw .unusable("answer over \(endpoint.maximumBytes) bytes")
         default:
-            throw .unusable(message)
+            throw .unusable(curl.message(result))
         }
-    }
-
-    private static func describe(_ code: CURLcode) -> String {
-        String(cString: curl_easy_strerror(code))
     }
 }

@@ -61,61 +61,40 @@ public struct CurlS3Client: CloudObjectStore {
     }
 
     private func perform(_ method: String, key: String, body: [UInt8]?) throws -> (status: Int, body: [UInt8]) {
-        guard let curl = curl_easy_init() else { throw CloudStoreError("curl_easy_init failed") }
-        defer { curl_easy_cleanup(curl) }
-        var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
-        let payloadHash = Hashing.sha256Hex(body ?? [])
-        // No `Expect: 100-continue` round trip; the signed payload hash.
-        for header in ["x-amz-content-sha256: \(payloadHash)", "Expect:"] {
-            guard let appended = curl_slist_append(headers, header) else { throw CloudStoreError("curl_slist_append failed") }
-            headers = appended
-        }
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        guard let curl = CurlEasy() else { throw CloudStoreError("curl_easy_init failed") }
         let sink = CurlDownloadSink(limit: Self.maximumAnswer)
         let source = CurlUploadSource(body ?? [])
-
-        var failed: CURLcode = CURLE_OK
-        func set(_ code: CURLcode) { if failed == CURLE_OK && code != CURLE_OK { failed = code } }
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_URL, settings.objectURL(key)))
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_PROTOCOLS_STR, "http,https"))
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_AWS_SIGV4, "aws:amz:\(settings.region):s3"))
-        set(ventanilla_curl_setopt_string(curl, CURLOPT_USERPWD, "\(settings.accessKeyID):\(settings.secretAccessKey)"))
-        set(ventanilla_curl_setopt_slist(curl, CURLOPT_HTTPHEADER, headers))
+        // The signed payload hash; no `Expect: 100-continue` round trip.
+        guard curl.setList(CURLOPT_HTTPHEADER, ["x-amz-content-sha256: \(Hashing.sha256Hex(body ?? []))", "Expect:"]) else {
+            throw CloudStoreError("curl_slist_append failed")
+        }
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_URL, settings.objectURL(key)))
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_AWS_SIGV4, "aws:amz:\(settings.region):s3"))
+        curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_USERPWD, "\(settings.accessKeyID):\(settings.secretAccessKey)"))
         switch method {
         case "PUT":
-            set(ventanilla_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
-            set(ventanilla_curl_setopt_long(curl, CURLOPT_INFILESIZE, source.bytes.count))
-            set(ventanilla_curl_setopt_read_function(curl, mailCurlRead))
-            set(ventanilla_curl_setopt_pointer(curl, CURLOPT_READDATA, Unmanaged.passUnretained(source).toOpaque()))
+            curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_UPLOAD, 1))
+            curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_INFILESIZE, source.bytes.count))
+            curl.set(ventanilla_curl_setopt_read_function(curl.handle, mailCurlRead))
+            curl.set(ventanilla_curl_setopt_pointer(curl.handle, CURLOPT_READDATA, Unmanaged.passUnretained(source).toOpaque()))
         case "HEAD":
-            set(ventanilla_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
+            curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_NOBODY, 1))
         default:
-            set(ventanilla_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
+            curl.set(ventanilla_curl_setopt_string(curl.handle, CURLOPT_CUSTOMREQUEST, method))
         }
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_FORBID_REUSE, 1))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT, S3Settings.connectTimeoutSeconds))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_TIMEOUT, S3Settings.requestTimeoutSeconds))
-        set(ventanilla_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
-        set(ventanilla_curl_setopt_write_function(curl, registryCurlWrite))
-        set(ventanilla_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()))
-        set(ventanilla_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
-        guard failed == CURLE_OK else { throw CloudStoreError("curl option refused: \(Self.describe(failed))") }
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_FOLLOWLOCATION, 0))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_FORBID_REUSE, 1))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_CONNECTTIMEOUT, S3Settings.connectTimeoutSeconds))
+        curl.set(ventanilla_curl_setopt_long(curl.handle, CURLOPT_TIMEOUT, S3Settings.requestTimeoutSeconds))
+        curl.set(ventanilla_curl_setopt_write_function(curl.handle, registryCurlWrite))
+        curl.set(ventanilla_curl_setopt_pointer(curl.handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()))
+        if let refused = curl.optionFailure { throw CloudStoreError(refused) }
 
-        let result = withExtendedLifetime((sink, source)) { curl_easy_perform(curl) }
+        let result = curl.perform(keeping: sink, source)
         guard result == CURLE_OK || (result == CURLE_WRITE_ERROR && sink.overflowed) else {
-            let detail = String(cString: errorBuffer)
-            throw CloudStoreError("\(method) \(key): curl \(result.rawValue) (\(Self.describe(result)))" + (detail.isEmpty ? "" : ": " + detail))
+            throw CloudStoreError("\(method) \(key): \(curl.message(result))")
         }
-        var status = 0
-        _ = ventanilla_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        return (status, sink.bytes)
-    }
-
-    private static func describe(_ code: CURLcode) -> String {
-        String(cString: curl_easy_strerror(code))
+        return (curl.responseCode, sink.bytes)
     }
 }
