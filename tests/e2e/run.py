@@ -4,25 +4,11 @@ Equivalent to `python3 -m unittest discover -s tests/e2e -v`, plus a closing cou
 
 import os
 import sys
-import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "support"))
 
-
-def main() -> int:
-    sys.path.insert(0, HERE)
-    loader = unittest.TestLoader()
-    patterns = [arg for flag, arg in zip(sys.argv[1::2], sys.argv[2::2]) if flag == "-k"]
-    if patterns:
-        loader.testNamePatterns = [p if "*" in p else f"*{p}*" for p in patterns]
-    suite = loader.discover(HERE, pattern="test_*.py", top_level_dir=HERE)
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
-    skipped = len(result.skipped)
-    passed = result.testsRun - failed - skipped
-    print(f"e2e: {passed} passed, {failed} failed, {skipped} skipped")
-    return 0 if result.wasSuccessful() and result.testsRun > 0 else 1
-
+from unittest_tier import run_tier  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tier("e2e", HERE, sys.argv))
