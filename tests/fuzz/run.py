@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The fuzz tier (ruling 10): schemathesis against each module's served /openapi.json, through nginx.
 
-For every module it runs twice, first with the token of an ordinary role, then with an administrator's, so what
+The three modules are fuzzed side by side (a lane each); for every module it runs twice, first with the token of an ordinary role, then with an administrator's, so what
 only an administrator reaches is fuzzed too and the ordinary role's refusals are held to the document as well.
 Each run uses the phases examples, coverage and fuzzing, the checks below, one fixed seed and a budget of cases per
 operation (not of time: a time budget makes the set of cases depend on the machine's speed, so CI once met a case
@@ -18,15 +18,18 @@ Environment (scripts/test sets it):
     VENTANILLA_FUZZ_GUARD        the wall-clock guard of one run (one module, one role), seconds; default 600
     VENTANILLA_FUZZ_SEED         default 20261204; another seed explores other cases
     VENTANILLA_FUZZ_OUT          where each run's output and JUnit report go
+    VENTANILLA_FUZZ_LANES        how many modules are fuzzed at once; default all of them (1: one after another)
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -126,16 +129,32 @@ def main() -> int:
     # Every token first: a run hammers its module's login routes into nginx's rate limit (ruling 8), after which a
     # login from this address is refused for a while.
     tokens = {run.name: run.token() for run in runs}
-    passed = failed = 0
-    lines = []
+    # One lane per module, the lanes at once (VENTANILLA_FUZZ_LANES=1 runs them one after another): each run is one
+    # schemathesis process, mostly Python generating cases on one core, so modules side by side use both cores.
+    lanes: dict[str, list[Run]] = {}
     for run in runs:
-        print(f"fuzz: {run.name}: schemathesis, {examples} cases an operation, seed {seed}", flush=True)
-        started = time.monotonic()
-        ok, summary = schemathesis(run, tokens[run.name], examples, guard, seed, out_dir)
-        summary += f" in {time.monotonic() - started:.0f} s"
-        lines.append(f"  {run.name:<24} {'ok  ' if ok else 'FAIL'}  {summary}")
-        print(lines[-1], flush=True)
-        passed, failed = passed + ok, failed + (not ok)
+        lanes.setdefault(run.module, []).append(run)
+    lock = threading.Lock()
+    results: dict[str, tuple[bool, str]] = {}
+
+    def lane(module_runs: list[Run]) -> None:
+        for run in module_runs:
+            with lock:
+                print(f"fuzz: {run.name}: schemathesis, {examples} cases an operation, seed {seed}", flush=True)
+            started = time.monotonic()
+            ok, summary = schemathesis(run, tokens[run.name], examples, guard, seed, out_dir)
+            summary += f" in {time.monotonic() - started:.0f} s"
+            with lock:
+                results[run.name] = (ok, summary)
+                print(f"  {run.name:<24} {'ok  ' if ok else 'FAIL'}  {summary}", flush=True)
+
+    parallel = int(os.environ.get("VENTANILLA_FUZZ_LANES", str(len(lanes))))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        for future in [pool.submit(lane, module_runs) for module_runs in lanes.values()]:
+            future.result()
+    lines = [f"  {run.name:<24} {'ok  ' if results[run.name][0] else 'FAIL'}  {results[run.name][1]}" for run in runs]
+    passed = sum(1 for run in runs if results[run.name][0])
+    failed = len(runs) - passed
     print(f"fuzz summary (seed {seed}, {examples} cases an operation; logs and JUnit reports in {out_dir}):")
     print("\n".join(lines))
     print(f"fuzz: {passed} passed, {failed} failed")
