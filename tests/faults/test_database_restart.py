@@ -17,6 +17,7 @@ import sys
 import time
 import unittest
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 from faults import Load, Outcome, ctl, db_rows, is_module_503, wait_until_answers
@@ -207,6 +208,30 @@ class DatabaseRestartTest(unittest.TestCase):
             took = wait_until_answers(module, READS[module], timeout=HEALED_WITHIN, headers=self.headers[module])
             self.assertLess(took, HEALED_WITHIN, f"{module} answered 2xx {took:.1f}s after the database came back")
             self.assertTrue(self.alive(module))
+
+    def test_d_the_first_writes_after_a_quiet_restart_all_succeed(self):
+        """The database restarts while nobody writes: every worker's idle connection is now dead, and the writes
+        that follow (on every worker) must all be acknowledged and stored: a dead idle connection is replaced
+        before anything is sent on it, never answered 503."""
+        workers = 8  # scripts/test's WORKERS: as many writers at once, so every worker takes some
+
+        def burst(tag: str) -> dict[str, list]:
+            results = {}
+            with ThreadPoolExecutor(workers * len(MODULES)) as pool:
+                for module in MODULES:
+                    results[module] = list(pool.map(self.write(module, tag), range(3 * workers)))
+            return results
+
+        burst("w")  # every worker of every module holds a connection now
+        for fault in ("db-stop", "db-kill"):
+            ctl(fault)
+            ctl("db-start")
+            tag = "q" + fault[3]
+            for module, results in burst(tag).items():
+                refused = [f"{key}: {resp}" for key, resp in results if not 200 <= resp.status < 300]
+                self.assertEqual(refused, [], f"{module}: writes refused after a quiet {fault}")
+                stored = self.stored(module, tag)
+                self.assertEqual({key for key, _ in results} - stored, set(), f"{module}: acknowledged, not stored")
 
     @staticmethod
     def alive(module: str) -> bool:
