@@ -15,6 +15,14 @@ struct ConnectionBreakerTests {
                                  probeTimeoutMilliseconds: 10_000, now: { clock.nowMilliseconds() })
     }
 
+    /// A breaker one failure opened, whose cooldown has passed (the next caller probes).
+    func cooledDown() -> ConnectionBreaker {
+        let breaker = breaker()
+        breaker.recordFailure(down)
+        clock.advance(seconds: 1)
+        return breaker
+    }
+
     func attempts(_ breaker: ConnectionBreaker) -> Bool {
         if case .attempt = breaker.decide() { return true }
         return false
@@ -44,9 +52,7 @@ struct ConnectionBreakerTests {
 
     @Test("after the cooldown exactly one caller probes; its success closes the breaker")
     func probeSuccessCloses() {
-        let breaker = breaker()
-        breaker.recordFailure(down)
-        clock.advance(seconds: 1)
+        let breaker = cooledDown()
         #expect(attempts(breaker))
         #expect(breaker.state == .probing(since: 1_001_000))
         #expect(!(0..<7).contains { _ in attempts(breaker) })
@@ -78,9 +84,7 @@ struct ConnectionBreakerTests {
 
     @Test("a probe that never reports does not keep the breaker shut: another caller probes after the timeout")
     func lostProbeIsReplaced() {
-        let breaker = breaker()
-        breaker.recordFailure(down)
-        clock.advance(seconds: 1)
+        let breaker = cooledDown()
         #expect(attempts(breaker))
         clock.advance(seconds: 9)
         #expect(!attempts(breaker))
