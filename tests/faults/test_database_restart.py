@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 from faults import Load, Outcome, ctl, db_rows, is_module_503, wait_until_answers
-from helpers import MonitorTestCase, TransporteTestCase, multipart, request, staff_token
+from helpers import MonitorTestCase, TransporteTestCase, delivered_mail, multipart, request, staff_token
 from test_database_down import READS
 
 MODULES = ("monitor", "transporte", "egresos")
@@ -227,11 +227,17 @@ class DatabaseRestartTest(unittest.TestCase):
             ctl(fault)
             ctl("db-start")
             tag = "q" + fault[3]
-            for module, results in burst(tag).items():
+            results_of = burst(tag)
+            for module, results in results_of.items():
                 refused = [f"{key}: {resp}" for key, resp in results if not 200 <= resp.status < 300]
                 self.assertEqual(refused, [], f"{module}: writes refused after a quiet {fault}")
                 stored = self.stored(module, tag)
                 self.assertEqual({key for key, _ in results} - stored, set(), f"{module}: acknowledged, not stored")
+        # Transporte's mail sender (its own thread and connection) outlived both restarts: the confirmation of a
+        # solicitud created after them is delivered.
+        code = results_of["transporte"][-1][1].json()["data"]["CodigoSolicitud"]
+        self.assertTrue(delivered_mail(lambda message: code in str(message["Subject"]), timeout=30),
+                        f"no mail for {code} after the restarts")
 
     @staticmethod
     def alive(module: str) -> bool:
