@@ -98,6 +98,11 @@ class Load:
         with self._lock:
             return len(self.outcomes)
 
+    def snapshot(self) -> list[Outcome]:
+        """The outcomes finished so far (the load keeps running), in finishing order."""
+        with self._lock:
+            return list(self.outcomes)
+
     def wait_for(self, n: int, timeout: float = 60) -> None:
         """Blocks until at least N requests have finished (the load is under way)."""
         deadline = time.monotonic() + timeout
@@ -134,3 +139,14 @@ def wait_until_answers(module: str, path: str, timeout: float = 30, headers: dic
         if time.monotonic() - started > timeout:
             raise TimeoutError(f"{module} {path} did not answer 2xx within {timeout}s")
         time.sleep(0.05)
+
+
+def db_rows(database: str, sql: str) -> list[list[str]]:
+    """The rows SQL returns in DATABASE, read as root over the stack's socket (`faultctl db-sql`): each row a list
+    of its columns as text (NULL as "NULL"), in the order the query gives."""
+    if not FAULTCTL:
+        raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
+    done = subprocess.run([FAULTCTL, "db-sql", database], input=sql, capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise RuntimeError(f"faultctl db-sql {database} failed ({done.returncode}): {done.stderr.strip()}")
+    return [line.split("\t") for line in done.stdout.splitlines()]

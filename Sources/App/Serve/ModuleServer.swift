@@ -86,10 +86,13 @@ public enum ModuleServer {
 
     private static func factory<Context: RequestContext>(_ entry: ModuleEntry<Context>, _ database: MariaDBConfiguration,
                                                          _ logger: Logger) -> FastCGIServer.HandlerFactory {
-        { index in
+        // One for the process's workers: while the database is down, one of them tries to connect at a time
+        // and the others answer 503 at once.
+        let breaker = ConnectionBreaker()
+        return { index in
             var workerLogger = logger
             workerLogger[metadataKey: "worker"] = .stringConvertible(index)
-            return ModuleWorker(entry: entry, database: database, logger: workerLogger)
+            return ModuleWorker(entry: entry, database: database, breaker: breaker, logger: workerLogger)
         }
     }
 }

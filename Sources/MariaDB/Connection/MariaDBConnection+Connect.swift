@@ -1,4 +1,5 @@
 internal import CMariaDB
+internal import Glibc
 internal import Logging
 
 extension MariaDBConnection {
@@ -14,18 +15,67 @@ extension MariaDBConnection {
     }
 
     /// The open handle, connecting first if needed.
+    ///
+    /// Outside a transaction, a handle whose server side is gone (a restart, `KILL`, `wait_timeout`) is noticed
+    /// before anything is sent on it (`peerHasClosed`) and replaced by a new connection: so the first statement
+    /// after a restart, a write included, runs instead of failing on the stale handle. Inside a transaction the
+    /// loss must surface, since the server already rolled the transaction back.
     func connectedHandle() throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
         if let mysql {
-            return mysql
+            guard transactionState == .none, Self.peerHasClosed(mysql) else {
+                return mysql
+            }
+            logger.notice("MariaDB connection closed by the server while idle; reconnecting")
+            handleConnectionLoss(MariaDBError(kind: .connectionLost, message: "closed by the server while idle"))
         }
-        let mysql = try Self.open(configuration)
+        if case .refuse(let error) = breaker?.decide() {
+            throw error
+        }
+        let mysql: UnsafeMutablePointer<MYSQL>
+        do {
+            mysql = try Self.open(configuration, sessionVariables: keptSessionVariables)
+        } catch {
+            breaker?.recordFailure(error)
+            throw error
+        }
+        breaker?.recordSuccess()
         self.mysql = mysql
         logger.debug("MariaDB connected", metadata: ["thread": "\(mysql_thread_id(mysql))"])
         return mysql
     }
 
+    /// Keeps `SET SESSION name = value` on this connection: now if connected, and again after every reconnect
+    /// (a plain `SET` would be lost with the session it was run in). A no-op when already kept with that value.
+    /// `name` is trusted SQL (a variable name written in our code).
+    public func keepSessionVariable(_ name: String, _ value: Int) throws(MariaDBError) {
+        if let index = keptSessionVariables.firstIndex(where: { $0.name == name }) {
+            if keptSessionVariables[index].value == value { return }
+            keptSessionVariables[index].value = value
+        } else {
+            keptSessionVariables.append((name, value))
+        }
+        if mysql != nil {
+            try executeText("SET SESSION \(name) = \(value)")
+        }
+    }
+
+    /// Whether the server has closed this idle connection: end of file (or an error, or bytes nobody asked
+    /// for, such as the error packet of a `wait_timeout` disconnect) waiting on its socket. One non-blocking
+    /// `recv` with `MSG_PEEK`: nothing is consumed, nothing is sent.
+    static func peerHasClosed(_ mysql: UnsafeMutablePointer<MYSQL>) -> Bool {
+        let socket = mysql_get_socket(mysql)
+        guard socket >= 0 else { return true }
+        var byte: UInt8 = 0
+        let received = recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if received < 0 {
+            return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR
+        }
+        return true
+    }
+
     /// Opens and sets up a connection; every failure is `.connectionFailed` and leaves nothing open.
-    private static func open(_ configuration: MariaDBConfiguration) throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
+    private static func open(_ configuration: MariaDBConfiguration,
+                             sessionVariables: [(name: String, value: Int)]) throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
         guard let mysql = mysql_init(nil) else {
             throw MariaDBError(kind: .connectionFailed, message: "mysql_init failed (out of memory)")
         }
@@ -44,7 +94,7 @@ extension MariaDBConnection {
             guard connected != nil else {
                 throw connectionError(mysql, query: nil)
             }
-            try runText(sessionSetup, on: mysql)
+            try runText(sessionSetup + sessionVariables.map { ", SESSION \($0.name) = \($0.value)" }.joined(), on: mysql)
         } catch {
             mysql_close(mysql)
             var failure = error

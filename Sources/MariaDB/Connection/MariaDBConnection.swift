@@ -12,10 +12,14 @@ public final class MariaDBConnection {
     public let configuration: MariaDBConfiguration
     /// The logger for reconnects and failures (statement text only, never bound values).
     public var logger: Logger
+    /// Shared with the process's other connections to the same server: fails connects at once while it is down.
+    public let breaker: ConnectionBreaker?
 
     var mysql: UnsafeMutablePointer<MYSQL>?
     var statements: StatementCache
     private var locals: [ObjectIdentifier: AnyObject] = [:]
+    /// Session variables set again on every (re)connect (`keepSessionVariable`), in the order first kept.
+    var keptSessionVariables: [(name: String, value: Int)] = []
     var transactionState: TransactionState = .none
 
     /// Where the connection stands with respect to `transaction(_:)`.
@@ -29,10 +33,12 @@ public final class MariaDBConnection {
     }
 
     /// Creates an unconnected connection; nothing touches the network until the first call or `connect()`.
+    /// Connections of one process to one server should share one `breaker`.
     public init(configuration: MariaDBConfiguration, logger: Logger = Logger(label: "ventanilla.mariadb"),
-                statementCacheCapacity: Int = 128) {
+                statementCacheCapacity: Int = 128, breaker: ConnectionBreaker? = nil) {
         self.configuration = configuration
         self.logger = logger
+        self.breaker = breaker
         statements = StatementCache(capacity: statementCacheCapacity)
     }
 

@@ -51,7 +51,8 @@ struct TransactionRetry {
         while true {
             onAttempt(attempt)
             do {
-                try connection.executeText("SET SESSION innodb_lock_wait_timeout = \(lockWaitSeconds)")
+                // Kept across reconnects: a reconnect inside `transaction` must not bring back InnoDB's 50 s.
+                try connection.keepSessionVariable("innodb_lock_wait_timeout", lockWaitSeconds)
                 return try connection.transaction(body)
             } catch let error as MariaDBError where Self.isRetryable(error) && attempt < attempts {
                 usleep(useconds_t(Self.delayMicroseconds(after: attempt)))

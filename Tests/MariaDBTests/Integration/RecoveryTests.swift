@@ -34,16 +34,41 @@ extension MariaDBIntegrationTests {
             #expect(try connection.queryFirst("SELECT @@session.time_zone AS tz")?.string("tz") == "+00:00")
         }
 
-        @Test("a write after KILL throws .connectionLost, and the next call reconnects")
-        func writeNotRetriedAfterKill() throws {
+        @Test("a write after KILL of an idle connection reconnects before sending anything, and runs once")
+        func writeAfterKillReconnectsFirst() throws {
             try connection.connect()
+            let before = try #require(connection.serverThreadID)
             try kill(connection)
-            let error = try #require(mariaDBError { try connection.execute("INSERT INTO notes (body) VALUES (\("lost"))") })
-            #expect(error.kind == .connectionLost)
-            #expect(error.isConnectionProblem)
-            #expect(!connection.isConnected)
             try connection.execute("INSERT INTO notes (body) VALUES (\("kept"))")
+            #expect(connection.serverThreadID != before)
             #expect(try connection.query("SELECT body FROM notes").map { try $0.string("body") } == ["kept"])
+            try connection.execute("DELETE FROM notes")
+        }
+
+        @Test("a kept session variable is set again on every reconnect")
+        func keptSessionVariableSurvivesReconnect() throws {
+            try connection.keepSessionVariable("innodb_lock_wait_timeout", 7)
+            #expect(try connection.queryFirst("SELECT @@session.innodb_lock_wait_timeout AS t")?.int("t") == 7)
+            try kill(connection)
+            #expect(try connection.queryFirst("SELECT @@session.innodb_lock_wait_timeout AS t")?.int("t") == 7)
+            try TestDatabase.restartServer()
+            #expect(try connection.queryFirst("SELECT @@session.innodb_lock_wait_timeout AS t")?.int("t") == 7)
+            try connection.keepSessionVariable("innodb_lock_wait_timeout", 9)
+            try kill(connection)
+            #expect(try connection.queryFirst("SELECT @@session.innodb_lock_wait_timeout AS t")?.int("t") == 9)
+        }
+
+        @Test("after a server restart the first write of an idle connection succeeds (nothing was sent on the old one)")
+        func writeAfterRestart() throws {
+            try connection.connect()
+            try TestDatabase.restartServer()
+            _ = try connection.transaction {
+                try connection.execute("INSERT INTO notes (body) VALUES (\("after restart"))")
+            }
+            try connection.execute("DELETE FROM notes")
+            try TestDatabase.restartServer()
+            try connection.execute("INSERT INTO notes (body) VALUES (\("autocommit"))")
+            #expect(try connection.query("SELECT body FROM notes").map { try $0.string("body") } == ["autocommit"])
             try connection.execute("DELETE FROM notes")
         }
 
