@@ -34,7 +34,7 @@ public final class FastCGIServer: Sendable {
         let stopping = ShutdownFlag()
         var threads: [pthread_t] = []
         for index in 0..<configuration.workers {
-            let start = WorkerStart(index: index, listenFD: socket.fd, makeHandler: makeHandler,
+            let start = WorkerStart(index: index, listenFD: socket.fd, sharedSocket: socket.isShared, makeHandler: makeHandler,
                                     logger: logger, stopping: stopping)
             stopping.workerStarted()
             var thread = pthread_t()
@@ -128,13 +128,17 @@ private func monotonicMilliseconds() -> Int {
 final class WorkerStart: Sendable {
     let index: Int
     let listenFD: Int32
+    /// The listening socket is shared with a supervisor (accept polls; see ListeningSocket.isShared).
+    let sharedSocket: Bool
     let makeHandler: FastCGIServer.HandlerFactory
     let logger: Logger
     let stopping: ShutdownFlag
 
-    init(index: Int, listenFD: Int32, makeHandler: @escaping FastCGIServer.HandlerFactory, logger: Logger, stopping: ShutdownFlag) {
+    init(index: Int, listenFD: Int32, sharedSocket: Bool, makeHandler: @escaping FastCGIServer.HandlerFactory,
+         logger: Logger, stopping: ShutdownFlag) {
         self.index = index
         self.listenFD = listenFD
+        self.sharedSocket = sharedSocket
         self.makeHandler = makeHandler
         self.logger = logger
         self.stopping = stopping
@@ -162,8 +166,11 @@ final class WorkerStart: Sendable {
         defer { scratch.deallocate() }
         var failures = 0
         while !stopping.isSet {
-            guard FCGX_Accept_r(request) >= 0 else {
+            let accepted = FCGX_Accept_r(request)
+            guard accepted >= 0 else {
                 if stopping.isSet { break }
+                // A shared socket's accept timed out (ListeningSocket.acceptPollTimeoutMilliseconds): look again.
+                if accepted == -EAGAIN || accepted == -EWOULDBLOCK { continue }
                 // A transient failure (EMFILE, ECONNABORTED): back off briefly instead of losing the worker.
                 failures += 1
                 if failures == 1 || failures % 100 == 0 {
@@ -173,6 +180,7 @@ final class WorkerStart: Sendable {
                 continue
             }
             failures = 0
+            if sharedSocket { Self.clearReceiveTimeout(request.pointee.ipcFd) }
             handler.handle(FastCGIExchange(request: request))
             Self.closeWithoutLinger(request, scratch: scratch)
             FCGX_Finish_r(request)
@@ -181,6 +189,13 @@ final class WorkerStart: Sendable {
     }
 
     static let scratchSize = 4_096
+
+    /// A TCP connection accepted on a shared socket inherits the listener's accept timeout: take it off, so reading
+    /// a body is not cut short (unix socket connections do not inherit it; the call is then a no-op).
+    static func clearReceiveTimeout(_ fd: Int32) {
+        var none = timeval(tv_sec: 0, tv_usec: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &none, socklen_t(MemoryLayout<timeval>.size))
+    }
 
     /// Lets `FCGX_Finish_r` close the connection at once. libfcgi's close otherwise shuts the sending side down
     /// and then polls and reads until nginx closes its end (`OS_IpcClose`): a wait and a context switch on every

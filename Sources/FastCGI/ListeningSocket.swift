@@ -8,6 +8,10 @@ struct ListeningSocket: Sendable {
     let ownedPath: String?
     /// The inode of the socket file we created, so we never unlink a successor's socket.
     let ownedInode: UInt64
+    /// Handed over by a supervisor that keeps it open across our restarts (spawn-fcgi, systemd, scripts/lib's
+    /// supervisor): never shut down, so connections that arrive while we stop wait in its backlog for the next
+    /// process. Its workers accept with a timeout (`acceptPollTimeoutMilliseconds`) to notice a stop instead.
+    var isShared: Bool = false
 
     static func open(_ endpoint: FastCGIConfiguration.Endpoint, backlog: Int32) throws -> ListeningSocket {
         switch endpoint {
@@ -17,9 +21,19 @@ struct ListeningSocket: Sendable {
             return try openTCP(host: host, port: port, backlog: backlog)
         case .inherited(let fd):
             guard isListening(fd) else { throw FastCGIError.notAListeningSocket(fd) }
-            return ListeningSocket(fd: fd, ownedPath: nil, ownedInode: 0)
+            // A blocked accept() cannot be woken without shutting the socket down for every process that shares
+            // it, so accept() returns EAGAIN after this timeout and the worker looks at its stop flag.
+            var timeout = timeval(tv_sec: 0, tv_usec: Int(acceptPollTimeoutMilliseconds) * 1_000)
+            guard setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0 else {
+                throw FastCGIError.systemCall("setsockopt SO_RCVTIMEO on fd \(fd)", errno: errno)
+            }
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            return ListeningSocket(fd: fd, ownedPath: nil, ownedInode: 0, isShared: true)
         }
     }
+
+    /// How long a worker on a shared socket waits in accept() before it looks at its stop flag again.
+    static let acceptPollTimeoutMilliseconds: Int32 = 100
 
     /// Whether `fd` is a stream socket in the listening state.
     static func isListening(_ fd: Int32) -> Bool {
@@ -30,8 +44,9 @@ struct ListeningSocket: Sendable {
         return getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 && accepting != 0
     }
 
-    /// Stops accepting: wakes every thread blocked in `accept`.
+    /// Stops accepting: wakes every thread blocked in `accept`. A shared socket is left alone (its workers poll).
     func shutdownAccepting() {
+        guard !isShared else { return }
         _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
     }
 

@@ -352,18 +352,6 @@ struct FastCGIServerTests {
 
     /// Binds a unix socket at `path` and closes it without unlinking: what a crashed server leaves behind.
     static func leaveStaleSocket(at path: String) throws {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        close(fd)
-        guard bound == 0 else { throw FastCGIClient.Failure(operation: "bind", code: errno) }
+        close(try BoundUnixSocket.bind(path))
     }
 }

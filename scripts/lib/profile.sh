@@ -52,7 +52,7 @@ profile_start() {
     fi
     # callgrind: the module again, under valgrind, for this row only.
     local pid socket="$RUN_DIR/sock/$module.sock" i
-    pid="$(pidfile_alive "$RUN_DIR/pids/$module.pid")" && stop_pid "$module" "$pid" 20
+    module_stop "$module"
     valgrind --tool=callgrind --callgrind-out-file="$dir/$module.callgrind" \
         "$VENTANILLA_BIN" serve "$module" --socket "$socket" --socket-mode 660 --workers "$WORKERS" \
         </dev/null >>"$RUN_DIR/logs/$module.valgrind.log" 2>&1 &

@@ -3,6 +3,7 @@
 #   RUN/mariadb/   data directory, socket, pid file, log        RUN/sock/<module>.sock   FastCGI sockets
 #   RUN/nginx/     rendered configuration, pid, logs, temp       RUN/logs/<module>.log    module stderr
 #   RUN/pids/      <module>.pid (the real process ids)           RUN/data/<module>/       uploads, evidencias, files
+#                  <module>.supervisor.pid (its supervisor: scripts/lib/supervise.py, which holds RUN/sock/<module>.sock)
 #   RUN/keys/      Egresos' local RS256 key pair                 RUN/secrets.env (600)    passwords and secrets
 #   RUN/logs/monitor/app.log  Monitor's application log (MONITOR_LOG_FILE, rotated to app.log.1 at 5 MB), uptime.log
 #   RUN/stack.env  the configuration, for running `ventanilla` by hand against the stack
@@ -155,23 +156,41 @@ stack_migrate_and_seed() {
     "$VENTANILLA_BIN" files migrate egresos || die "migrating egresos' stored file names failed"
 }
 
-# module_start MODULE -> one `ventanilla serve` process; its real pid goes to RUN/pids/MODULE.pid.
+# module_start MODULE -> `ventanilla serve MODULE` under its supervisor (scripts/lib/supervise.py), which holds the
+# FastCGI socket (requests wait in its backlog while the module restarts) and starts the module again when it exits
+# without being asked to (backoff, gives up after a crash loop). RUN/pids/MODULE.pid is the serve process (rewritten
+# at each restart), RUN/pids/MODULE.supervisor.pid the supervisor; stopping the supervisor stops the module.
 module_start() {
     local module="$1" pid
     local pidfile="$RUN_DIR/pids/$module.pid" socket="$RUN_DIR/sock/$module.sock"
-    if pid="$(pidfile_alive "$pidfile")"; then
+    local supervisor="$RUN_DIR/pids/$module.supervisor.pid"
+    if pid="$(pidfile_alive "$supervisor")" || pid="$(pidfile_alive "$pidfile")"; then
         die "$module is already running (pid $pid) on $socket"
     fi
-    # A plain `cmd &` (no subshell, no &&), so $! is the module process itself (FIELD-NOTES 12).
-    "$VENTANILLA_BIN" serve "$module" --socket "$socket" --socket-mode 660 --workers "$WORKERS" \
-        </dev/null >>"$RUN_DIR/logs/$module.log" 2>&1 &
-    printf '%s\n' "$!" >"$pidfile"
+    rm -f "$pidfile"
+    # A plain `cmd &` (no subshell, no &&), so $! is the supervisor itself (FIELD-NOTES 12).
+    python3 "$LIB_DIR/supervise.py" --name "$module" --socket "$socket" --mode 660 --pidfile "$pidfile" -- \
+        "$VENTANILLA_BIN" serve "$module" --workers "$WORKERS" </dev/null >>"$RUN_DIR/logs/$module.log" 2>&1 &
+    printf '%s\n' "$!" >"$supervisor"
+}
+
+# module_stop MODULE -> stops MODULE's supervisor (which stops the module, finishing its requests in flight), then
+# the module itself if it outlived a supervisor that had to be killed.
+module_stop() {
+    local module="$1" pid child
+    child="$(pidfile_alive "$RUN_DIR/pids/$module.pid")" || child=""
+    if pid="$(pidfile_alive "$RUN_DIR/pids/$module.supervisor.pid")"; then stop_pid "$module supervisor" "$pid" 25; fi
+    if [[ -n "$child" ]]; then stop_pid "$module" "$child" 20; fi
+    rm -f "$RUN_DIR/pids/$module.supervisor.pid" "$RUN_DIR/pids/$module.pid"
 }
 
 # module_ready MODULE -> the module process lives and its health route answers through nginx.
 module_ready() {
     local module="$1" status
-    pidfile_alive "$RUN_DIR/pids/$module.pid" >/dev/null || return 2
+    # The module itself may be between two starts; only a supervisor that is gone (it gave up) is final.
+    pidfile_alive "$RUN_DIR/pids/$module.supervisor.pid" >/dev/null || pidfile_alive "$RUN_DIR/pids/$module.pid" >/dev/null \
+        || return 2
+    pidfile_alive "$RUN_DIR/pids/$module.pid" >/dev/null || return 1
     status="$(http_status "$(module_port "$module")" "$(module_health_path "$module")")"
     [[ "$status" =~ ^[234] ]]
 }
@@ -195,12 +214,8 @@ modules_wait_ready() {
 }
 
 modules_stop() {
-    local module pid
-    for module in "${MODULES[@]}"; do
-        pid="$(pidfile_alive "$RUN_DIR/pids/$module.pid")" || { rm -f "$RUN_DIR/pids/$module.pid"; continue; }
-        stop_pid "$module" "$pid" 20
-        rm -f "$RUN_DIR/pids/$module.pid"
-    done
+    local module
+    for module in "${MODULES[@]}"; do module_stop "$module"; done
 }
 
 # The fake plate and DUI registry of the local and test stacks (scripts/lib/fake_registry.py, ruling T15).
@@ -287,6 +302,7 @@ stack_app_up() {
 stack_live_pids() {
     local run="$1" module pid
     for module in "${MODULES[@]}"; do
+        pid="$(pidfile_alive "$run/pids/$module.supervisor.pid")" && printf '%s %s\n' "$module-supervisor" "$pid"
         pid="$(pidfile_alive "$run/pids/$module.pid")" && printf '%s %s\n' "$module" "$pid"
     done
     pid="$(pidfile_alive "$run/nginx/nginx.pid")" && printf 'nginx %s\n' "$pid"

@@ -6,6 +6,7 @@ import MariaDB
 import Monitor
 import Transporte
 import Egresos
+import Glibc
 
 /// Starts a module as a FastCGI server: settings from the environment, the module's responder, one worker
 /// per thread with its own database connection.
@@ -17,6 +18,7 @@ public enum ModuleServer {
         MariaDBLibrary.initialize()
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])
+        removeOrphanedUploads(settings, logger: logger)
         // The module's own settings (and Egresos' bootstrap admin) first: a configuration error stops here.
         var periodicTasks: [(interval: Double, task: PeriodicThread.Task)] = []
         let makeHandler = try handlerFactory(settings, logger: logger, periodicTasks: &periodicTasks)
@@ -30,6 +32,16 @@ public enum ModuleServer {
         }
         defer { periodic.forEach { $0.stop() } }
         _ = try FastCGIServer.run(configuration, logger: logger, makeHandler: makeHandler)
+    }
+
+    /// Removes the temporary upload files that processes killed in the middle of a request left behind
+    /// (`OrphanedUploads`: only those of processes that are gone, so a live sibling's uploads stay).
+    static func removeOrphanedUploads(_ settings: ModuleSettings, logger: Logger) {
+        let directory = settings.bodyLimits.uploadDirectory
+        let removed = OrphanedUploads.sweep(directory: directory, now: Int(time(nil)))
+        guard !removed.isEmpty else { return }
+        logger.notice("removed temporary upload files of processes that are gone",
+                      metadata: ["directory": "\(directory)", "files": "\(removed.count)"])
     }
 
     /// Starts `module` and returns the running server (tests, in-process use).

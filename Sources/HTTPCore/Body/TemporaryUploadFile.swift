@@ -6,7 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// A file part being streamed to disk: created with `mkstemp` (mode 0600) in the upload directory.
+/// A file part being streamed to disk: created with `mkstemp` (mode 0600) in the upload directory, named after the
+/// process that writes it (`UploadOwner`), so the files a killed process left behind can be found and removed at the
+/// next start (`OrphanedUploads`).
 final class TemporaryUploadFile {
     /// Where the file is.
     let path: String
@@ -19,7 +21,7 @@ final class TemporaryUploadFile {
         var directory = directory
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
         try Self.createDirectory(directory)
-        var template = Array("\(directory)/upload-XXXXXX".utf8CString)
+        var template = Array("\(directory)/\(UploadOwner.current.namePrefix)XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw UploadStorageError(operation: "mkstemp", path: directory, code: errno) }
         self.descriptor = descriptor
