@@ -34,6 +34,9 @@ import time
 from dataclasses import dataclass, field
 
 RSS_SAMPLE_SECONDS = 2.0
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# The 1-minute load average of the machine at every measured minute's edge.
+LOADS: list[float] = []
 
 
 @dataclass
@@ -54,6 +57,7 @@ class ModuleStats:
     latencies: list[list[float]] = field(default_factory=list)  # per measured minute, seconds
     rss: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, KiB)
     rss_before_warmup: int = 0
+    cpu_ticks: list[int] = field(default_factory=list)  # the module process's utime+stime at each minute's start
 
     def record(self, minute: int, seconds: float, failure: str | None) -> None:
         while len(self.latencies) <= minute:
@@ -203,6 +207,18 @@ async def drive(module: str, settings: dict, config: dict, index: int, run: str,
     await connection.close()
 
 
+def cpu_ticks(pid_file: str) -> int:
+    """utime+stime of the process named by PID_FILE (all its threads), in clock ticks; 0 when it is gone."""
+    try:
+        with open(pid_file) as handle:
+            pid = handle.read().strip()
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def rss_kib(pid_file: str) -> int:
     """VmRSS of the process named by PID_FILE, in KiB (0 when it is gone)."""
     try:
@@ -218,15 +234,26 @@ def rss_kib(pid_file: str) -> int:
 
 
 async def sample_rss(config: dict, stats: dict[str, ModuleStats], measured: float, end: float) -> None:
+    """RSS every RSS_SAMPLE_SECONDS, the CPU the module processes used and the machine's load at every measured
+    minute's edge (so a slower minute can be told apart: more CPU per request is the service's own, the same CPU per
+    request under a higher load average is the machine's)."""
     loop = asyncio.get_running_loop()
+    minute_edges = [measured + 60 * i for i in range(config["minutes"] + 1)]
     while True:
         now = loop.time()
         if now >= measured:
             for module, settings in config["modules"].items():
                 stats[module].rss.append((now - measured, rss_kib(settings["pid_file"])))
-        if now >= end:
+        while minute_edges and now >= minute_edges[0]:
+            minute_edges.pop(0)
+            for module, settings in config["modules"].items():
+                stats[module].cpu_ticks.append(cpu_ticks(settings["pid_file"]))
+            with open("/proc/loadavg") as handle:
+                LOADS.append(float(handle.read().split()[0]))
+        if now >= end and not minute_edges:
             return
-        await asyncio.sleep(min(RSS_SAMPLE_SECONDS, max(end - now, 0.01)))
+        wake = min([end] + minute_edges[:1])
+        await asyncio.sleep(min(RSS_SAMPLE_SECONDS, max(wake - now, 0.01)))
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -270,6 +297,11 @@ def report(config: dict, stats: dict[str, ModuleStats], client_cpu: float, wall:
         print(f"\n{module}: {s.requests} requests ({s.requests / (60 * minutes):.0f} req/s), {errors} errors"
               + (": " + ", ".join(f"{k} ×{v}" for k, v in sorted(s.errors.items())) if errors else ""))
         print("  p99 ms per minute: " + " ".join(f"{v:.1f}" for v in p99))
+        ticks = s.cpu_ticks
+        cpu = [(ticks[i + 1] - ticks[i]) * 1_000_000 / CLOCK_TICKS / max(len(s.latencies[i]), 1)
+               if i + 1 < len(ticks) and i < len(s.latencies) and ticks[i] and ticks[i + 1] else float("nan")
+               for i in range(minutes)]
+        print("  app CPU µs/request per minute: " + " ".join(f"{v:.0f}" for v in cpu))
         print(f"  p50 ms overall: {percentile([x for m in s.latencies for x in m], 0.50) * 1000:.1f}")
         print(f"  RSS MiB: idle {s.rss_before_warmup / 1024:.1f}, start {rss_start / 1024:.1f}, "
               f"end {rss_end / 1024:.1f}, peak {rss_peak / 1024:.1f}")
@@ -277,6 +309,7 @@ def report(config: dict, stats: dict[str, ModuleStats], client_cpu: float, wall:
               f"{verdict(ok_rss)} RSS flat within 10% (end/start {rss_end / max(rss_start, 1):.2f}); "
               f"{verdict(ok_p99)} p99 flat within 20% (median of the last {third} min {last:.1f} ms / "
               f"first {third} min {first:.1f} ms = {last / first if first else float('inf'):.2f})")
+    print("\nmachine load average (1 min) at each minute's end: " + " ".join(f"{v:.1f}" for v in LOADS[1:]))
     print(f"\nsoak: {verdict(all_pass)}")
     return all_pass
 
