@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CXCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // glibc's allocator controls (<malloc.h>): the arena cap, fixed thresholds and malloc_trim of `serve`.
+        .systemLibrary(name: "CMalloc"),
 
         // The only Swift that touches the C libraries.
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Composition root: configuration per module, FastCGI glue, migrator.
-        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "CCurl", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
+        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "CCurl", "CMalloc", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .executableTarget(name: "VentanillaCLI", dependencies: ["App", "AppCore", "FastCGI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

@@ -15,6 +15,8 @@ public enum ModuleServer {
     public static func serve(_ settings: ModuleSettings, endpoint: FastCGIConfiguration.Endpoint,
                              logger: Logger) throws {
         let configuration = FastCGIConfiguration(endpoint: endpoint, workers: settings.workers)
+        // Before any thread exists: the arena cap and fixed thresholds hold for every allocation that follows.
+        AllocatorPolicy.configure(workers: settings.workers)
         MariaDBLibrary.initialize()
         defer { MariaDBLibrary.shutdown() }
         logger.info("starting", metadata: ["module": "\(settings.module.rawValue)", "database": "\(settings.database)"])

@@ -26,6 +26,15 @@ final class ModuleWorker<Context: RequestContext>: FastCGIHandler {
     }
 
     func handle(_ exchange: FastCGIExchange) {
+        // The request, its context and the response are gone once `respond` returns: an outsized exchange's
+        // memory is free by then, and given back (AllocatorPolicy) instead of kept by this worker's arena.
+        if respond(exchange) {
+            AllocatorPolicy.releaseFreeMemory()
+        }
+    }
+
+    /// Answers one exchange; returns whether it was outsized (`AllocatorPolicy.isOutsized`).
+    private func respond(_ exchange: FastCGIExchange) -> Bool {
         parameters.removeAll(keepingCapacity: true)
         exchange.forEachParameter { parameters.append(($0, $1)) }
         let request = Request.fromCGI(parameters) { length in
@@ -37,5 +46,6 @@ final class ModuleWorker<Context: RequestContext>: FastCGIHandler {
         if exchange.write(CGIResponse.head(response)) {
             exchange.write(response.body)
         }
+        return AllocatorPolicy.isOutsized(requestBodyBytes: request.body.declaredLength, responseBodyBytes: response.body.count)
     }
 }

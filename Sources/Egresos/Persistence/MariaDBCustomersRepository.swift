@@ -149,10 +149,9 @@ struct MariaDBCustomersRepository: CustomersRepository {
         guard people, !projects.isEmpty else { return projects }
         // Users (deleted ones still render, §1) and collaborator links of the listed projects, in two queries.
         let ids = projects.map(\.id)
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        let links = try connection.query(SQLQuery(unsafeSQL: """
-            SELECT project_id, user_id FROM project_collaborators WHERE project_id IN (\(marks)) ORDER BY project_id, user_id
-            """, binds: ids.map { .int(Int64($0)) }))
+        let links = try connection.query("""
+            SELECT project_id, user_id FROM project_collaborators WHERE project_id IN (\(list: ids)) ORDER BY project_id, user_id
+            """)
         var collaboratorIDs: [Int: [Int]] = [:]
         for link in links { collaboratorIDs[try link.int("project_id"), default: []].append(try link.int("user_id")) }
         let users = try UserSummaries.load(Set(grouperIDs.values).union(collaboratorIDs.values.flatMap { $0 }),

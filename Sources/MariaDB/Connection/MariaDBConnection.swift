@@ -55,6 +55,9 @@ public final class MariaDBConnection {
         return value
     }
 
+    /// The number of statements this connection keeps prepared (its statement cache).
+    public var cachedStatementCount: Int { statements.count }
+
     /// Whether a server connection is currently open (it may still turn out to be dead on next use).
     public var isConnected: Bool { mysql != nil }
 
@@ -135,6 +138,12 @@ public final class MariaDBConnection {
         while true {
             let mayRetry = retryOnConnectionLoss && !retriedConnection && transactionState == .none
             do {
+                guard query.isReusable else {
+                    // Prepared for this execution only, and closed after it (see `SQLQuery.isReusable`).
+                    let statement = try PreparedStatement(sql: query.sql, mysql: try connectedHandle())
+                    defer { statement.close() }
+                    return try body(statement)
+                }
                 let statement = try preparedStatement(for: query.sql)
                 return try body(statement)
             } catch {

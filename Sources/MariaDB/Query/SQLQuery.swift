@@ -7,11 +7,20 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
     public var sql: String
     /// The values for the placeholders, in order.
     public var binds: [SQLValue]
+    /// Whether the connection keeps the statement prepared for the next use (its statement cache). False when the
+    /// text depends on the data: a `\(list:)` longer than `reusableListLength` gives a new text for every length,
+    /// each with as many parameter buffers as elements, so such a statement is closed after its execution instead
+    /// of kept by every worker that ran it.
+    public var isReusable: Bool
+
+    /// Lists up to this length keep a query reusable (a bounded number of texts: 1 to this many placeholders).
+    public static let reusableListLength = 16
 
     /// Creates a query from SQL text that is trusted as is, with its parameter values.
-    public init(unsafeSQL sql: String, binds: [SQLValue] = []) {
+    public init(unsafeSQL sql: String, binds: [SQLValue] = [], isReusable: Bool = true) {
         self.sql = sql
         self.binds = binds
+        self.isReusable = isReusable
     }
 
     /// Creates a query from a literal without interpolations.
@@ -21,13 +30,15 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
 
     /// Creates a query from an interpolated literal.
     public init(stringInterpolation: StringInterpolation) {
-        self.init(unsafeSQL: stringInterpolation.sql, binds: stringInterpolation.binds)
+        self.init(unsafeSQL: stringInterpolation.sql, binds: stringInterpolation.binds,
+                  isReusable: stringInterpolation.isReusable)
     }
 
     /// Appends another query's text and binds (for composing fragments such as optional filters).
     public mutating func append(_ other: SQLQuery) {
         sql += other.sql
         binds += other.binds
+        isReusable = isReusable && other.isReusable
     }
 
     /// The SQL text only: bound values may be personal data, so they are never part of the description.
@@ -39,6 +50,8 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
         public private(set) var sql: String
         /// The bound values so far.
         public private(set) var binds: [SQLValue]
+        /// False once a list longer than `SQLQuery.reusableListLength` was appended.
+        public private(set) var isReusable = true
 
         /// Reserves room for the literal and its interpolations.
         public init(literalCapacity: Int, interpolationCount: Int) {
@@ -81,13 +94,18 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
         /// makes `x IN (...)` match nothing (beware: `x NOT IN (NULL)` matches nothing as well).
         public mutating func appendInterpolation<Values: Sequence>(list values: Values) where Values.Element: SQLBindable {
             var first = true
+            var count = 0
             for value in values {
                 sql += first ? "?" : ", ?"
                 binds.append(value.sqlValue)
                 first = false
+                count += 1
             }
             if first {
                 sql += "NULL"
+            }
+            if count > SQLQuery.reusableListLength {
+                isReusable = false
             }
         }
 
@@ -95,6 +113,7 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
         public mutating func appendInterpolation(fragment: SQLQuery) {
             sql += fragment.sql
             binds += fragment.binds
+            isReusable = isReusable && fragment.isReusable
         }
     }
 

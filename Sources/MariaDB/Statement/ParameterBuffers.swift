@@ -11,10 +11,11 @@ final class ParameterBuffers {
     let binds: UnsafeMutablePointer<MYSQL_BIND>
     private let lengths: UnsafeMutablePointer<UInt>
     private var storage: UnsafeMutableRawPointer
-    private var storageCapacity: Int
+    /// The bytes of value storage held now.
+    private(set) var storageCapacity: Int
 
     /// Parameter value bytes above this size are released after use instead of kept for the next execution.
-    private static let retainedCapacity = 64 * 1024
+    static let retainedCapacity = 64 * 1024
 
     init(count: Int) {
         self.count = count

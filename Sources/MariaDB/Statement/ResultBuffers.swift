@@ -19,7 +19,7 @@ final class ResultBuffers {
     private var capacities: [Int]
 
     /// Column buffers grown above this size are shrunk back after the result set has been read.
-    private static let retainedCapacity = 64 * 1024
+    static let retainedCapacity = 64 * 1024
 
     init(layout: [ResultColumn]) {
         self.layout = layout
@@ -70,6 +70,11 @@ final class ResultBuffers {
     /// Replaces the buffer of column `index` by one of at least `byteCount` bytes (binds must be redone).
     func grow(_ index: Int, to byteCount: Int) {
         replaceBuffer(index, capacity: max(byteCount, capacities[index] * 2))
+    }
+
+    /// The bytes the buffer of column `index` holds now.
+    func capacity(ofColumn index: Int) -> Int {
+        capacities[index]
     }
 
     /// Shrinks column buffers that grew beyond the retained size; returns whether any changed.

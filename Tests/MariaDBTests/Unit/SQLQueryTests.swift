@@ -77,6 +77,23 @@ struct SQLQueryTests {
         #expect(empty.binds.isEmpty)
     }
 
+    @Test("a list longer than reusableListLength makes the query one-off, through fragments and append too")
+    func longListsAreNotReusable() {
+        let short = Array(1...SQLQuery.reusableListLength)
+        let long = Array(0...SQLQuery.reusableListLength)
+        let kept: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: short)) AND x = \(1)"
+        #expect(kept.isReusable)
+        let oneOff: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: long))"
+        #expect(!oneOff.isReusable)
+        #expect(oneOff.binds.count == long.count)
+        let composed: SQLQuery = "SELECT * FROM t WHERE \(fragment: oneOff)"
+        #expect(!composed.isReusable)
+        var appended: SQLQuery = "SELECT 1"
+        appended.append(oneOff)
+        #expect(!appended.isReusable)
+        #expect(SQLQuery(unsafeSQL: "SELECT 1").isReusable)
+    }
+
     @Test("fragments and append compose text and binds")
     func composition() {
         let filter: SQLQuery = " AND state = \("open")"
