@@ -34,6 +34,34 @@ struct CustomersEndpointTests {
         #expect(harness.call(.get, "/api/v1/customers", as: .anonymous).status == 401)
     }
 
+    @Test("#7/#11 projects_count: live projects under live brands only, one entry per customer whatever it holds")
+    func projectsCount() throws {
+        let harness = try EgresosHarness(caller: "empleado")
+        // Customer 1 (seed: brand 1 with project 1) gets brand 2 with two projects, one of them deleted, and
+        // deleted brand 3 with a live project; customer 2 has a brand without projects, customer 3 nothing.
+        try harness.execute("""
+            INSERT INTO customers (id, code, name, payment_conditions) VALUES (2, 'C2', 'Dos', 0), (3, 'C3', 'Tres', 0)
+            """)
+        try harness.execute("""
+            INSERT INTO brands (id, customer_id, code, name, deleted_at) VALUES (2, 1, 'B2', 'Dos', NULL),
+                (3, 1, 'B3', 'Tres', UTC_TIMESTAMP(3)), (4, 2, 'B4', 'Cuatro', NULL)
+            """)
+        try harness.execute("""
+            INSERT INTO projects (brand_id, folio, name, deleted_at) VALUES (2, '701', 'Viva', NULL),
+                (2, '702', 'Borrada', UTC_TIMESTAMP(3)), (3, '703', 'De marca borrada', NULL)
+            """)
+        guard case .array(let customers)? = harness.call(.get, "/api/v1/customers").json?["customers"] else {
+            Issue.record("no customers")
+            return
+        }
+        #expect(customers.map { egInt($0["id"]) } == [1, 2, 3])
+        #expect(customers.map { egInt($0["projects_count"]) } == [2, 0, 0])
+        // One customer (the answer of #10 and #11's picture): the same count.
+        let repository = MariaDBCustomersRepository(connection: harness.database.connection)
+        #expect(try repository.customer(id: 1)?.projectsCount == 2)
+        #expect(try repository.customer(id: 3)?.projectsCount == 0)
+    }
+
     @Test("#8 brands of a customer; 404 4042 Customer for an unknown one")
     func customerBrands() throws {
         let harness = try EgresosHarness(caller: "empleado")

@@ -66,6 +66,25 @@ struct UsersAtomicityTests {
         #expect(try h.usersSnapshot() == before)
     }
 
+    @Test("#1 answers with the row authentication read (issue 16): no second read of it unless the login or claims change it")
+    func profileReadsTheRowOnce() throws {
+        let h = try EgresosHarness(caller: "admin@element.com.mx", language: nil)
+        #expect(h.call(.get, "/api/v1/users/profile").status == 200)
+        let subject = "auth0|admin@element.com.mx"
+        let user = try #require(try MariaDBAuthRepository(connection: h.database.connection).activeUser(subject: subject))
+        #expect(user.record == (try MariaDBUserRepository(connection: h.database.connection).user(id: 4001)))
+        let counted = InputObject([("iat", .number(String(h.now)))])
+        let reads = FailingReadBack(h.database.connection)
+        reads.wrote = true  // any read of the row now throws
+        let same = try UserService(repository: reads).profile(of: StaffIdentity(user: user, subject: subject, claims: counted))
+        #expect(same == user.record)
+        // A caller without the row (the user the token just linked) reads it.
+        let bare = StaffUser(id: 4001, subject: subject, email: "admin@element.com.mx", name: "Admin", role: "admin")
+        #expect(throws: FailingReadBack.Injected.self) {
+            try UserService(repository: reads).profile(of: StaffIdentity(user: bare, subject: subject, claims: counted))
+        }
+    }
+
     @Test("#2: a failure reading the new user back leaves no user behind")
     func createAtomic() throws {
         let (h, caller) = try Self.linkedAdmin { _ in InputObject() }

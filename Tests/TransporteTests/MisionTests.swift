@@ -73,6 +73,24 @@ struct MisionTests {
         #expect(registro.data?["misiones"]?.arrayValue?.compactMap { $0["Id"]?.intValue } == [id])
     }
 
+    @Test("the record's misiones (one statement with its stops, issue 16): by date, then departure, then Id, each as GET /mision/solicitud lists it; the stops neither repeat nor go")
+    func registroConVariasMisiones() throws {
+        let (h, _, _, solicitud) = try preparar()
+        // Created out of date order, so the order of their Ids (the index's) is not the record's.
+        let tarde = try h.misionId(solicitud, fecha: "2026-04-17")
+        let temprano = try h.misionId(solicitud, fecha: "2026-04-15")
+        let medio = try h.misionId(solicitud, fecha: "2026-04-16")
+        let admin = try h.token("admin")
+        let registro = h.call(.get, "/solicitud/\(solicitud)", token: admin)
+        #expect(registro.status == 200, "\(registro.text)")
+        #expect(registro.data?["misiones"]?.arrayValue?.compactMap { $0["Id"]?.intValue } == [temprano, medio, tarde])
+        let lista = h.call(.get, "/mision/solicitud/\(solicitud)", token: admin)
+        #expect(lista.status == 200 && registro.data?["misiones"] == lista.data, "\(lista.text)")
+        #expect(registro.data?["lugares"]?.arrayValue?.compactMap { $0["Orden"]?.intValue } == [0, 1])
+        #expect(registro.data?["lugares"]?.arrayValue?.first?["NombreLugar"]?.stringValue == "Sede Central")
+        #expect(registro.data?["CodigoSolicitud"]?.stringValue?.hasPrefix("SOL-2026-02-") == true)
+    }
+
     @Test("every transition the workflow refuses is a 409 that writes nothing (no history row)")
     func transicionesRechazadas() throws {
         let (h, vehiculo, motorista, _) = try preparar()

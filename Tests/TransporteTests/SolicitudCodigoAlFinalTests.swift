@@ -24,6 +24,8 @@ struct SolicitudCodigoAlFinalTests {
             done.signal()
         }.start()
         // Dirty reads show what the creation has written while it waits for the lock (polled; no duration asserted).
+        // Polled until the first state is complete: 0006 writes the history row first and IdEstadoActual just
+        // after, so a read between the two (a loaded machine meets it) would see half of one write.
         try h.connection.executeText("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
         var provisional: SQLRow?
         for _ in 0..<1_000 where provisional == nil {
@@ -31,7 +33,7 @@ struct SolicitudCodigoAlFinalTests {
                 SELECT s.CodigoSolicitud, s.IdEstadoActual,
                        (SELECT COUNT(*) FROM DetalleLugarSolicitud d WHERE d.IdSolicitud = s.Id) AS Paradas,
                        (SELECT COUNT(*) FROM HistoricoEstadoSolicitud e WHERE e.IdSolicitud = s.Id) AS Historia
-                  FROM Solicitud s WHERE s.CodigoSolicitud LIKE 'SOL-0000-00-%' HAVING Historia = 1
+                  FROM Solicitud s WHERE s.CodigoSolicitud LIKE 'SOL-0000-00-%' HAVING Historia = 1 AND IdEstadoActual IS NOT NULL
                 """)
             if provisional == nil { Thread.sleep(forTimeInterval: 0.01) }
         }

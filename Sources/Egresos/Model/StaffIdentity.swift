@@ -12,6 +12,9 @@ public struct StaffUser: Sendable, Equatable {
     public let name: String
     /// `users.role` as stored.
     public let role: String
+    /// The whole row as authentication read it, when it did (the profile endpoint answers with it instead of
+    /// reading the row a second time, issue 16); nil when the user was built from fewer columns.
+    let record: UserRecord?
 
     /// A user from its columns.
     public init(id: Int, subject: String?, email: String, name: String, role: String) {
@@ -20,6 +23,17 @@ public struct StaffUser: Sendable, Equatable {
         self.email = email
         self.name = name
         self.role = role
+        record = nil
+    }
+
+    /// A user from its whole row.
+    init(_ record: UserRecord) {
+        id = record.id
+        subject = record.subject
+        email = record.email
+        name = record.name
+        role = record.role
+        self.record = record
     }
 
     /// The role, when it is one of §1's.

@@ -4,10 +4,13 @@ import MariaDB
 struct MariaDBAuthRepository: AuthRepository {
     let connection: MariaDBConnection
 
+    /// The whole row (every staff request reads it here, and the profile endpoint answers with it).
     func activeUser(subject: String) throws -> StaffUser? {
-        try StaffDirectory.user(SQLQuery(unsafeSQL: StaffDirectory.select + " WHERE user_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
-                                         binds: [.text(subject)]), on: connection)
+        try connection.queryFirst(SQLQuery(unsafeSQL: Self.activeUserSQL, binds: [.text(subject)]))
+            .map { StaffUser(try MariaDBUserRepository.record($0)) }
     }
+
+    private static let activeUserSQL = MariaDBUserRepository.columns + " WHERE user_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1"
 
     func activeUnlinkedUser(email: String) throws -> StaffUser? {
         try StaffDirectory.user(SQLQuery(unsafeSQL: StaffDirectory.select

@@ -12,7 +12,8 @@ struct UserService {
         default: nil
         }
         let claims = Self.profileClaims(caller.claims)
-        guard let current = try repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
+        // The row authentication read (one read instead of two); the user just linked has none.
+        guard let current = try caller.user.record ?? repository.user(id: caller.user.id) else { throw EgresosError(code: "4031") }
         // The usual call (a token already counted, the same claims) reads only. `last_login` never goes back, so
         // a stored value at or after `iat` means the conditional UPDATE would match nothing anyway.
         let newLogin = issuedAt.map { at in current.lastLogin.map { $0 < at } ?? true } ?? false

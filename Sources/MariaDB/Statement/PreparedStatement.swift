@@ -168,15 +168,16 @@ final class PreparedStatement {
         guard let fields = mysql_fetch_fields(metadata) else {
             throw Self.error(of: handle, sql: sql)
         }
+        // The usual case, the shape of the previous execution, is checked without building the names.
+        if let results, results.matches(fields, count: fieldCount) {
+            return results
+        }
         var layout: [ResultColumn] = []
         layout.reserveCapacity(fieldCount)
         for index in 0..<fieldCount {
             let field = fields[index]
             let name = field.name.map { String(cString: $0) } ?? ""
             layout.append(ResultColumn(name: name, kind: ResultColumnKind(field: field)))
-        }
-        if let results, results.layout == layout {
-            return results
         }
         let buffers = ResultBuffers(layout: layout)
         results = buffers

@@ -15,6 +15,7 @@ final class ResultBuffers {
     private let lengths: UnsafeMutablePointer<UInt>
     private let nulls: UnsafeMutablePointer<my_bool>
     private let errors: UnsafeMutablePointer<my_bool>
+    private let nameBytes: [[UInt8]]
     private var buffers: [UnsafeMutableRawPointer]
     private var capacities: [Int]
 
@@ -24,6 +25,7 @@ final class ResultBuffers {
     init(layout: [ResultColumn]) {
         self.layout = layout
         columns = SQLColumns(names: layout.map(\.name))
+        nameBytes = layout.map { Array($0.name.utf8) }
         count = layout.count
         binds = .allocate(capacity: count)
         binds.initialize(repeating: MYSQL_BIND(), count: count)
@@ -55,6 +57,23 @@ final class ResultBuffers {
         lengths.deallocate()
         nulls.deallocate()
         errors.deallocate()
+    }
+
+    /// Whether `fields` (the current result's metadata) has exactly this storage's shape: the same count, and
+    /// each column the same kind and the same name bytes (compared in place, no `String` is built).
+    func matches(_ fields: UnsafeMutablePointer<MYSQL_FIELD>, count fieldCount: Int) -> Bool {
+        guard fieldCount == count else { return false }
+        for index in 0..<count {
+            let field = fields[index]
+            guard ResultColumnKind(field: field) == layout[index].kind, let name = field.name else { return false }
+            let length = Int(field.name_length)
+            let stored = nameBytes[index]
+            guard stored.count == length else { return false }
+            for offset in 0..<length where stored[offset] != UInt8(bitPattern: name[offset]) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether column `index` was truncated in the last fetch and must be grown and fetched again.

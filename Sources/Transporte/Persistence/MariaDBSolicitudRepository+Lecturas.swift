@@ -5,18 +5,52 @@ import MariaDB
 /// The reads of the solicitud repository: the record (§3.2), the list (§7.2) and the history (§6).
 extension MariaDBSolicitudRepository {
     func registro(_ id: Int) throws -> SolicitudRegistro? {
-        let key: [SQLValue] = [.int(Int64(id))]
-        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.registroPorId, binds: key)) else {
-            return nil
+        let rows = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: [.int(Int64(id))]))
+        guard let first = rows.first else { return nil }
+        // Parte, the record's columns, a stop's, then a mission's (the rest).
+        let l = 1 + SolicitudSQL.registroColumnas.count
+        let m = l + SolicitudSQL.lugarColumnas.count
+        let names = first.columns.names
+        let registroColumns = SQLColumns(names: Array(names[1..<l]))
+        let lugarColumns = SQLColumns(names: Array(names[l..<m]))
+        let misionColumns = SQLColumns(names: Array(names[m...]))
+        var lugares: [SQLRow] = []
+        var misiones: [SQLRow] = []
+        for row in rows {
+            // The sequence's column is BIGINT UNSIGNED; a part without rows has NULL in its first column (an Id).
+            guard case .uint(let parte) = row[0] else { continue }
+            if parte == 1, !row[l].isNull {
+                lugares.append(SQLRow(columns: lugarColumns, values: Array(row.values[l..<m])))
+            } else if parte == 2, !row[m].isNull {
+                misiones.append(SQLRow(columns: misionColumns, values: Array(row.values[m...])))
+            }
         }
-        let lugares = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.lugares, binds: key))
+        // Active stops have distinct Orden values (uq_detallelugar_orden_activo); missions by date, departure, Id.
+        lugares.sort { Self.orden($0, lugarColumns: true) < Self.orden($1, lugarColumns: true) }
+        misiones.sort { Self.orden($0, lugarColumns: false) < Self.orden($1, lugarColumns: false) }
+        let row = SQLRow(columns: registroColumns, values: Array(first.values[1..<l]))
         let json = RecordJSON(zone: zone)
         var members = json.members(row)
         members.append(("lugares", .array(lugares.map(json.object))))
-        let misiones = try connection.query(SQLQuery(unsafeSQL: MisionSQL.porSolicitud, binds: key))
         members.append(("misiones", .array(misiones.map(json.object))))
         return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares),
                                  motoristas: try misiones.compactMap { try $0.optionalInt("IdMotoristaAsignado") })
+    }
+
+    /// The sort key of a stop (Orden, Id) or a mission (FechaProgramada, HoraSalidaProgramada, Id): the orders
+    /// the former per-part statements had. Every one of those columns is NOT NULL.
+    static func orden(_ row: SQLRow, lugarColumns: Bool) -> (Int64, Int64, Int64) {
+        func number(_ value: SQLValue?) -> Int64 {
+            switch value {
+            case .int(let n)?: n
+            case .uint(let n)?: Int64(clamping: n)
+            case .date(let d)?: Int64(d.year * 10_000 + d.month * 100 + d.day)
+            case .time(let t)?: Int64(t.hours * 3_600 + t.minutes * 60 + t.seconds) * 1_000_000 + Int64(t.microseconds)
+            default: .min
+            }
+        }
+        if lugarColumns { return (number(row[column: "Orden"]), number(row[column: "Id"]), 0) }
+        return (number(row[column: "FechaProgramada"]), number(row[column: "HoraSalidaProgramada"]), number(row[column: "Id"]))
     }
 
     func listado(_ filtro: SolicitudFiltro, alcance: SolicitudAlcance, offset: Int, limite: Int) throws

@@ -8,21 +8,22 @@ enum SolicitudSQL {
     ]
 
     /// The record's columns in seed 002's order.
-    static let registro = """
-        s.Id, s.CodigoSolicitud, \
-        s.IdUsuarioSolicitante, \(PerfilSQL.nombreCompleto("ps")) AS NombreSolicitante, \
-        \(PerfilSQL.email("ps", usuario: "us")) AS EmailSolicitante, \
-        s.IdDepartamentoSolicitante, d.Nombre AS NombreDepartamento, \
-        s.IdUsuarioAprobador, \(PerfilSQL.nombreCompleto("pa")) AS NombreAprobador, \
-        \(PerfilSQL.email("pa", usuario: "ua")) AS EmailAprobador, \
-        s.IdTipoPrioridadSolicitud, tp.Nombre AS NombrePrioridad, \
-        s.IdTipoServicioSolicitud, ts.Nombre AS NombreTipoServicio, \
-        s.Asunto, s.Descripcion, s.Justificacion, s.CantidadPasajeros, s.NombresPasajeros, \
-        s.FechaServicioRequerido, s.HoraServicioRequerido, s.Observaciones, \
-        s.IdEstadoActual, e.Codigo AS CodigoEstadoActual, e.Nombre AS NombreEstadoActual, \
-        e.Color AS ColorEstadoActual, e.EsEstadoFinal, \
-        s.FechaHoraCreacion, s.FechaHoraActualizacion
-        """
+    static let registroColumnas = [
+        "s.Id", "s.CodigoSolicitud",
+        "s.IdUsuarioSolicitante", "\(PerfilSQL.nombreCompleto("ps")) AS NombreSolicitante",
+        "\(PerfilSQL.email("ps", usuario: "us")) AS EmailSolicitante",
+        "s.IdDepartamentoSolicitante", "d.Nombre AS NombreDepartamento",
+        "s.IdUsuarioAprobador", "\(PerfilSQL.nombreCompleto("pa")) AS NombreAprobador",
+        "\(PerfilSQL.email("pa", usuario: "ua")) AS EmailAprobador",
+        "s.IdTipoPrioridadSolicitud", "tp.Nombre AS NombrePrioridad",
+        "s.IdTipoServicioSolicitud", "ts.Nombre AS NombreTipoServicio",
+        "s.Asunto", "s.Descripcion", "s.Justificacion", "s.CantidadPasajeros", "s.NombresPasajeros",
+        "s.FechaServicioRequerido", "s.HoraServicioRequerido", "s.Observaciones",
+        "s.IdEstadoActual", "e.Codigo AS CodigoEstadoActual", "e.Nombre AS NombreEstadoActual",
+        "e.Color AS ColorEstadoActual", "e.EsEstadoFinal",
+        "s.FechaHoraCreacion", "s.FechaHoraActualizacion",
+    ]
+    static let registro = registroColumnas.joined(separator: ", ")
 
     /// The solicitud with everything its record names (names are shown even for since-deleted rows).
     static let desde = """
@@ -35,15 +36,24 @@ enum SolicitudSQL {
         LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
         """
 
-    static let registroPorId = "SELECT " + registro + desde + " WHERE s.Id = ? AND s.Eliminado = 0"
+    /// The keys of a stop (`lugares`), exactly seed 002's.
+    static let lugarColumnas = [
+        "dl.Id", "dl.IdLugar", "l.Nombre AS NombreLugar", "l.Direccion AS DireccionLugar", "dl.EsOrigen", "dl.Orden",
+        "dl.Descripcion", "dl.HoraEstimadaLlegada", "dl.RequiereRetorno", "dl.HoraEstimadaRetorno",
+    ]
 
-    /// The active stops of a solicitud by Orden, with exactly seed 002's keys.
-    static let lugares = """
-        SELECT dl.Id, dl.IdLugar, l.Nombre AS NombreLugar, l.Direccion AS DireccionLugar, dl.EsOrigen, dl.Orden, \
-        dl.Descripcion, dl.HoraEstimadaLlegada, dl.RequiereRetorno, dl.HoraEstimadaRetorno \
-        FROM DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar \
-        WHERE dl.IdSolicitud = ? AND dl.Eliminado = 0 ORDER BY dl.Orden, dl.Id
-        """
+    /// The record in one statement, so one snapshot and one round trip (issue 16): the solicitud's columns on
+    /// every row (after `Parte`), joined to the sequence 1, 2 (MariaDB's SEQUENCE engine) so that part 1 carries
+    /// one active stop each and part 2 one active mission each (`VistaMision`, whose columns are the mission
+    /// records' keys): l + m rows, never l × m; a part without rows gives one row of NULLs there. No ORDER BY:
+    /// sorting across the joined tables would make MariaDB build a temporary table, so the rows are ordered by
+    /// the caller (stops by Orden, missions by date and departure).
+    static let registroCompleto = "SELECT p.seq AS Parte, " + registro + ", " + lugarColumnas.joined(separator: ", ")
+        + ", vm.*" + desde + " JOIN seq_1_to_2 p "
+        + "LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
+        + "ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
+        + "LEFT JOIN VistaMision vm ON p.seq = 2 AND vm.IdSolicitud = s.Id AND vm.Eliminado = 0 "
+        + "WHERE s.Id = ? AND s.Eliminado = 0"
 
     /// The history rows of §6, oldest first; `IdEstadoSolicitud` is the state's id.
     static let historico = """
