@@ -134,3 +134,19 @@ def wait_until_answers(module: str, path: str, timeout: float = 30, headers: dic
         if time.monotonic() - started > timeout:
             raise TimeoutError(f"{module} {path} did not answer 2xx within {timeout}s")
         time.sleep(0.05)
+
+
+def sql(database: str, statements: str) -> list[list[str]]:
+    """Runs STATEMENTS with the mariadb client as root on DATABASE (faultctl sql); returns the rows of the last
+    result, each a list of its tab-separated fields (NULL as the text "NULL")."""
+    out = ctl("sql", database, statements)
+    return [line.split("\t") for line in out.splitlines() if line]
+
+
+def hold_lock(database: str, statements: str, seconds: float) -> subprocess.Popen:
+    """Starts the mariadb client in the background: START TRANSACTION, STATEMENTS (which take row locks, e.g.
+    SELECT ... FOR UPDATE), SLEEP(SECONDS), ROLLBACK. The locks are held until it ends; wait() on the result."""
+    if not FAULTCTL:
+        raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
+    script = f"START TRANSACTION; {statements}; SELECT SLEEP({seconds}); ROLLBACK;"
+    return subprocess.Popen([FAULTCTL, "sql", database, script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
