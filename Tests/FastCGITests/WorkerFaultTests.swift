@@ -14,25 +14,21 @@ import Testing
 /// up in the middle of an upload leaves no file and no row.
 @Suite("Worker faults over FastCGI with a database")
 struct WorkerFaultTests {
-    /// Monitor served by one worker over a fresh, seeded database.
+    /// Monitor served by one worker over a fresh, seeded database (`ModuleServerTests.RunningModule` pointed at it).
     final class Served {
         let database: ModuleTestDatabase
-        let directory: TemporaryDirectory
-        let server: FastCGIServer
-        let client: FastCGIClient
+        let module: ModuleServerTests.RunningModule
+        var client: FastCGIClient { module.client }
         /// The seeded admin's token (through the module's own login).
         private(set) var token = ""
 
         init(extra: [String: String] = [:]) throws {
             database = try ModuleTestDatabase(module: "monitor", prefix: "wfault", seed: true)
-            directory = try TemporaryDirectory()
-            let settings = try TestEnvironment.settings(.monitor, database: database.name, extra: [
-                "WORKERS": "1", "UPLOAD_DIR": directory.file("uploads"), "MONITOR_BACKUP_NIGHTLY": "off",
-                "MONITOR_JWT_SECRET": "worker-fault-tests-monitor-secret-0123456",
+            module = try ModuleServerTests.RunningModule(.monitor, extra: [
+                "DB_SOCKET": try TestEnvironment.socket(), "DB_USER": try TestEnvironment.user(),
+                "DB_PASSWORD": try TestEnvironment.password(), "DB_NAME": database.name, "WORKERS": "1",
+                "MONITOR_BACKUP_NIGHTLY": "off",
             ].merging(extra) { $1 })
-            let path = directory.file("monitor.sock")
-            server = try ModuleServer.start(settings, endpoint: .unixSocket(path: path, mode: 0o600), logger: TestServer.logger)
-            client = FastCGIClient(socketPath: path, timeoutSeconds: 20)
             let login = try call("POST", "/api/auth/login", json: #"{"username": "admin", "password": "ventanilla"}"#)
             guard case .string(let token)? = try JSONParser.parse(login.body)["token"] else {
                 throw TestFailure("login: \(login.status) \(login.text)")
@@ -41,8 +37,7 @@ struct WorkerFaultTests {
         }
 
         deinit {
-            server.stop()
-            directory.remove()
+            module.stop()
         }
 
         /// One request with the admin's token (when there is one yet) and a JSON body.
@@ -131,7 +126,7 @@ struct WorkerFaultTests {
         let listed = try served.call("GET", "/api/expedientes/SUBIDA-1/evidencias")
         #expect(listed.status == 200, "\(listed.text)")
         #expect(try served.database.count("SELECT COUNT(*) FROM evidencia WHERE no_siniestro = 'SUBIDA-1'") == 0)
-        let left = Self.files(under: served.directory.file("uploads"))
+        let left = Self.files(under: served.module.directory.file("uploads"))
         #expect(left.isEmpty, "files left behind: \(left)")
     }
 
