@@ -60,7 +60,7 @@ let package = Package(
                 swiftSettings: strict),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
-        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "HTTPCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "AppCore", "HTTPCore", "MariaDB", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

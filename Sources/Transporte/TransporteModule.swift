@@ -25,7 +25,8 @@ public struct TransporteModule: Sendable {
         let lockWait = try settings.environment.int("LOCK_WAIT_SECONDS", default: TransactionRetry.defaultLockWaitSeconds,
                                                     range: 1...TransactionRetry.maximumLockWaitSeconds)
         environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock, lockWaitSeconds: lockWait,
-                                            registries: try TransporteRegistries.read(settings.environment, transport: registryTransport))
+                                            registries: try TransporteRegistries.read(settings.environment, transport: registryTransport,
+                                                                                      clock: clock))
     }
 
     /// The routes, frozen. Routing comes first (FastAPI), then the body is parsed for matched routes.

@@ -75,6 +75,21 @@ struct FastCGIClient: Sendable {
         try writeRequest(fd, params: params, body: body, contentLength: contentLength, ending: .hangUp, stdinChunk: Self.maxContent)
     }
 
+    /// Sends one request, reads the first `readBytes` bytes of the answer, then closes the connection while the
+    /// server is still writing the rest.
+    func leaveMidResponse(_ params: [(String, String)], readBytes: Int) throws {
+        let fd = try connect()
+        defer { close(fd) }
+        try writeRequest(fd, params: params, body: [], contentLength: nil, ending: .endOfStream, stdinChunk: Self.maxContent)
+        var buffer = [UInt8](repeating: 0, count: readBytes)
+        var got = 0
+        while got < readBytes {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + got, readBytes - got, 0) }
+            if n <= 0 { break }
+            got += n
+        }
+    }
+
     /// A connected socket with the timeouts set.
     func connect() throws -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)

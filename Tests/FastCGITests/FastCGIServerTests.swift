@@ -336,6 +336,26 @@ struct FastCGIServerTests {
         #expect(response.header("X-Body-Checksum") == Checksum.of(body))
     }
 
+    @Test("a client that leaves while a large response is written: no SIGPIPE, the worker serves the next request")
+    func clientLeavesMidResponse() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("leave.sock")
+        // One worker: the next request proves that very thread came back from its failed writes.
+        let server = try TestServer.start(path, workers: 1) { EchoHandler(worker: $0) }
+        defer { server.stop() }
+
+        let client = FastCGIClient(socketPath: path, timeoutSeconds: 5)
+        for _ in 0..<3 {
+            // 16 MiB: far more than the socket buffers hold, so the handler is still writing when the client goes.
+            try client.leaveMidResponse(TestServer.cgi("GET", "/big", extra: [("RESPONSE_SIZE", String(16 << 20))]),
+                                        readBytes: 4_096)
+        }
+        let response = try client.send(TestServer.cgi("GET", "/small", extra: [("RESPONSE_SIZE", "1000")]))
+        #expect(response.status == 200)
+        #expect(Array(response.body.suffix(1_000)) == TestData.pattern(count: 1_000))
+    }
+
     @Test("a server can start again on the same path after another one in this process stopped")
     func restartInProcess() throws {
         let directory = try TemporaryDirectory()

@@ -141,12 +141,22 @@ def wait_until_answers(module: str, path: str, timeout: float = 30, headers: dic
         time.sleep(0.05)
 
 
-def db_rows(database: str, sql: str) -> list[list[str]]:
-    """The rows SQL returns in DATABASE, read as root over the stack's socket (`faultctl db-sql`): each row a list
-    of its columns as text (NULL as "NULL"), in the order the query gives."""
+def sql(database: str, statements: str) -> list[list[str]]:
+    """Runs STATEMENTS with the mariadb client as root on DATABASE over the stack's socket (`faultctl sql`, on its
+    standard input, so any length); returns the rows of the last result, each a list of its tab-separated fields
+    (NULL as the text "NULL"), in the order the query gives."""
     if not FAULTCTL:
         raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
-    done = subprocess.run([FAULTCTL, "db-sql", database], input=sql, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([FAULTCTL, "sql", database], input=statements, capture_output=True, text=True, timeout=60)
     if done.returncode != 0:
-        raise RuntimeError(f"faultctl db-sql {database} failed ({done.returncode}): {done.stderr.strip()}")
-    return [line.split("\t") for line in done.stdout.splitlines()]
+        raise RuntimeError(f"faultctl sql {database} failed ({done.returncode}): {done.stderr.strip()}")
+    return [line.split("\t") for line in done.stdout.splitlines() if line]
+
+
+def hold_lock(database: str, statements: str, seconds: float) -> subprocess.Popen:
+    """Starts the mariadb client in the background: START TRANSACTION, STATEMENTS (which take row locks, e.g.
+    SELECT ... FOR UPDATE), SLEEP(SECONDS), ROLLBACK. The locks are held until it ends; wait() on the result."""
+    if not FAULTCTL:
+        raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
+    script = f"START TRANSACTION; {statements}; SELECT SLEEP({seconds}); ROLLBACK;"
+    return subprocess.Popen([FAULTCTL, "sql", database, script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

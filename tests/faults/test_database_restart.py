@@ -20,7 +20,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
-from faults import Load, Outcome, ctl, db_rows, is_module_503, wait_until_answers
+from faults import Load, Outcome, ctl, sql, is_module_503, wait_until_answers
 from helpers import MonitorTestCase, TransporteTestCase, delivered_mail, multipart, request, staff_token
 from test_database_down import READS
 
@@ -92,13 +92,13 @@ class DatabaseRestartTest(unittest.TestCase):
     def stored(self, module: str, tag: str) -> set[tuple[str, ...]]:
         """The rows of this run and TAG as the same tuples the writes keep as their keys."""
         if module == "monitor":
-            rows = db_rows("monitor", f"SELECT no_siniestro, marca, observaciones FROM expediente "
+            rows = sql("monitor", f"SELECT no_siniestro, marca, observaciones FROM expediente "
                                       f"WHERE no_siniestro LIKE 'FDB-{RUN}-{tag}-%'")
         elif module == "transporte":
-            rows = db_rows("transporte", f"SELECT Asunto, Descripcion FROM Solicitud "
+            rows = sql("transporte", f"SELECT Asunto, Descripcion FROM Solicitud "
                                          f"WHERE Asunto LIKE 'FDB {RUN} {tag} %'")
         else:
-            rows = db_rows("egresos", f"SELECT name, payment_conditions FROM customers "
+            rows = sql("egresos", f"SELECT name, payment_conditions FROM customers "
                                       f"WHERE name LIKE 'FDB{RUN}{tag}%' AND deleted_at IS NULL")
         return {tuple(row) for row in rows}
 
@@ -163,7 +163,7 @@ class DatabaseRestartTest(unittest.TestCase):
         """Every committed solicitud (deleted, unacknowledged and other tests' included) has a real code, and
         each month's correlatives are exactly 1..n."""
         months: dict[tuple[str, str], list[int]] = {}
-        for (code,) in db_rows("transporte", "SELECT CodigoSolicitud FROM Solicitud"):
+        for (code,) in sql("transporte", "SELECT CodigoSolicitud FROM Solicitud"):
             match = CODE.match(code)
             self.assertIsNotNone(match, f"a committed solicitud has the code {code!r}")
             self.assertNotEqual(match.group(1), "0000", f"a provisional code was committed: {code}")

@@ -68,7 +68,7 @@ public enum ModuleServer {
     /// `GET /api/diagnostico/checks` reads what the checks recorded in this process, and its nightly backup look.
     static func handlerFactory(_ settings: ModuleSettings, logger: Logger,
                                periodicTasks: inout [(interval: Double, task: PeriodicThread.Task)]) throws -> FastCGIServer.HandlerFactory {
-        let database = settings.database.mariaDBConfiguration
+        let database = try workerDatabase(settings)
         switch settings.module {
         case .monitor:
             let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory)
@@ -84,6 +84,21 @@ public enum ModuleServer {
             bootstrapAdmin(module, database, logger)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         }
+    }
+
+    /// The request path's limit on one statement by default (`DB_STATEMENT_TIMEOUT_SECONDS`), in seconds: under
+    /// nginx's 60 s `fastcgi_read_timeout` and InnoDB's 50 s default lock wait, so a blocked request gets the
+    /// module's 503 rather than nginx's 504 page, and far over any statement a request normally runs.
+    static let defaultStatementTimeoutSeconds = 30
+
+    /// The workers' database configuration: the module's, with `DB_STATEMENT_TIMEOUT_SECONDS` (0-3600, default 30,
+    /// 0: no limit) as each connection's `max_statement_time`. Only the request path has the limit: the mail sender,
+    /// the periodic threads and the backup job (long by nature) connect without it.
+    static func workerDatabase(_ settings: ModuleSettings) throws -> MariaDBConfiguration {
+        var database = settings.database.mariaDBConfiguration
+        database.statementTimeoutSeconds = Double(try settings.environment.int(
+            "DB_STATEMENT_TIMEOUT_SECONDS", default: defaultStatementTimeoutSeconds, range: 0...3_600))
+        return database
     }
 
     /// Egresos' bootstrap admin, once per process before the workers start. A database that cannot be reached

@@ -18,11 +18,14 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
     public var readTimeoutSeconds: Int
     /// Seconds to wait for each network write.
     public var writeTimeoutSeconds: Int
+    /// The server's limit on one statement (`max_statement_time`, set at connect), in seconds; 0: none. A statement
+    /// past it is killed by the server and fails with `.statementTimeout`; the connection stays usable.
+    public var statementTimeoutSeconds: Double
 
     /// Creates a configuration; TCP when `host` is set, else the unix `socket`.
     public init(socket: String? = nil, host: String? = nil, port: Int = 3306, user: String, password: String = "",
                 database: String? = nil, connectTimeoutSeconds: Int = 3, readTimeoutSeconds: Int = 30,
-                writeTimeoutSeconds: Int = 30) {
+                writeTimeoutSeconds: Int = 30, statementTimeoutSeconds: Double = 0) {
         self.socket = socket
         self.host = host
         self.port = port
@@ -32,6 +35,14 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.readTimeoutSeconds = readTimeoutSeconds
         self.writeTimeoutSeconds = writeTimeoutSeconds
+        self.statementTimeoutSeconds = max(0, statementTimeoutSeconds)
+    }
+
+    /// The network read timeout in effect: at least 5 s past the statement limit, so that the server's limit (which
+    /// keeps the connection) always fires before the client's (which has to drop it while the statement runs on).
+    public var effectiveReadTimeoutSeconds: Int {
+        guard statementTimeoutSeconds > 0 else { return readTimeoutSeconds }
+        return max(readTimeoutSeconds, Int(statementTimeoutSeconds.rounded(.up)) + 5)
     }
 
     /// Whether the connection goes over TCP (else over the unix socket).
@@ -53,7 +64,7 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
             "socket": socket as Any, "host": host as Any, "port": port, "user": user,
             "password": password.isEmpty ? "" : "<redacted>", "database": database as Any,
             "connectTimeoutSeconds": connectTimeoutSeconds, "readTimeoutSeconds": readTimeoutSeconds,
-            "writeTimeoutSeconds": writeTimeoutSeconds,
+            "writeTimeoutSeconds": writeTimeoutSeconds, "statementTimeoutSeconds": statementTimeoutSeconds,
         ])
     }
 }

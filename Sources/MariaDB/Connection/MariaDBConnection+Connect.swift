@@ -9,6 +9,15 @@ extension MariaDBConnection {
         SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'
         """
 
+    /// The per-connection statement limit (MariaDB's `max_statement_time`, seconds with microsecond precision).
+    static func statementTimeoutSetup(_ seconds: Double) -> String {
+        // Written as whole seconds and six decimals: Double's own text could be `1e-06`.
+        let micros = Int((seconds * 1_000_000).rounded())
+        let fraction = String(micros % 1_000_000)
+        return "SET SESSION max_statement_time = \(micros / 1_000_000)."
+            + String(repeating: "0", count: 6 - fraction.count) + fraction
+    }
+
     /// Connects now if not connected (otherwise the first statement connects); throws `.connectionFailed`.
     public func connect() throws(MariaDBError) {
         _ = try connectedHandle()
@@ -95,6 +104,9 @@ extension MariaDBConnection {
                 throw connectionError(mysql, query: nil)
             }
             try runText(sessionSetup + sessionVariables.map { ", SESSION \($0.name) = \($0.value)" }.joined(), on: mysql)
+            if configuration.statementTimeoutSeconds > 0 {
+                try runText(statementTimeoutSetup(configuration.statementTimeoutSeconds), on: mysql)
+            }
         } catch {
             mysql_close(mysql)
             var failure = error
@@ -110,7 +122,7 @@ extension MariaDBConnection {
         _ = mysql_options(mysql, MYSQL_OPT_PROTOCOL, &protocolType)
         var connectTimeout = UInt32(clamping: configuration.connectTimeoutSeconds)
         _ = mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-        var readTimeout = UInt32(clamping: configuration.readTimeoutSeconds)
+        var readTimeout = UInt32(clamping: configuration.effectiveReadTimeoutSeconds)
         _ = mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
         var writeTimeout = UInt32(clamping: configuration.writeTimeoutSeconds)
         _ = mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)

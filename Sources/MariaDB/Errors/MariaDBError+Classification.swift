@@ -16,6 +16,9 @@ extension MariaDBError {
             .deadlock
         case 1205:
             .lockWaitTimeout
+        // 1969 ER_STATEMENT_TIMEOUT: "Query execution was interrupted (max_statement_time exceeded)".
+        case 1969:
+            .statementTimeout
         case 1406:
             .dataTooLong
         // 1048 NULL into NOT NULL, 1264 out of range, 1265 data truncated (bad ENUM), 1292 bad date or number,

@@ -13,6 +13,9 @@ public struct MariaDBError: Error, Sendable, CustomStringConvertible, CustomDebu
         case deadlock
         /// A row lock was not granted within `innodb_lock_wait_timeout` (1205).
         case lockWaitTimeout
+        /// The server killed the statement at the connection's `max_statement_time` (1969); nothing it did remains
+        /// (a write inside a transaction: the statement only), and the connection is still usable.
+        case statementTimeout
         /// An established connection broke (server gone, restarted, killed, statement handles lost).
         case connectionLost
         /// No connection could be established (server down, socket missing, access denied, unknown database).
@@ -83,6 +86,7 @@ extension MariaDBError.Kind {
         case .foreignKeyViolation: "foreign key violation"
         case .deadlock: "deadlock"
         case .lockWaitTimeout: "lock wait timeout"
+        case .statementTimeout: "statement time limit exceeded"
         case .connectionLost: "connection lost"
         case .connectionFailed: "connection failed"
         case .dataTooLong: "data too long"

@@ -6,7 +6,7 @@ struct MariaDBErrorTests {
     @Test("server and client codes map to kinds", arguments: [
         (Int32(1062), MariaDBError.Kind.duplicateKey), (1586, .duplicateKey),
         (1451, .foreignKeyViolation), (1452, .foreignKeyViolation), (1216, .foreignKeyViolation), (1217, .foreignKeyViolation),
-        (1213, .deadlock), (1205, .lockWaitTimeout),
+        (1213, .deadlock), (1205, .lockWaitTimeout), (1969, .statementTimeout),
         (2006, .connectionLost), (2013, .connectionLost), (2055, .connectionLost), (2014, .connectionLost),
         (2056, .connectionLost), (1243, .connectionLost), (1927, .connectionLost), (1053, .connectionLost),
         (2002, .connectionFailed), (2003, .connectionFailed), (1045, .connectionFailed), (1049, .connectionFailed),

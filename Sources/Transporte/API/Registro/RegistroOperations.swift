@@ -5,7 +5,8 @@ import HTTPCore
 extension RegistroRoutes {
     /// What every failure of registry `servicio` (`PLACA`, `DUI`) answers.
     static func fallos(_ servicio: String) -> String {
-        "Sin TRANSPORTE_\(servicio)_API_URL configurada: 503. Sin respuesta en 10 s (3 s para conectar): 504. "
+        "Sin TRANSPORTE_\(servicio)_API_URL configurada, o mientras el registro no se consulta tras fallos seguidos "
+            + "(TRANSPORTE_REGISTRY_BREAKER_FAILURES, 5; durante TRANSPORTE_REGISTRY_BREAKER_COOLDOWN_SECONDS, 30): 503. Sin respuesta en 10 s (3 s para conectar): 504. "
             + "Servicio caído, o respuesta que no es un 200 con el objeto JSON descrito: 502. 404 del registro: 404"
     }
 

@@ -28,6 +28,8 @@ struct Registro {
 
     /// 503: no URL configured.
     static let noConfigurado = "no está configurado"
+    /// 503: not asked, its circuit breaker is open after consecutive failures.
+    static let noDisponible = "no está disponible por ahora; intente de nuevo en unos segundos"
     /// 504: no answer within the timeout.
     static let sinRespuesta = "no respondió a tiempo"
     /// 502: unreachable, or an answer that cannot be used.
@@ -41,7 +43,7 @@ struct Registro {
     let logger: Logger
 
     /// The registry's record of `clave` (already in its normal form), checked against `campos`: 503 when the
-    /// registry is not configured, 504 on a timeout, 404 when it answers 404, 502 for anything else that is not
+    /// registry is not configured or its circuit breaker is open, 504 on a timeout, 404 when it answers 404, 502 for anything else that is not
     /// a 200 with a JSON object whose fields pass their checks and whose key is `clave`.
     func consultar(_ clave: String) throws -> Validated {
         guard let transport else { throw TransporteError(status: 503, tipo.mensaje(Self.noConfigurado)) }
@@ -55,6 +57,8 @@ struct Registro {
                 throw TransporteError(status: 504, tipo.mensaje(Self.sinRespuesta))
             case .unreachable(let detail), .unusable(let detail):
                 throw inutilizable(detail)
+            case .circuitOpen:
+                throw TransporteError(status: 503, tipo.mensaje(Self.noDisponible))
             }
         }
         switch reply.status {

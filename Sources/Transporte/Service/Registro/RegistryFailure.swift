@@ -6,4 +6,6 @@ public enum RegistryFailure: Error, Equatable, Sendable {
     case unreachable(String)
     /// Something answered, but not with a usable HTTP reply (reset, TLS failure, a body over the size cap): 502.
     case unusable(String)
+    /// Not asked: its circuit breaker is open after consecutive failures (`GuardedRegistryTransport`): 503.
+    case circuitOpen
 }

@@ -22,22 +22,33 @@ public struct TransporteRegistries: Sendable {
         self.propietarioFiltro = propietarioFiltro
     }
 
+    /// Consecutive failures that open a registry's breaker, by default.
+    static let breakerFailures = 5
+    /// Seconds an open breaker refuses before its trial call, by default.
+    static let breakerCoolDownSeconds = 30
+
     /// No registry configured.
     public static let none = TransporteRegistries(placa: nil, dui: nil)
 
     /// Reads the settings: `PLACA_API_URL`, `PLACA_API_TOKEN`, `DUI_API_URL`, `DUI_API_TOKEN` (URLs `http://` or
     /// `https://`), `PLACA_API_PROPIETARIO_FILTRO`, and `REGISTRY_TIMEOUT_MS` (100-10000, default 10000: the
     /// whole exchange; the connect timeout is 3 s or this, whichever is shorter). Without `transport` no
-    /// registry is configured.
-    static func read(_ environment: Environment, transport: TransportFactory?) throws -> TransporteRegistries {
+    /// registry is configured. The breakers: `REGISTRY_BREAKER_FAILURES` consecutive failures (1-100, default 5)
+    /// open one, for `REGISTRY_BREAKER_COOLDOWN_SECONDS` (1-3600, default 30) on `clock`.
+    static func read(_ environment: Environment, transport: TransportFactory?, clock: any Clock = SystemClock()) throws -> TransporteRegistries {
         let total = try environment.int("REGISTRY_TIMEOUT_MS", default: RegistryEndpoint.totalTimeoutMilliseconds,
                                         range: 100...RegistryEndpoint.totalTimeoutMilliseconds)
+        let failures = try environment.int("REGISTRY_BREAKER_FAILURES", default: Self.breakerFailures, range: 1...100)
+        let coolDown = try environment.int("REGISTRY_BREAKER_COOLDOWN_SECONDS", default: Self.breakerCoolDownSeconds, range: 1...3_600)
         func endpoint(_ name: String) throws -> (any RegistryTransport)? {
             guard let url = environment.string(name + "_API_URL") else { return nil }
             guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.utf8.count > 8 else {
                 throw ConfigurationError(variable: environment.nameInUse(name + "_API_URL"), problem: "must be an http:// or https:// URL")
             }
-            return transport?(RegistryEndpoint(url: url, token: environment.string(name + "_API_TOKEN"), totalTimeoutMilliseconds: total))
+            guard let made = transport?(RegistryEndpoint(url: url, token: environment.string(name + "_API_TOKEN"),
+                                                         totalTimeoutMilliseconds: total)) else { return nil }
+            let breaker = CircuitBreaker(failureThreshold: failures, coolDownMilliseconds: Int64(coolDown) * 1_000)
+            return GuardedRegistryTransport(made, name: name.lowercased(), breaker: breaker, clock: clock)
         }
         return TransporteRegistries(placa: try endpoint("PLACA"), dui: try endpoint("DUI"),
                                     propietarioFiltro: environment.string("PLACA_API_PROPIETARIO_FILTRO"))
