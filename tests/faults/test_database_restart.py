@@ -11,20 +11,18 @@ bounded write load through nginx; then started again. Afterwards, per module:
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
 import unittest
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
 
 from faults import Load, Outcome, ctl, sql, is_module_503, wait_until_answers
-from helpers import MonitorTestCase, TransporteTestCase, delivered_mail, multipart, request, staff_token
+from helpers import delivered_mail, request
 from test_database_down import READS
+from writes import MODULES, creation, writer_headers
 
-MODULES = ("monitor", "transporte", "egresos")
 THREADS = 3  # per module: nine writers at once over eight workers per module
 WARM_UP = 8  # acknowledged writes per module before the fault
 DOWN_SECONDS = 1.5  # how long the database stays down (the writers keep going: they must get 503s)
@@ -36,22 +34,6 @@ RUN = uuid.uuid4().hex[:8]
 CODE = re.compile(r"^SOL-(\d{4})-(\d{2})-(\d{8,})$")
 # Routes no module has: answered by the module itself (a JSON 404) without the database.
 UNKNOWN = {"monitor": "/api/no-such-route", "transporte": "/no-such-route", "egresos": "/api/v1/no-such-route"}
-# JPEG framing is all Egresos checks of a customer picture (its extension and type), and a few bytes keep it cheap.
-PICTURE = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
-
-
-def solicitud_body(asunto: str, descripcion: str) -> dict:
-    """Seed 002's request with the development seed's ids and the given distinct content."""
-    return {
-        "idUsuarioSolicitante": 1, "idDepartamentoSolicitante": 2, "idUsuarioAprobador": 3,
-        "idTipoPrioridadSolicitud": 2, "idTipoServicioSolicitud": 1, "asunto": asunto, "descripcion": descripcion,
-        "justificacion": "Prueba de fallas", "cantidadPasajeros": 2, "nombresPasajeros": "Juan Perez, Maria Lopez",
-        "fechaServicioRequerido": (date.today() + timedelta(days=30)).isoformat(), "horaServicioRequerido": "08:00",
-        "lugares": [
-            {"idLugar": 1, "esOrigen": True, "orden": 0, "descripcion": "Salida"},
-            {"idLugar": 5, "esOrigen": False, "orden": 1, "descripcion": "Destino", "horaEstimadaLlegada": "10:30"},
-        ],
-    }
 
 
 class DatabaseRestartTest(unittest.TestCase):
@@ -59,47 +41,27 @@ class DatabaseRestartTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.headers = {
-            "monitor": {"Authorization": "Bearer " + MonitorTestCase().token("admin")},
-            "transporte": {"Authorization": "Bearer " + TransporteTestCase().token("solicitante1")},
-            "egresos": {"Authorization": "Bearer " + staff_token("admin@element.com.mx", exp=int(time.time()) + 3600)},
-        }
-
-    # -- the writes: each returns (KEY, Response); KEY is the content sent, to be found in the database later ----
+        cls.headers = writer_headers()
 
     def write(self, module: str, tag: str):
-        def monitor(i: int):
-            content = (f"FDB-{RUN}-{tag}-{i}", f"Marca {i}", f"fdb {RUN} {tag} {i} observacion")
-            body = {"no_siniestro": content[0], "marca": content[1], "observaciones": content[2]}
-            return content, request("monitor", "POST", "/api/expedientes", body=json.dumps(body), timeout=90,
-                                    headers={**self.headers["monitor"], "Content-Type": "application/json"})
+        """MODULE's creation under load; every key of it starts with this run's and TAG's label."""
+        return creation(module, self.headers[module], self.label(tag))
 
-        def transporte(i: int):
-            content = (f"FDB {RUN} {tag} {i}", f"descripcion {tag} {i} de {RUN}")
-            body = solicitud_body(*content)
-            return content, request("transporte", "POST", "/solicitud", body=json.dumps(body), timeout=90,
-                                    headers={**self.headers["transporte"], "Content-Type": "application/json"})
-
-        def egresos(i: int):
-            content = (f"FDB{RUN}{tag}{i}", str(i % 366))
-            body, content_type = multipart({"name": content[0], "payment_conditions": content[1]},
-                                           {"picture": ("logo.jpg", "image/jpeg", PICTURE)})
-            return content, request("egresos", "POST", "/api/v1/customers", body=body, timeout=90,
-                                    headers={**self.headers["egresos"], "Content-Type": content_type})
-
-        return {"monitor": monitor, "transporte": transporte, "egresos": egresos}[module]
+    @staticmethod
+    def label(tag: str) -> str:
+        return f"FDB{RUN}{tag}"
 
     def stored(self, module: str, tag: str) -> set[tuple[str, ...]]:
-        """The rows of this run and TAG as the same tuples the writes keep as their keys."""
+        """The rows of this run and TAG as the same tuples the writes keep as their keys (writes.py)."""
+        label = self.label(tag)
         if module == "monitor":
             rows = sql("monitor", f"SELECT no_siniestro, marca, observaciones FROM expediente "
-                                      f"WHERE no_siniestro LIKE 'FDB-{RUN}-{tag}-%'")
+                                  f"WHERE no_siniestro LIKE '{label}-%'")
         elif module == "transporte":
-            rows = sql("transporte", f"SELECT Asunto, Descripcion FROM Solicitud "
-                                         f"WHERE Asunto LIKE 'FDB {RUN} {tag} %'")
+            rows = sql("transporte", f"SELECT Asunto, Descripcion FROM Solicitud WHERE Asunto LIKE '{label} %'")
         else:
             rows = sql("egresos", f"SELECT name, payment_conditions FROM customers "
-                                      f"WHERE name LIKE 'FDB{RUN}{tag}%' AND deleted_at IS NULL")
+                                  f"WHERE name LIKE '{label}%' AND deleted_at IS NULL")
         return {tuple(row) for row in rows}
 
     # -- one fault under load -------------------------------------------------------------------------------

@@ -22,35 +22,18 @@ import sys
 import time
 import unittest
 import uuid
-from datetime import date, timedelta
 
 from faults import Load, Outcome, ctl, is_module_503
-from helpers import MonitorTestCase, TransporteTestCase, multipart, request, stack_setting, staff_token
+from helpers import multipart, request, stack_setting
+from writes import MODULES, creation, writer_headers
 
-MODULES = ("monitor", "transporte", "egresos")
 THREADS = 3  # writers per module
 WARM_UP = 6  # finished writes per module before the signal
 AFTER_RESTART = 1.0  # seconds the load keeps going once every module answers again
 RESTART_WITHIN = 5.0  # seconds from the signal to a 2xx from the new process (measured: well under 1 s)
 RUN = uuid.uuid4().hex[:8]
-# JPEG framing is all Egresos checks of a customer picture, and a few bytes keep it cheap.
-PICTURE = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 UPLOAD_SIZE = 24 * 1024 * 1024  # one evidencia of the SIGKILL-during-upload test (Monitor accepts up to 52 MiB)
 DEAD_PID = 2_147_483_000  # above any pid_max: no process has it
-
-
-def solicitud_body(asunto: str, descripcion: str) -> dict:
-    """Seed 002's request with the development seed's ids and the given distinct content."""
-    return {
-        "idUsuarioSolicitante": 1, "idDepartamentoSolicitante": 2, "idUsuarioAprobador": 3,
-        "idTipoPrioridadSolicitud": 2, "idTipoServicioSolicitud": 1, "asunto": asunto, "descripcion": descripcion,
-        "justificacion": "Prueba de reinicio", "cantidadPasajeros": 2, "nombresPasajeros": "Juan Perez, Maria Lopez",
-        "fechaServicioRequerido": (date.today() + timedelta(days=30)).isoformat(), "horaServicioRequerido": "08:00",
-        "lugares": [
-            {"idLugar": 1, "esOrigen": True, "orden": 0, "descripcion": "Salida"},
-            {"idLugar": 5, "esOrigen": False, "orden": 1, "descripcion": "Destino", "horaEstimadaLlegada": "10:30"},
-        ],
-    }
 
 
 def start_ticks(pid: int) -> int:
@@ -80,34 +63,11 @@ class ModuleRestartTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.headers = {
-            "monitor": {"Authorization": "Bearer " + MonitorTestCase().token("admin")},
-            "transporte": {"Authorization": "Bearer " + TransporteTestCase().token("solicitante1")},
-            "egresos": {"Authorization": "Bearer " + staff_token("admin@element.com.mx", exp=int(time.time()) + 3600)},
-        }
-
-    # -- the writes: each returns (KEY, Response); KEY is the content sent, to be read back later ------------
+        cls.headers = writer_headers()
 
     def write(self, module: str, tag: str):
-        def monitor(i: int):
-            key = (f"FPR-{RUN}-{tag}-{i}", f"Marca {i}", f"fproc {RUN} {tag} {i}")
-            body = {"no_siniestro": key[0], "marca": key[1], "observaciones": key[2]}
-            return key, request("monitor", "POST", "/api/expedientes", body=json.dumps(body), timeout=90,
-                                headers={**self.headers["monitor"], "Content-Type": "application/json"})
-
-        def transporte(i: int):
-            key = (f"FPR {RUN} {tag} {i}", f"descripcion {tag} {i} de {RUN}")
-            return key, request("transporte", "POST", "/solicitud", body=json.dumps(solicitud_body(*key)), timeout=90,
-                                headers={**self.headers["transporte"], "Content-Type": "application/json"})
-
-        def egresos(i: int):
-            key = (f"FPR{RUN}{tag}{i}", str(i % 366))
-            body, content_type = multipart({"name": key[0], "payment_conditions": key[1]},
-                                           {"picture": ("logo.jpg", "image/jpeg", PICTURE)})
-            return key, request("egresos", "POST", "/api/v1/customers", body=body, timeout=90,
-                                headers={**self.headers["egresos"], "Content-Type": content_type})
-
-        return {"monitor": monitor, "transporte": transporte, "egresos": egresos}[module]
+        """MODULE's creation under load (writes.py); the keys are read back through the API afterwards."""
+        return creation(module, self.headers[module], f"FPR{RUN}{tag}")
 
     def assert_read_back(self, module: str, acked: list[Outcome]) -> None:
         """Every acknowledged write is there with the content sent."""
