@@ -52,8 +52,15 @@ final class CurlSMTPTransport: MailTransport {
         let reply = curl.responseCode
         var message = curl.message(result)
         if reply > 0 { message += " [SMTP \(reply)]" }
-        throw MailDeliveryError(message, abortedForShutdown: result == CURLE_ABORTED_BY_CALLBACK)
+        throw MailDeliveryError(message, abortedForShutdown: result == CURLE_ABORTED_BY_CALLBACK,
+                                serverUnreachable: reply == 0 && Self.networkFailures.contains(result.rawValue))
     }
+
+    /// curl's failures of the network itself: with no SMTP reply at all they mean the server was never reached.
+    private static let networkFailures: Set<UInt32> = [
+        CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_GOT_NOTHING,
+        CURLE_SEND_ERROR, CURLE_RECV_ERROR,
+    ].map(\.rawValue).reduce(into: []) { $0.insert($1) }
 
     private static func useSSL(_ security: MailTransportSecurity) -> Int {
         switch security {

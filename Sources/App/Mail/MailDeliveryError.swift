@@ -5,11 +5,15 @@ public struct MailDeliveryError: Error, CustomStringConvertible, Sendable {
     public let message: String
     /// True when the delivery was cut short because the process is stopping (not the message's fault).
     public let abortedForShutdown: Bool
+    /// True when no SMTP conversation took place: the server could not be resolved or reached, or said nothing
+    /// before the connection failed or timed out. Nothing was handed over, and the message is not at fault.
+    public let serverUnreachable: Bool
 
     /// An error with `message`.
-    public init(_ message: String, abortedForShutdown: Bool = false) {
+    public init(_ message: String, abortedForShutdown: Bool = false, serverUnreachable: Bool = false) {
         self.message = message
         self.abortedForShutdown = abortedForShutdown
+        self.serverUnreachable = serverUnreachable
     }
 
     /// The message.

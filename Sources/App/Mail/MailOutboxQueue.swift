@@ -56,6 +56,17 @@ struct MailOutboxQueue {
             """)
     }
 
+    /// Puts a claimed row off because the SMTP server could not be reached: pending again in `delaySeconds`,
+    /// `error` recorded, no attempt counted.
+    func postpone(_ mail: OutboxMail, token: String, error: String, delaySeconds: Int) throws(MariaDBError) {
+        try connection.execute("""
+            UPDATE mail_outbox SET status = 'pending',
+                next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL \(delaySeconds) SECOND),
+                last_error = \(Self.clip(error)), claim_token = NULL, claimed_at = NULL
+            WHERE id = \(mail.id) AND claim_token = \(token)
+            """)
+    }
+
     /// Gives a claimed row back untried (the process is stopping): pending, due now, no attempt counted.
     func release(_ mail: OutboxMail, token: String) throws(MariaDBError) {
         try connection.execute("""

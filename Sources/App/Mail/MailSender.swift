@@ -3,7 +3,9 @@ import Logging
 import MariaDB
 
 /// Delivers a module's outbox: claims due rows, sends each over the transport, and records the outcome: sent,
-/// retry later with exponential backoff, or failed after `MAIL_MAX_ATTEMPTS`. Never throws a delivery failure;
+/// retry later with exponential backoff, or failed after `MAIL_MAX_ATTEMPTS`. A server that cannot be reached at
+/// all is not the message's failure: the message waits `MAIL_RETRY_BASE_SECONDS` with no attempt counted, so an
+/// outage of any length loses nothing. Never throws a delivery failure;
 /// only database errors escape a pass (the caller logs them and tries again later).
 ///
 /// Not `Sendable`: the sender thread makes it, with its own connection, and is its only user.
@@ -61,19 +63,37 @@ public final class MailSender {
         let batch = try queue.claimDue(limit: batchSize, token: token)
         pass.claimed = batch.count
         let composer = MailComposer(from: from)
+        var unreachable: String?  // the error of this pass's failed connection, once there was one
         for mail in batch {
             if control?.stopRequested == true {
                 try queue.release(mail, token: token)
                 pass.released += 1
                 continue
             }
-            try deliver(mail, token: token, composer: composer, sender: from.address, pass: &pass)
+            if let error = unreachable {
+                // One failed connection a pass is enough: the rest wait with it instead of each trying again.
+                try queue.postpone(mail, token: token, error: "not tried: \(error)", delaySeconds: unreachableDelaySeconds)
+                pass.postponed += 1
+                continue
+            }
+            unreachable = try deliver(mail, token: token, composer: composer, sender: from.address, pass: &pass)
+        }
+        if unreachable != nil {
+            logger.warning("mail: the SMTP server cannot be reached; messages wait in the outbox", metadata: [
+                "postponed": "\(pass.postponed)", "retry_in_seconds": "\(unreachableDelaySeconds)"])
         }
         return pass
     }
 
+    /// How long a message waits after the server could not be reached: the first retry delay, whatever the
+    /// message's attempts, so an outage of any length neither uses up `MAIL_MAX_ATTEMPTS` nor stretches the wait
+    /// after the server is back beyond `MAIL_RETRY_BASE_SECONDS`.
+    private var unreachableDelaySeconds: Int { settings.retryDelaySeconds(afterAttempts: 1) }
+
+    /// Tries MAIL once and records the outcome; when the SMTP server could not be reached (MAIL is then postponed
+    /// without counting an attempt), the error's message.
     private func deliver(_ mail: OutboxMail, token: String, composer: MailComposer, sender: MailAddress,
-                         pass: inout MailSenderPass) throws {
+                         pass: inout MailSenderPass) throws -> String? {
         let attempt = mail.attempts + 1
         var metadata: Logger.Metadata = ["outbox_id": "\(mail.id)", "attempt": "\(attempt)"]
         let message: MailMessage
@@ -85,7 +105,7 @@ public final class MailSender {
                                         final: true)
             logger.error("mail: outbox row is not a valid message; marked failed", metadata: metadata)
             pass.failed += 1
-            return
+            return nil
         }
         do throws(MailDeliveryError) {
             try transport.deliver(composer.render(message), from: sender, to: message.to)
@@ -95,7 +115,12 @@ public final class MailSender {
                 try queue.release(mail, token: token)
                 logger.notice("mail: delivery interrupted by shutdown; it will be tried again", metadata: metadata)
                 pass.released += 1
-                return
+                return nil
+            }
+            if error.serverUnreachable {
+                try queue.postpone(mail, token: token, error: error.message, delaySeconds: unreachableDelaySeconds)
+                pass.postponed += 1
+                return error.message
             }
             let final = attempt >= settings.maxAttempts
             let delay = final ? 0 : settings.retryDelaySeconds(afterAttempts: attempt)
@@ -108,10 +133,11 @@ public final class MailSender {
                 logger.warning("mail: delivery failed; will retry", metadata: metadata)
                 pass.retried += 1
             }
-            return
+            return nil
         }
         try queue.markSent(mail, token: token)
         logger.info("mail: sent", metadata: metadata)
         pass.sent += 1
+        return nil
     }
 }

@@ -10,6 +10,9 @@ public struct MailSenderPass: Sendable, Equatable {
     public var failed = 0
     /// Messages given back untried because the sender is stopping.
     public var released = 0
+    /// Messages put off because the SMTP server could not be reached: no attempt counted, due again after
+    /// `MAIL_RETRY_BASE_SECONDS`.
+    public var postponed = 0
 
     /// An empty pass.
     public init() {}

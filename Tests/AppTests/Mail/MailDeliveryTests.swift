@@ -78,27 +78,41 @@ struct MailDeliveryTests {
         }
     }
 
-    @Test("a server that is down means a retry later with backoff; once it is up the message goes")
+    @Test("a server that cannot be reached puts the whole batch off with no attempt counted; once it is up the messages go")
     func retryAfterServerDown() throws {
         let tag = SMTPSink.tag()
         try MailTestDatabase.withOutbox { connection, _ in
-            let id = try MariaDBMailOutbox.enqueue(try MailMessage(
-                to: ["reintento.\(tag)@example.test"], subject: "Reintento", text: "Código SOL-2026-11-00000003"), on: connection)
-            let down = try SMTPSink.settings(port: SMTPSink.closedPort(), retryBaseSeconds: 1)
-            let failed = try MailSender(settings: down, connection: connection, logger: logger).processDue()
-            #expect(failed.retried == 1 && failed.sent == 0)
-            var row = try MailTestDatabase.row(id, on: connection)
-            #expect(row.status == "pending" && row.attempts == 1 && row.dueInFuture && !row.claimed)
-            #expect(row.lastError?.contains("curl 7") == true, "\(row.lastError ?? "-")")
+            let ids = try (1...3).map { n in
+                try MariaDBMailOutbox.enqueue(try MailMessage(
+                    to: ["reintento\(n).\(tag)@example.test"], subject: "Reintento \(n)",
+                    text: "Código SOL-2026-11-0000000\(n)"), on: connection)
+            }
+            // Three passes with the server down, each a failed connection for the first message only.
+            let down = MailSender(settings: try SMTPSink.settings(port: SMTPSink.closedPort(), maxAttempts: 2),
+                                  connection: connection, logger: logger)
+            for _ in 1...3 {
+                let pass = try down.processDue()
+                #expect(pass.claimed == 3 && pass.postponed == 3 && pass.retried == 0 && pass.failed == 0 && pass.sent == 0)
+            }
+            for id in ids {
+                let row = try MailTestDatabase.row(id, on: connection)
+                #expect(row.status == "pending" && row.attempts == 0 && !row.claimed, "no attempt used up: \(row)")
+            }
+            #expect(try MailTestDatabase.row(ids[0], on: connection).lastError?.contains("curl 7") == true)
 
+            // The last pass with the server down waits MAIL_RETRY_BASE_SECONDS (1 s) instead of 0: nothing is due before.
             let up = MailSender(settings: try SMTPSink.settings(retryBaseSeconds: 1), connection: connection, logger: logger)
-            #expect(try up.processDue().claimed == 0, "not due before its backoff")
+            _ = try MailSender(settings: try SMTPSink.settings(port: SMTPSink.closedPort(), retryBaseSeconds: 1),
+                               connection: connection, logger: logger).processDue()
+            #expect(try up.processDue().claimed == 0, "not due before MAIL_RETRY_BASE_SECONDS")
             usleep(1_100_000)
-            #expect(try up.processDue().sent == 1)
-            row = try MailTestDatabase.row(id, on: connection)
-            #expect(row.status == "sent" && row.attempts == 2 && row.sent && row.lastError == nil)
-            let messages = try SMTPSink.waitForMessages(tagged: tag, count: 1)
-            #expect(messages.count == 1 && messages.first?.decodedBody.contains("SOL-2026-11-00000003") == true)
+            #expect(try up.processDue().sent == 3)
+            for id in ids {
+                let row = try MailTestDatabase.row(id, on: connection)
+                #expect(row.status == "sent" && row.attempts == 1 && row.sent && row.lastError == nil)
+            }
+            let messages = try SMTPSink.waitForMessages(tagged: tag, count: 3)
+            #expect(messages.count == 3 && messages.contains { $0.decodedBody.contains("SOL-2026-11-00000003") })
         }
     }
 
@@ -135,10 +149,10 @@ struct MailDeliveryTests {
     @Test("after MAIL_MAX_ATTEMPTS failed attempts the message is marked failed and left alone")
     func maxAttempts() throws {
         try MailTestDatabase.withOutbox { connection, _ in
+            // A recipient the server refuses (550): a conversation that failed, so it counts.
             let id = try MariaDBMailOutbox.enqueue(try MailMessage(
-                to: ["fallo@example.test"], subject: "Fallo", text: "x"), on: connection)
-            let sender = MailSender(settings: try SMTPSink.settings(port: SMTPSink.closedPort(), maxAttempts: 2),
-                                    connection: connection, logger: logger)
+                to: ["refuse.\(SMTPSink.tag())@example.test"], subject: "Fallo", text: "x"), on: connection)
+            let sender = MailSender(settings: try SMTPSink.settings(maxAttempts: 2), connection: connection, logger: logger)
             #expect(try sender.processDue().retried == 1)
             #expect(try MailTestDatabase.row(id, on: connection).status == "pending")
             #expect(try sender.processDue().failed == 1)
