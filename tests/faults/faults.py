@@ -158,5 +158,8 @@ def hold_lock(database: str, statements: str, seconds: float) -> subprocess.Pope
     SELECT ... FOR UPDATE), SLEEP(SECONDS), ROLLBACK. The locks are held until it ends; wait() on the result."""
     if not FAULTCTL:
         raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
-    script = f"START TRANSACTION; {statements}; SELECT SLEEP({seconds}); ROLLBACK;"
-    return subprocess.Popen([FAULTCTL, "sql", database, script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    holder = subprocess.Popen([FAULTCTL, "sql", database], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    holder.stdin.write(f"START TRANSACTION; {statements}; SELECT SLEEP({seconds}); ROLLBACK;".encode())
+    holder.stdin.close()
+    return holder
