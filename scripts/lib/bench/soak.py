@@ -15,10 +15,24 @@ The mix, per module (one cycle of requests, repeated by every connection):
   transporte  GET /solicitud/{id}, GET /solicitud?pagina=1&por_pagina=20, POST /solicitud
   egresos     GET /api/v1/users/profile, GET /api/v1/customers, POST /api/v1/customers/{id}/brands (a new brand)
 
+Where the time goes (issue 17: p99 climbed with the data the soak writes while the app's CPU per request stayed flat):
+  - per measured minute, MariaDB's CPU µs per request: mariadbd's utime+stime in that minute divided by every
+    module's requests in it (the three databases share one server), printed beside each module's p99 and app CPU;
+  - at the end, the statements MariaDB spent its time on in the first and in the last measured minute, from
+    performance_schema (scripts/bench starts the soak's server with it on): the top ones by total time in the last
+    minute, and the top ones by growth of their time per execution. The application's statements are C-API prepared
+    statements, which MariaDB leaves out of events_statements_summary_by_digest, so they are read from
+    prepared_statements_instances (grouped by SQL text over every connection) and the rest from the digest table.
+  - "preload": N creations per module before the warm-up (the same writes as the mix, as fast as the service takes
+    them, CONNECTIONS at a time), so a short soak runs on the database a long one ends with (BENCH_PRELOAD=N;
+    10 minutes of the default mix write ~15,000 expedientes, ~20,000 solicitudes and ~20,000 brands). With
+    "minutes": 0 the script only preloads (scripts/bench does that before its rows).
+
 Targets: zero errors (any non-2xx answer, connection error or timeout), RSS flat (end within 10% of the start),
 p99 flat (the median p99 of the last minutes within 20% of the median p99 of the first minutes: the first and
 last third of the minutes, at least one each). The configuration comes as JSON on stdin (scripts/bench writes it):
-  {"minutes", "warmup", "rate", "connections", "timeout", "host",
+  {"minutes", "warmup", "rate", "connections", "timeout", "host", "preload",
+   "db": {"pid_file", "socket"},
    "modules": {"monitor": {"port", "pid_file", "token", ...}, ...}}
 Exit status: 0 when every target passes, 1 otherwise.
 """
@@ -37,6 +51,23 @@ RSS_SAMPLE_SECONDS = 2.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # The 1-minute load average of the machine at every measured minute's edge.
 LOADS: list[float] = []
+# mariadbd's utime+stime at every measured minute's edge.
+DB_TICKS: list[int] = []
+# Statement totals (see statement_totals) at the edges of the first and of the last measured minute, by edge index.
+STATEMENTS: dict[int, dict[str, tuple[int, int, int]]] = {}
+# The statements' totals: the application's C-API prepared statements (absent from the digest table) grouped by
+# database and text over every connection, then everything else by digest. Timers are in picoseconds.
+STATEMENTS_SQL = """
+SELECT CONCAT(IFNULL(t.PROCESSLIST_DB, '?'), ': ', p.SQL_TEXT), SUM(p.COUNT_EXECUTE), SUM(p.SUM_TIMER_EXECUTE),
+       SUM(p.SUM_ROWS_EXAMINED)
+  FROM performance_schema.prepared_statements_instances p
+  LEFT JOIN performance_schema.threads t ON t.THREAD_ID = p.OWNER_THREAD_ID
+ GROUP BY 1
+UNION ALL
+SELECT CONCAT(IFNULL(SCHEMA_NAME, '?'), ': ', DIGEST_TEXT), COUNT_STAR, SUM_TIMER_WAIT, SUM_ROWS_EXAMINED
+  FROM performance_schema.events_statements_summary_by_digest
+ WHERE DIGEST_TEXT IS NOT NULL AND SCHEMA_NAME IS NOT NULL AND SCHEMA_NAME <> 'performance_schema'
+"""
 
 
 @dataclass
@@ -207,6 +238,28 @@ async def drive(module: str, settings: dict, config: dict, index: int, run: str,
     await connection.close()
 
 
+async def statement_totals(db: dict) -> dict[str, tuple[int, int, int]]:
+    """Statement text -> (executions, total time in ps, rows examined) since the server started, read from
+    performance_schema over the server's socket as root (empty when it is off or cannot be read)."""
+    if not db.get("socket"):
+        return {}
+    try:
+        process = await asyncio.create_subprocess_exec(
+            "mariadb", "--no-defaults", f"--socket={db['socket']}", "--user=root", "--batch", "--skip-column-names",
+            "-e", STATEMENTS_SQL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+        out, _ = await process.communicate()
+    except OSError:
+        return {}
+    totals: dict[str, tuple[int, int, int]] = {}
+    for line in out.decode("utf-8", "replace").splitlines():
+        parts = line.rsplit("\t", 3)
+        if len(parts) == 4 and all(p.isdigit() for p in parts[1:]):
+            text = " ".join(parts[0].replace("\\n", " ").replace("\\t", " ").split())
+            old = totals.get(text, (0, 0, 0))
+            totals[text] = (old[0] + int(parts[1]), old[1] + int(parts[2]), old[2] + int(parts[3]))
+    return totals
+
+
 def cpu_ticks(pid_file: str) -> int:
     """utime+stime of the process named by PID_FILE (all its threads), in clock ticks; 0 when it is gone."""
     try:
@@ -246,10 +299,15 @@ async def sample_rss(config: dict, stats: dict[str, ModuleStats], measured: floa
                 stats[module].rss.append((now - measured, rss_kib(settings["pid_file"])))
         while minute_edges and now >= minute_edges[0]:
             minute_edges.pop(0)
+            edge = len(LOADS)
             for module, settings in config["modules"].items():
                 stats[module].cpu_ticks.append(cpu_ticks(settings["pid_file"]))
+            DB_TICKS.append(cpu_ticks(config.get("db", {}).get("pid_file", "")))
             with open("/proc/loadavg") as handle:
                 LOADS.append(float(handle.read().split()[0]))
+            # The edges of the first and of the last minute: what each statement cost then.
+            if edge in (0, 1, config["minutes"] - 1, config["minutes"]):
+                STATEMENTS[edge] = await statement_totals(config.get("db", {}))
         if now >= end and not minute_edges:
             return
         wake = min([end] + minute_edges[:1])
@@ -310,12 +368,136 @@ def report(config: dict, stats: dict[str, ModuleStats], client_cpu: float, wall:
               f"{verdict(ok_p99)} p99 flat within 20% (median of the last {third} min {last:.1f} ms / "
               f"first {third} min {first:.1f} ms = {last / first if first else float('inf'):.2f})")
     print("\nmachine load average (1 min) at each minute's end: " + " ".join(f"{v:.1f}" for v in LOADS[1:]))
+    report_minutes(config, stats)
+    report_statements(config)
     print(f"\nsoak: {verdict(all_pass)}")
     return all_pass
 
 
+def per_minute(ticks: list[int], requests: list[int]) -> list[float]:
+    """CPU µs per request in each minute from TICKS at the minute edges (nan where a reading is missing)."""
+    return [(ticks[i + 1] - ticks[i]) * 1_000_000 / CLOCK_TICKS / max(requests[i], 1)
+            if i + 1 < len(ticks) and ticks[i] and ticks[i + 1] else float("nan") for i in range(len(requests))]
+
+
+def report_minutes(config: dict, stats: dict[str, ModuleStats]) -> None:
+    """Minute by minute, each module's p99 and app CPU µs/request beside MariaDB's CPU µs/request (mariadbd's CPU
+    in the minute over every module's requests in it: the databases share the server) and the load average, so a
+    p99 that climbs can be put on the service, the database or the machine."""
+    minutes = config["minutes"]
+    requests = [sum(len(s.latencies[i]) if i < len(s.latencies) else 0 for s in stats.values()) for i in range(minutes)]
+    db = per_minute(DB_TICKS, requests)
+    print("\nper minute: p99 ms / app CPU µs per request of each module; MariaDB CPU µs per request (all modules)")
+    print(f"  {'min':>3} " + "".join(f"{m:>18}" for m in stats) + f"{'db µs/req':>11}{'requests':>10}{'load':>6}")
+    apps = {m: per_minute(s.cpu_ticks, [len(s.latencies[i]) if i < len(s.latencies) else 0 for i in range(minutes)])
+            for m, s in stats.items()}
+    for i in range(minutes):
+        cells = ""
+        for module, s in stats.items():
+            p99 = percentile(s.latencies[i], 0.99) * 1000 if i < len(s.latencies) else 0.0
+            cells += f"{p99:>10.1f} / {apps[module][i]:>5.0f}"
+        load = LOADS[i + 1] if i + 1 < len(LOADS) else float("nan")
+        print(f"  {i + 1:>3} {cells}{db[i]:>11.0f}{requests[i]:>10}{load:>6.1f}")
+
+
+def report_statements(config: dict, top: int = 8) -> None:
+    """The statements MariaDB spent its time on in the last measured minute, beside what the same statement cost
+    in the first, and the ones whose time per execution grew most."""
+    minutes = config["minutes"]
+    if not all(edge in STATEMENTS and STATEMENTS[edge] for edge in {0, 1, minutes - 1, minutes}):
+        print("\nstatements: performance_schema was not readable (scripts/bench turns it on for the soak)")
+        return
+
+    def window(start: int, end: int) -> dict[str, tuple[int, int, int]]:
+        a, b = STATEMENTS[start], STATEMENTS[end]
+        out = {}
+        for text, (n, ps, rows) in b.items():
+            n0, ps0, rows0 = a.get(text, (0, 0, 0))
+            # A connection that closed took its prepared statements' counts with it: skip what went backwards.
+            if n > n0 and ps >= ps0:
+                out[text] = (n - n0, ps - ps0, max(rows - rows0, 0))
+        return out
+
+    first, last = window(0, 1), window(minutes - 1, minutes)
+
+    def line(text: str) -> str:
+        n, ps, rows = last[text]
+        n0, ps0, rows0 = first.get(text, (0, 0, 0))
+        per0 = f"{ps0 / n0 / 1e6:8.0f}" if n0 else f"{'-':>8}"
+        rows_per0 = f"{rows0 / n0:8.0f}" if n0 else f"{'-':>8}"
+        return (f"  {ps / 1e9:8.0f} {n:7} {per0} {ps / n / 1e6:8.0f} {rows_per0} {rows / n:8.0f}  "
+                + (text if len(text) <= 150 else text[:147] + "..."))
+
+    header = (f"  {'ms':>8} {'execs':>7} {'µs/ex 1st':>8} {'µs/ex last':>8} {'rows/ex 1st':>8} {'rows/ex last':>8}  "
+              "statement (database: text)")
+    print(f"\nstatements by MariaDB time in the last minute (minute {minutes}), the first minute's cost beside "
+          "(performance_schema; µs and rows examined per execution):")
+    print(header)
+    for text in sorted(last, key=lambda t: -last[t][1])[:top]:
+        print(line(text))
+
+    def growth(text: str) -> float:
+        n, ps, _ = last[text]
+        n0, ps0, _ = first.get(text, (0, 0, 0))
+        return (ps / n) / (ps0 / n0) if n0 and ps0 else 0.0
+
+    grown = [t for t in last if growth(t) > 1.5 and last[t][1] > 1e9]  # at least 1 ms in the minute
+    print("\nstatements whose time per execution grew most from the first to the last minute (over 1.5×, "
+          "at least 1 ms in the last minute):")
+    if not grown:
+        print("  none")
+    for text in sorted(grown, key=lambda t: -growth(t))[:top]:
+        print(f"  {growth(text):5.1f}×" + line(text)[1:])
+
+
+async def preload_writer(module: str, settings: dict, config: dict, index: int, run: str, counts: dict) -> None:
+    """One connection's share of MODULE's preload: the mix's writes (its reads left out) back to back until the
+    module has config["preload"] creations answered 2xx."""
+    host, port, token = config["host"], settings["port"], settings["token"]
+    connection = Connection(host, port, config["timeout"])
+    scenario = Scenario(module, settings, index, run)
+    while counts["created"] < config["preload"] and counts["failed"] < 100:
+        for call in [c for c in scenario.cycle() if c.method != "GET"]:
+            creation = call.method == "POST"
+            if creation and counts["created"] >= config["preload"]:
+                break
+            head, body = request_bytes(call, host, port, token)
+            try:
+                status, payload = await asyncio.wait_for(connection.exchange(head, body), config["timeout"])
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
+                status, payload = 0, type(error).__name__.encode()
+                await connection.close()
+            if 200 <= status < 300:
+                counts["created"] += creation
+            else:
+                counts["failed"] += 1
+                if counts["failed"] <= 3:
+                    print(f"soak: preload {module} {call.method} {call.path} answered {status}: {payload[:200]!r}",
+                          file=sys.stderr)
+    await connection.close()
+
+
+async def preload(config: dict) -> bool:
+    """config["preload"] creations per module, the three modules at once; True when every module got them all."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    counts = {module: {"created": 0, "failed": 0} for module in config["modules"]}
+    await asyncio.gather(*[preload_writer(module, settings, config, i, config.get("run", "s") + "p", counts[module])
+                           for module, settings in config["modules"].items() for i in range(config["connections"])])
+    seconds = loop.time() - started
+    print(f"soak: preloaded in {seconds:.0f} s: " + ", ".join(
+        f"{module} {c['created']} created ({c['created'] / max(seconds, 0.001):.0f}/s, {c['failed']} failed)"
+        for module, c in counts.items()), flush=True)
+    return all(c["created"] >= config["preload"] for c in counts.values())
+
+
 async def main_async(config: dict) -> bool:
     loop = asyncio.get_running_loop()
+    if config.get("preload", 0) > 0 and not await preload(config):
+        print("soak: the preload did not complete (see the answers above)", file=sys.stderr)
+        return False
+    if config["minutes"] == 0:
+        return True
     stats = {module: ModuleStats() for module in config["modules"]}
     for module, settings in config["modules"].items():
         stats[module].rss_before_warmup = rss_kib(settings["pid_file"])
