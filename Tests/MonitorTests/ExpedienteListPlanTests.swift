@@ -45,16 +45,14 @@ struct ExpedienteListPlanTests {
         let row = try #require(try h.connection.queryFirst(
             SQLQuery(unsafeSQL: "ANALYZE FORMAT=JSON " + query.sql, binds: query.binds, isReusable: false)))
         var plan = Plan()
-        func walk(_ value: JSONValue) {
+        func walk(_ value: Input) {
             switch value {
-            case .object(let members):
-                if members.contains(where: { $0.0 == "table_name" && $0.1 == .string("e") }) {
-                    for (name, member) in members {
-                        if name == "key", case .string(let key) = member { plan.key = key }
-                        if name == "r_rows" { plan.examined = Self.number(member) }
-                    }
+            case .object(let object):
+                if object["table_name"] == .string("e") {
+                    if case .string(let key)? = object["key"] { plan.key = key }
+                    if case .number(let rows)? = object["r_rows"] { plan.examined = Double(rows) }
                 }
-                for (name, member) in members {
+                for (name, member) in object.members {
                     if name == "filesort" || name == "temporary_table" { plan.sorts = true }
                     walk(member)
                 }
@@ -66,16 +64,6 @@ struct ExpedienteListPlanTests {
         }
         walk(try JSONParser.parse(Array(try row.string("ANALYZE").utf8)))
         return plan
-    }
-
-    /// A JSON number as a Double (ANALYZE writes r_rows as an integer or a fraction).
-    static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .int(let n): Double(n)
-        case .double(let n): n
-        case .number(let text): Double(text)
-        default: nil
-        }
     }
 
     static func page(_ limit: Int, offset: Int = 0) -> ListPage { ListPage(limit: limit, offset: offset) }

@@ -28,7 +28,7 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     /// cost MariaDB about as much again on each execution (issue 16). Every combination reads its page in the order
     /// of an index of 0006 (no sort of the matching rows; a test holds the plan to that).
     static func summaryQuery(_ filtro: ExpedienteFiltro) -> SQLQuery {
-        var query = SQLQuery(unsafeSQL: summarySelect)
+        var query = SQLQuery(unsafeSQL: summaryPageSelect)
         var conjunction = " WHERE "
         func condition(_ text: SQLQuery) {
             query.append(SQLQuery(unsafeSQL: conjunction))
@@ -315,10 +315,17 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         LEFT JOIN usuario u ON u.id = h.cambiado_por \
         WHERE e.no_siniestro = ? ORDER BY h.fecha_cambio DESC, h.id DESC
         """
-    private static let summarySelect = """
-        SELECT \(list("e.", summaryColumns)), a.id AS aseguradora_id, a.nombre AS aseguradora_nombre \
-        FROM expediente e LEFT JOIN aseguradora a ON a.id = e.id_aseguradora
-        """
+    private static let summaryColumnsSQL = "SELECT \(list("e.", summaryColumns)), a.id AS aseguradora_id, "
+        + "a.nombre AS aseguradora_nombre FROM expediente e"
+    private static let summaryJoin = " LEFT JOIN aseguradora a ON a.id = e.id_aseguradora"
+    private static let summarySelect = summaryColumnsSQL + summaryJoin
+    /// The select of `GET /api/expedientes` with filters or a page. MariaDB 10.11 charges every row read through a
+    /// secondary index a random lookup and so sorts the whole table instead as soon as the page ends a few percent
+    /// into it (at 20,000 expedientes already for OFFSET 200: ~170 ms against ~0.2 ms). FOR ORDER BY holds the order
+    /// to the indexes of 0006 and leaves the access (estado, aseguradora, the date range) to the optimizer. The
+    /// unfiltered whole list, `pendientes` and `nube` read every matching row anyway and keep the optimizer's choice.
+    private static let summaryPageSelect = summaryColumnsSQL
+        + " FORCE INDEX FOR ORDER BY (ix_expediente_lista, ix_expediente_estado, ix_expediente_aseguradora)" + summaryJoin
     // PostgreSQL (the original) puts NULLs first in a descending order; MariaDB puts them last unless told.
     // sin_fecha_ingreso is `fecha_ingreso IS NULL` as a stored column (0006): MariaDB 10.11 matches no expression
     // to an index, so the order names the column, and the indexes of 0006 return rows in exactly this order.

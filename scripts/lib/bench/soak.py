@@ -31,7 +31,7 @@ Where the time goes (issue 17: p99 climbed with the data the soak writes while t
 Targets: zero errors (any non-2xx answer, connection error or timeout), RSS flat (end within 10% of the start),
 p99 flat (the median p99 of the last minutes within 20% of the median p99 of the first minutes: the first and
 last third of the minutes, at least one each). The configuration comes as JSON on stdin (scripts/bench writes it):
-  {"minutes", "warmup", "rate", "connections", "timeout", "host", "preload",
+  {"minutes", "warmup", "rate", "connections", "timeout", "host", "preload", "preload_modules" (default all),
    "db": {"pid_file", "socket"},
    "modules": {"monitor": {"port", "pid_file", "token", ...}, ...}}
 Exit status: 0 when every target passes, 1 otherwise.
@@ -481,9 +481,10 @@ async def preload(config: dict) -> bool:
     """config["preload"] creations per module, the three modules at once; True when every module got them all."""
     loop = asyncio.get_running_loop()
     started = loop.time()
-    counts = {module: {"created": 0, "failed": 0} for module in config["modules"]}
+    modules = {m: s for m, s in config["modules"].items() if m in (config.get("preload_modules") or config["modules"])}
+    counts = {module: {"created": 0, "failed": 0} for module in modules}
     await asyncio.gather(*[preload_writer(module, settings, config, i, config.get("run", "s") + "p", counts[module])
-                           for module, settings in config["modules"].items() for i in range(config["connections"])])
+                           for module, settings in modules.items() for i in range(config["connections"])])
     seconds = loop.time() - started
     print(f"soak: preloaded in {seconds:.0f} s: " + ", ".join(
         f"{module} {c['created']} created ({c['created'] / max(seconds, 0.001):.0f}/s, {c['failed']} failed)"
