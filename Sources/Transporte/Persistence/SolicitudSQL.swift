@@ -1,3 +1,5 @@
+import MariaDB
+
 /// The SQL text of the solicitud repository, built once. Column aliases are the record keys (T1, seed 002).
 enum SolicitudSQL {
     /// The writable columns of Solicitud, in seed 002's order (the request fields, PascalCase).
@@ -25,16 +27,21 @@ enum SolicitudSQL {
     ]
     static let registro = registroColumnas.joined(separator: ", ")
 
+    /// The requester's Perfil, the one joined table the list's conditions name (`busqueda`).
+    static let desdeSolicitante = " LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante"
+
     /// The solicitud with everything its record names (names are shown even for since-deleted rows).
-    static let desde = """
-         FROM Solicitud s \
-        LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
+    static let desde = " FROM Solicitud s" + desdeSolicitante + """
+         LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
         LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
         LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
         LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
         LEFT JOIN TipoServicioSolicitud ts ON ts.Id = s.IdTipoServicioSolicitud \
         LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
         """
+
+    /// The active solicitudes, kept by 0016's triggers: the total of an administrator's list without filters.
+    static let conteoActivas: SQLQuery = "SELECT Activas AS Total FROM ConteoSolicitud WHERE Id = 1"
 
     /// The keys of a stop (`lugares`), exactly seed 002's.
     static let lugarColumnas = [
