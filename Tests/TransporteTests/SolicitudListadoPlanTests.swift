@@ -127,3 +127,21 @@ struct SolicitudListadoPlanTests {
     }
 }
 
+/// The record statement reads a solicitud's missions from the tables, not through `VistaMision` (issue 16): its
+/// mission columns must stay the view's, which every other mission read returns.
+@Suite("GET /solicitud/:id's missions are VistaMision's records")
+struct SolicitudRegistroMisionColumnasTests {
+    @Test("the record statement's mission columns are VistaMision's, in its order")
+    func columnasDeLaVista() throws {
+        let h = try TransporteHarness()
+        let vista = try h.connection.query("""
+            SELECT COLUMN_NAME AS Nombre FROM information_schema.COLUMNS
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'VistaMision' ORDER BY ORDINAL_POSITION
+            """).map { try $0.string("Nombre") }
+        let registro = SolicitudSQL.misionColumnas.map { columna in
+            String(columna.split(separator: " ").last?.split(separator: ".").last ?? "")
+        }
+        #expect(registro == vista)
+        #expect(vista == MisionRoutes.columnas)
+    }
+}
