@@ -1,3 +1,5 @@
+import MariaDB
+
 /// The SQL text of the solicitud repository, built once. Column aliases are the record keys (T1, seed 002).
 enum SolicitudSQL {
     /// The writable columns of Solicitud, in seed 002's order (the request fields, PascalCase).
@@ -25,10 +27,12 @@ enum SolicitudSQL {
     ]
     static let registro = registroColumnas.joined(separator: ", ")
 
+    /// The requester's Perfil, the one joined table the list's conditions name (`busqueda`).
+    static let desdeSolicitante = " LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante"
+
     /// The solicitud with everything its record names (names are shown even for since-deleted rows).
-    static let desde = """
-         FROM Solicitud s \
-        LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
+    static let desde = " FROM Solicitud s" + desdeSolicitante + """
+         LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
         LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
         LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
         LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
@@ -36,23 +40,44 @@ enum SolicitudSQL {
         LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
         """
 
+    /// The active solicitudes, kept by 0016's triggers: the total of an administrator's list without filters.
+    static let conteoActivas: SQLQuery = "SELECT Activas AS Total FROM ConteoSolicitud WHERE Id = 1"
+
     /// The keys of a stop (`lugares`), exactly seed 002's.
     static let lugarColumnas = [
         "dl.Id", "dl.IdLugar", "l.Nombre AS NombreLugar", "l.Direccion AS DireccionLugar", "dl.EsOrigen", "dl.Orden",
         "dl.Descripcion", "dl.HoraEstimadaLlegada", "dl.RequiereRetorno", "dl.HoraEstimadaRetorno",
     ]
 
+    /// A mission record's columns (`VistaMision`'s, 0013, in its order), read from the tables themselves for the
+    /// record statement: opening the view re-reads its definition and checks it on every execution, which cost
+    /// MariaDB about as much as the rest of the record (issue 16); joined here the text is parsed once, when the
+    /// statement is prepared. The solicitud's own code is `s`'s (the mission's solicitud is `s`).
+    static let misionColumnas = [
+        "mi.Id", "mi.IdSolicitud", "s.CodigoSolicitud", "mi.IdEstadoMision", "em.Codigo AS CodigoEstado",
+        "em.Nombre AS NombreEstado", "mi.IdLugarOrigen", "lo.Nombre AS NombreLugarOrigen", "mi.IdLugarDestino",
+        "ld.Nombre AS NombreLugarDestino", "mi.IdVehiculoAsignado", "v.Placa AS PlacaVehiculo", "mi.IdMotoristaAsignado",
+        "\(PerfilSQL.nombreCompleto("pm")) AS NombreMotorista", "mi.Descripcion", "mi.FechaProgramada",
+        "mi.HoraSalidaProgramada", "mi.HoraLlegadaEstimada", "mi.Observaciones", "mi.KilometrajeInicio",
+        "mi.KilometrajeFin", "mi.KilometrajeRecorrido", "mi.CombustibleInicialGalones", "mi.CombustibleFinalGalones",
+        "mi.CombustibleConsumidoGalones", "mi.Incidencias", "mi.FechaHoraInicio", "mi.FechaHoraFin", "mi.Eliminado",
+        "mi.FechaHoraCreacion", "mi.FechaHoraActualizacion",
+    ]
+
     /// The record in one statement, so one snapshot and one round trip (issue 16): the solicitud's columns on
     /// every row (after `Parte`), joined to the sequence 1, 2 (MariaDB's SEQUENCE engine) so that part 1 carries
-    /// one active stop each and part 2 one active mission each (`VistaMision`, whose columns are the mission
-    /// records' keys): l + m rows, never l × m; a part without rows gives one row of NULLs there. No ORDER BY:
-    /// sorting across the joined tables would make MariaDB build a temporary table, so the rows are ordered by
-    /// the caller (stops by Orden, missions by date and departure).
+    /// one active stop each and part 2 one active mission each (`misionColumnas`): l + m rows, never l × m; a part
+    /// without rows gives one row of NULLs there. No ORDER BY: sorting across the joined tables would make MariaDB
+    /// build a temporary table, so the rows are ordered by the caller (stops by Orden, missions by date and
+    /// departure).
     static let registroCompleto = "SELECT p.seq AS Parte, " + registro + ", " + lugarColumnas.joined(separator: ", ")
-        + ", vm.*" + desde + " JOIN seq_1_to_2 p "
+        + ", " + misionColumnas.joined(separator: ", ") + desde + " JOIN seq_1_to_2 p "
         + "LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
         + "ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
-        + "LEFT JOIN VistaMision vm ON p.seq = 2 AND vm.IdSolicitud = s.Id AND vm.Eliminado = 0 "
+        + "LEFT JOIN (Mision mi LEFT JOIN EstadoMision em ON em.Id = mi.IdEstadoMision "
+        + "LEFT JOIN Lugares lo ON lo.Id = mi.IdLugarOrigen LEFT JOIN Lugares ld ON ld.Id = mi.IdLugarDestino "
+        + "LEFT JOIN Vehiculo v ON v.Id = mi.IdVehiculoAsignado LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
+        + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
 
     /// The history rows of §6, oldest first; `IdEstadoSolicitud` is the state's id.
