@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 import Logging
 
@@ -22,10 +23,14 @@ public final class EgresosContext: RequestContext {
     let bodyLimits: BodyLimits
     /// The tokens this worker verified (their claims only; the users they name are read on every request).
     let verifiedTokens: EgresosVerifiedTokens
+    /// The module's bound on profitability reports built at once (a context made without it has its own).
+    let reportBuilds: ConcurrencyLimit
 
     init(logger: Logger, persistence: EgresosPersistence, health: any EgresosHealthRepository, auth: EgresosAuthentication,
-         bodyLimits: BodyLimits? = nil, verifiedTokens: EgresosVerifiedTokens = EgresosVerifiedTokens()) {
+         bodyLimits: BodyLimits? = nil, verifiedTokens: EgresosVerifiedTokens = EgresosVerifiedTokens(),
+         reportBuilds: ConcurrencyLimit = .perCore()) {
         self.logger = logger
+        self.reportBuilds = reportBuilds
         self.verifiedTokens = verifiedTokens
         self.persistence = persistence
         self.health = health

@@ -9,6 +9,9 @@ public struct EgresosModule: Sendable {
     public let egresos: EgresosSettings
     /// Staff and supplier token verification, supplier session issuing.
     public let auth: EgresosAuthentication
+    /// The profitability reports built at once by this process, every worker counted (issue 16: each holds
+    /// megabytes while it is built, and more of them than cores finish none sooner).
+    let reportBuilds = ConcurrencyLimit.perCore()
 
     /// Reads Egresos' settings on top of the common ones (`EgresosSettings`); a missing or unusable value is a
     /// `ConfigurationError`. Every endpoint's rule strings are parsed here, once (a malformed one is a

@@ -10,7 +10,7 @@ import Testing
 @Suite("MariaDBValidationLookup against a scratch database")
 struct MariaDBValidationLookupTests {
     /// A scratch database with `users` (soft-deleted, binary collation so case-insensitivity is the lookup's),
-    /// `projects` (soft-deleted, scoped by brand) and `suppliers` (no `deleted_at`).
+    /// `projects` (soft-deleted, scoped by brand, its live names under a unique key as in 0002, which `taken` reads) and `suppliers` (no `deleted_at`).
     final class Scratch {
         let name = "egv_lookup_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
         let admin: MariaDBConnection
@@ -34,7 +34,9 @@ struct MariaDBValidationLookupTests {
                 """)
             try connection.executeText("""
                 CREATE TABLE projects (id BIGINT PRIMARY KEY, brand_id BIGINT NOT NULL, name VARCHAR(30) NOT NULL,
-                                       deleted_at DATETIME(3) NULL)
+                                       deleted_at DATETIME(3) NULL,
+                                       name_active VARCHAR(30) AS (IF(deleted_at IS NULL, name, NULL)) PERSISTENT INVISIBLE,
+                                       UNIQUE KEY uq_projects_brand_name_active (brand_id, name_active))
                 """)
             try connection.executeText("""
                 INSERT INTO projects VALUES (1, 1, 'Campaña 2019', NULL), (2, 2, 'Lanzamiento', NOW(3))

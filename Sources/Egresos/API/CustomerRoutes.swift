@@ -186,7 +186,7 @@ struct CustomerRoutes: EgresosInputReading {
         let picture = file(body["picture"])
         let repository = context.persistence.customers
         let (brand, pending) = try context.persistence.transaction {
-            let customerCode = try repository.customer(id: customerID)?.code ?? ""
+            let customerCode = try repository.customerCode(id: customerID) ?? ""
             let id = try repository.createBrand(customerID: customerID,
                                                 code: string(body["code"]) ?? CatalogCodes.brand(customerCode: customerCode, name: name),
                                                 name: name, description: string(body["description"]))

@@ -1,3 +1,4 @@
+import AppCore
 import HTTPCore
 
 /// The calendar (#45, §3.7) and the profitability report (#64, §6.2). Each reads a fixed number of queries,
@@ -34,6 +35,13 @@ struct ReportRoutes {
     /// #64 → `{"customers": [Report customer]}`: every active customer with every active project; only approved
     /// quotations (status 3) and approved supplies and refunds count (§6.2).
     static func profitability(_ request: Request, _ context: EgresosContext) throws -> Response {
+        // Its rows, records, values and encoded bytes take about 5 MB while it is built: the module's bound keeps
+        // that many at once to its cores (issue 16: 8 workers building at once peaked at 65 MiB).
+        try context.reportBuilds.run { try profitabilityReport(context) }
+    }
+
+    /// The report itself (see `profitability`).
+    private static func profitabilityReport(_ context: EgresosContext) throws -> Response {
         let successMin = context.auth.settings.profitabilitySuccessMin
         let catalogue = context.persistence.customers
         let reader = context.persistence.quotationsReader

@@ -7,6 +7,7 @@ extension EgresosModule {
     public func makeContext(connection: MariaDBConnection, logger: Logger) -> EgresosContext {
         EgresosContext(logger: logger, persistence: EgresosPersistence(connection: connection),
                        health: MariaDBEgresosHealthRepository(connection: connection), auth: auth,
-                       bodyLimits: settings.bodyLimits, verifiedTokens: connection.local { EgresosVerifiedTokens() })
+                       bodyLimits: settings.bodyLimits, verifiedTokens: connection.local { EgresosVerifiedTokens() },
+                       reportBuilds: reportBuilds)
     }
 }

@@ -22,18 +22,23 @@ struct MariaDBCustomersRepository: CustomersRepository {
 
     // MARK: Customers
 
-    /// A customer with the number of its live projects under live brands; append the WHERE clause, then
-    /// `customerGroup`. One join read through covering indexes (`ix_brands_customer`, then
-    /// `uq_projects_brand_name_active`: `name_active` is NOT NULL exactly while `deleted_at` is NULL, since `name`
-    /// is NOT NULL), grouped along the customers' primary key, so no temporary table; measured at about 2/3 of
-    /// the MariaDB CPU of the former correlated subquery per customer (issue 16).
+    /// A customer with the number of its live projects under live brands; append the WHERE clause. The counts
+    /// come from the projects side: live projects (the covering `uq_projects_brand_name_active`: `name_active` is
+    /// NOT NULL exactly while `deleted_at` is NULL, since `name` is NOT NULL), each joined to its brand by primary
+    /// key and grouped by customer, so the cost follows the projects, not the brands. Joining each customer's
+    /// live brands first read every brand per request (20,000 after a 10-minute soak: issue 17's p99 drift).
+    /// STRAIGHT_JOIN keeps that order and `split_materialized` off keeps MariaDB from pushing the customer into
+    /// the derived table, which would bring back the per-customer brand scan.
     private static let customerSelect = """
-        SELECT c.id, c.code, c.name, c.description, c.payment_conditions, c.picture_path, COUNT(p.brand_id) AS projects_count
+        SET STATEMENT optimizer_switch = 'split_materialized=off' FOR
+        SELECT c.id, c.code, c.name, c.description, c.payment_conditions, c.picture_path,
+               COALESCE(live.projects_count, 0) AS projects_count
           FROM customers c
-          LEFT JOIN brands b ON b.customer_id = c.id AND b.deleted_at IS NULL
-          LEFT JOIN projects p ON p.brand_id = b.id AND p.name_active IS NOT NULL
+          LEFT JOIN (SELECT b.customer_id, COUNT(*) AS projects_count
+                       FROM projects p STRAIGHT_JOIN brands b ON b.id = p.brand_id AND b.deleted_at IS NULL
+                      WHERE p.name_active IS NOT NULL
+                      GROUP BY b.customer_id) live ON live.customer_id = c.id
         """
-    private static let customerGroup = " GROUP BY c.id"
 
     private static func customer(_ row: SQLRow) throws -> CustomerRecord {
         CustomerRecord(id: try row.int("id"), code: try row.string("code"), name: try row.string("name"),
@@ -43,13 +48,17 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func customers() throws -> [CustomerRecord] {
-        try connection.query(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.deleted_at IS NULL" + Self.customerGroup + " ORDER BY c.id"))
+        try connection.query(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.deleted_at IS NULL ORDER BY c.id"))
             .map(Self.customer)
     }
 
     func customer(id: Int) throws -> CustomerRecord? {
-        try connection.queryFirst(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.id = ? AND c.deleted_at IS NULL" + Self.customerGroup,
+        try connection.queryFirst(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.id = ? AND c.deleted_at IS NULL",
                                            binds: [.int(Int64(id))])).map(Self.customer)
+    }
+
+    func customerCode(id: Int) throws -> String? {
+        try connection.queryFirst("SELECT code FROM customers WHERE id = \(id) AND deleted_at IS NULL")?.string("code")
     }
 
     func createCustomer(code: String, name: String, description: String?, paymentConditions: Int) throws -> Int {

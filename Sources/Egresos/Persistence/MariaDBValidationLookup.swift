@@ -32,6 +32,9 @@ public struct MariaDBValidationLookup: ValidationLookup {
     public func taken(table: ValidationTable, column: String, value: String, excludingID: Int?,
                       scope: (column: String, value: String)?) throws -> Bool {
         var query = try Self.select(table, column)
+        // The collation's equality (case- and accent-insensitive, so it holds every row the exact test below
+        // accepts) reads the few candidates through the live unique key; without it every row is read.
+        if let live = table.liveIndexedColumn(column) { query.append("\(ident: live) = \(value) AND ") }
         // Case-insensitive but otherwise exact: both sides lower-cased, then compared byte for byte, so the
         // column's collation (accent- and case-insensitive `utf8mb4_unicode_ci`) does not make "Campana" equal "Campaña".
         query.append("CONVERT(LOWER(\(ident: column)) USING utf8mb4) COLLATE utf8mb4_bin = CONVERT(LOWER(\(value)) USING utf8mb4) COLLATE utf8mb4_bin")

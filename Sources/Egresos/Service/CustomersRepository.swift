@@ -98,6 +98,8 @@ struct ProjectChanges: Sendable {
 protocol CustomersRepository {
     func customers() throws -> [CustomerRecord]
     func customer(id: Int) throws -> CustomerRecord?
+    /// An active customer's code alone (a new brand's code starts with it), without counting its projects.
+    func customerCode(id: Int) throws -> String?
     func createCustomer(code: String, name: String, description: String?, paymentConditions: Int) throws -> Int
     func updateCustomer(id: Int, _ changes: CustomerChanges) throws
     /// Soft-deletes the customer, its active brands and their active projects with one timestamp.

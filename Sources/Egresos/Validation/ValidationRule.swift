@@ -137,6 +137,16 @@ public enum ValidationTable: String, Sendable, CaseIterable {
         }
     }
 
+    /// The indexed column that holds `column` on live rows only, when the table has one: `<column>_active`, under
+    /// a unique key and the column's case-insensitive collation (0001, 0002). `unique:` finds its candidates
+    /// through it (a few index entries) instead of reading every row of the table.
+    public func liveIndexedColumn(_ column: String) -> String? {
+        switch (self, column) {
+        case (.customers, "name"), (.brands, "name"), (.projects, "name"): column + "_active"
+        default: nil
+        }
+    }
+
     /// The columns rules may name (§4).
     public var columns: Set<String> {
         switch self {
