@@ -11,15 +11,23 @@ public final class FastCGIExchange {
 
     /// Calls `body` for every CGI parameter (`NAME`, `value`), in the order nginx sent them.
     public func forEachParameter(_ body: (String, String) -> Void) {
+        forEachParameter(where: { _ in true }, body)
+    }
+
+    /// Calls `body` for every CGI parameter whose name bytes `include` accepts, in the order nginx sent them: the
+    /// others cost no strings (nginx sends about a dozen parameters a responder never reads).
+    public func forEachParameter(where include: (UnsafeRawBufferPointer) -> Bool, _ body: (String, String) -> Void) {
         guard var cursor = request.pointee.envp else { return }
         while let entry = cursor.pointee {
+            cursor += 1
             // Each entry is "NAME=value"; split at the first '='.
             var split = entry
             while split.pointee != 0 && split.pointee != 61 { split += 1 }
-            let name = String(decoding: UnsafeRawBufferPointer(start: entry, count: split - entry), as: UTF8.self)
+            let nameBytes = UnsafeRawBufferPointer(start: entry, count: split - entry)
+            guard include(nameBytes) else { continue }
+            let name = String(decoding: nameBytes, as: UTF8.self)
             let value = split.pointee == 61 ? String(cString: split + 1) : ""
             body(name, value)
-            cursor += 1
         }
     }
 

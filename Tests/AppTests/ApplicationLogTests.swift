@@ -34,6 +34,25 @@ struct ApplicationLogTests {
                 == "[2026-12-01T12:00:00.000Z] [ERROR] [c] dos líneas")
     }
 
+    @Test("the timestamp is ISO8601.format's for every instant, across seconds in any order (the second's text is cached)")
+    func cachedTimestamp() {
+        let instants: [Int64] = [Self.noon, Self.noon + 999, Self.noon + 1_000, Self.noon - 1, Self.noon + 1_000,
+                                 Self.noon + 86_400_000 + 7, 0, -1, -1_000, -1_001, Self.noon]
+        for millis in instants {
+            #expect(ApplicationLogHandler.line(millis: millis, level: .info, context: "c", message: "m", metadata: [:])
+                    == "[\(ISO8601.format(utcMilliseconds: millis))] [INFO] [c] m")
+        }
+    }
+
+    @Test("a message is put on one line only when it holds a line break; other non-ASCII text is kept as it is")
+    func lineBreaks() {
+        for (message, written) in [("café ñandú €", "café ñandú €"), ("a\r\nb", "a b"), ("a\u{2028}b\u{85}c", "a b c"),
+                                   ("tab\tkept", "tab\tkept"), ("x\u{0B}y\u{0C}z", "x y z")] {
+            #expect(ApplicationLogHandler.line(millis: Self.noon, level: .info, context: "c", message: message, metadata: [:])
+                    == "[2026-12-01T12:00:00.000Z] [INFO] [c] \(written)")
+        }
+    }
+
     @Test("swift-log levels map to the four of §8.1")
     func levels() {
         let names = Logger.Level.allCases.map { ApplicationLogHandler.name(of: $0) }

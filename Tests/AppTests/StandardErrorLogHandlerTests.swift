@@ -29,6 +29,17 @@ struct StandardErrorLogHandlerTests {
         }
     }
 
+    @Test("A line's timestamp is its own second's, whatever second the line before had (the text is cached per second)")
+    func cachedTimestamp() {
+        let handler = StandardErrorLogHandler(label: "l")
+        let event = LogEvent(level: .info, message: "m", error: nil, metadata: nil, source: "S", file: #fileID,
+                             function: #function, line: #line)
+        for seconds: time_t in [1_764_590_400, 1_764_590_401, 1_764_590_400, 0, 4_102_444_800, 4_102_444_800, 86_399] {
+            #expect(String(decoding: handler.line(event: event, seconds: seconds), as: UTF8.self)
+                    == "\(Self.strftimeStamp(seconds)) info l: [S] m\n")
+        }
+    }
+
     @Test("After the timestamp: level, label, sorted metadata (logger's, the event's, the error's), source, message")
     func line() {
         struct Failure: Error, CustomStringConvertible { var description: String { "it broke" } }

@@ -32,6 +32,35 @@ struct CGIMappingTests {
         #expect(request.hasBody)
     }
 
+    /// Every parameter nginx/fastcgi_params.conf sends, and request headers.
+    static let nginxParameters: [(String, String)] = [
+        ("GATEWAY_INTERFACE", "CGI/1.1"), ("SERVER_SOFTWARE", "nginx"), ("REQUEST_METHOD", "POST"),
+        ("DOCUMENT_URI", "/api/a b"), ("REQUEST_URI", "/api/a%20b?q=1"), ("SCRIPT_NAME", "/api/a b"),
+        ("QUERY_STRING", "q=1"), ("CONTENT_TYPE", "application/json"), ("CONTENT_LENGTH", "2"),
+        ("REMOTE_ADDR", "10.0.0.9"), ("REMOTE_PORT", "51000"), ("SERVER_ADDR", "127.0.0.1"), ("SERVER_NAME", "_"),
+        ("SERVER_PORT", "8080"), ("SERVER_PROTOCOL", "HTTP/1.1"), ("HTTPS", "on"), ("REQUEST_ID", "abc"),
+        ("HTTP_PROXY", ""), ("HTTP_HOST", "localhost"), ("HTTP_AUTHORIZATION", "Bearer t"), ("HTTP_X_REQUEST_ID", "r9"),
+    ]
+
+    @Test("readsCGIParameter keeps exactly what fromCGI reads: the request from the kept parameters is the same")
+    func parameterFilter() {
+        func reads(_ name: String) -> Bool {
+            var name = name
+            return name.withUTF8 { Request.readsCGIParameter(UnsafeRawBufferPointer($0)) }
+        }
+        let kept = Self.nginxParameters.filter { reads($0.0) }
+        #expect(kept.map(\.0) == ["REQUEST_METHOD", "DOCUMENT_URI", "REQUEST_URI", "QUERY_STRING", "CONTENT_TYPE",
+                                  "CONTENT_LENGTH", "REMOTE_ADDR", "HTTP_PROXY", "HTTP_HOST", "HTTP_AUTHORIZATION",
+                                  "HTTP_X_REQUEST_ID"])
+        #expect(!reads("HTTP") && !reads("HTTPS") && !reads("REQUEST_URIX") && !reads("CONTENT_LENGT") && !reads(""))
+        let all = Request.fromCGI(Self.nginxParameters) { _ in .empty() }
+        let filtered = Request.fromCGI(kept) { _ in .empty() }
+        #expect(all.method == filtered.method && all.path == filtered.path && all.rawPath == filtered.rawPath)
+        #expect(all.rawQuery == filtered.rawQuery && all.clientAddress == filtered.clientAddress)
+        #expect(all.headers.map { "\($0.name)=\($0.value)" } == filtered.headers.map { "\($0.name)=\($0.value)" })
+        #expect(filtered.headers["authorization"] == "Bearer t" && filtered.headers["content-length"] == "2")
+    }
+
     @Test("without DOCUMENT_URI the path of REQUEST_URI is used; without either, /")
     func pathFallback() {
         let fromURI = Request.fromCGI([("REQUEST_URI", "/root?x=1")]) { _ in .empty() }

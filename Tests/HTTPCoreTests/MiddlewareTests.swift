@@ -81,6 +81,18 @@ struct MiddlewareTests {
         #expect(replaced.text == "\"\(id)\"")
     }
 
+    @Test("generated request ids: 32 lower-case hex digits, none repeated across several refills of the random pool")
+    func generatedIDs() {
+        let ids = (0..<3_000).map { _ in RequestID.generate() }
+        #expect(ids.allSatisfy { $0.utf8.count == 32 && $0.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) } })
+        #expect(Set(ids).count == ids.count)
+        // Not stuck on a few values: every hex digit shows up in every position of some id.
+        for position in 0..<32 {
+            let digits = Set(ids.map { Array($0.utf8)[position] })
+            #expect(digits.count == 16)
+        }
+    }
+
     @Test("CORS: a preflight is answered before routing; other responses get the allow-origin header")
     func cors() {
         var router = Router<TestContext>()

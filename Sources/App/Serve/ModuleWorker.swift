@@ -36,7 +36,7 @@ final class ModuleWorker<Context: RequestContext>: FastCGIHandler {
     /// Answers one exchange; returns whether it was outsized (`AllocatorPolicy.isOutsized`).
     private func respond(_ exchange: FastCGIExchange) -> Bool {
         parameters.removeAll(keepingCapacity: true)
-        exchange.forEachParameter { parameters.append(($0, $1)) }
+        exchange.forEachParameter(where: Request.readsCGIParameter) { parameters.append(($0, $1)) }
         let request = Request.fromCGI(parameters) { length in
             RequestBody(declaredLength: length) { exchange.readBody(into: $0) }
         }

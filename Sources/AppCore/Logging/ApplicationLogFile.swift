@@ -40,6 +40,13 @@ public final class ApplicationLogFile: Sendable {
     public func append(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
+        bytes.withUnsafeBytes { append(terminatedLine: $0) }
+    }
+
+    /// Appends `line`, which ends with its newline, with one `write` under the lock, rotating first when the file
+    /// has reached the limit.
+    public func append(terminatedLine line: UnsafeRawBufferPointer) {
+        guard let bytes = line.baseAddress, !line.isEmpty else { return }
         openFiles.withLock { files in
             if files.lock < 0 { files.lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o640) }
             guard files.lock >= 0 else { return }
@@ -60,8 +67,8 @@ public final class ApplicationLogFile: Sendable {
                 files.inode = UInt(info.st_ino)
             }
             var written = 0
-            while written < bytes.count {
-                let result = bytes.withUnsafeBytes { write(files.file, $0.baseAddress! + written, $0.count - written) }
+            while written < line.count {
+                let result = write(files.file, bytes + written, line.count - written)
                 if result < 0 { if errno == EINTR { continue } else { return } }
                 written += result
             }

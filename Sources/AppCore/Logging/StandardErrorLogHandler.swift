@@ -7,7 +7,8 @@ import Logging
 /// left out when empty), at a fraction of its cost per line: the local time is converted with `localtime_r`,
 /// which reads the zone file once per process (`localtime`, which `StreamLogHandler` calls, makes glibc check
 /// the zone file again on every call), the metadata is rendered only when a line is written (not on each change),
-/// and the line is assembled in one byte buffer and written with one `write(2)`.
+/// the timestamp is formatted once per second (`SecondStampCache`), and the line is assembled in one byte buffer
+/// and written with one `write(2)`.
 public struct StandardErrorLogHandler: LogHandler {
     /// The least level written.
     public var logLevel: Logger.Level = .info
@@ -27,13 +28,14 @@ public struct StandardErrorLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes one line to file descriptor 2.
+    /// Writes one line to file descriptor 2 with one `write(2)`.
     public func log(event: LogEvent) {
-        let line = line(event: event, seconds: time(nil))
-        line.withUnsafeBytes { bytes in
+        var output = JSONOutput(capacity: 256)
+        write(event: event, seconds: time(nil), to: &output)
+        output.withBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 { if errno == EINTR { continue } else { return } }
                 offset += written
             }
@@ -42,37 +44,63 @@ public struct StandardErrorLogHandler: LogHandler {
 
     /// The line for `event` at Unix time `seconds` (newline included).
     func line(event: LogEvent, seconds: time_t) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(160)
-        Self.appendTimestamp(seconds, to: &line)
-        line.append(0x20)
-        line.append(contentsOf: event.level.rawValue.utf8)
+        var output = JSONOutput(capacity: 256)
+        write(event: event, seconds: seconds, to: &output)
+        return output.bytes()
+    }
+
+    /// Writes the line for `event` at Unix time `seconds` (newline included) into `output`.
+    private func write(event: LogEvent, seconds: time_t, to output: inout JSONOutput) {
+        Self.stamps.text(forSecond: Int64(seconds)).withUnsafeBufferPointer { output.append($0) }
+        output.append(0x20)
+        output.append(event.level.rawValue)
         if !label.isEmpty {
-            line.append(0x20)
-            line.append(contentsOf: label.utf8)
+            output.append(0x20)
+            output.append(label)
         }
-        line.append(UInt8(ascii: ":"))
-        var effective = metadata
-        if let explicit = event.metadata, !explicit.isEmpty { effective.merge(explicit) { $1 } }
-        if let error = event.error {
-            effective["error.message"] = "\(error)"
-            effective["error.type"] = "\(String(reflecting: type(of: error)))"
-        }
-        for (key, value) in effective.sorted(by: { $0.key < $1.key }) {
-            line.append(0x20)
-            line.append(contentsOf: key.utf8)
-            line.append(UInt8(ascii: "="))
-            switch value {
-            case .string(let text): line.append(contentsOf: text.utf8)
-            default: line.append(contentsOf: "\(value)".utf8)
+        output.append(UInt8(ascii: ":"))
+        if event.metadata?.isEmpty ?? true, event.error == nil {
+            Self.append(metadata, to: &output)
+        } else {
+            var effective = metadata
+            if let explicit = event.metadata { effective.merge(explicit) { $1 } }
+            if let error = event.error {
+                effective["error.message"] = "\(error)"
+                effective["error.type"] = "\(String(reflecting: type(of: error)))"
             }
+            Self.append(effective, to: &output)
         }
-        line.append(contentsOf: " [".utf8)
-        line.append(contentsOf: event.source.utf8)
-        line.append(contentsOf: "] ".utf8)
-        line.append(contentsOf: event.message.description.utf8)
-        line.append(0x0A)
-        return line
+        output.append(" [")
+        output.append(event.source)
+        output.append("] ")
+        output.append(event.message.description)
+        output.append(0x0A)
+    }
+
+    /// ` key=value` for each entry, sorted by key (one entry, the usual request id, without a sorted copy).
+    private static func append(_ metadata: Logger.Metadata, to output: inout JSONOutput) {
+        if metadata.count == 1 {
+            for (key, value) in metadata { appendEntry(key, value, to: &output) }
+        } else {
+            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { appendEntry(key, value, to: &output) }
+        }
+    }
+
+    private static func appendEntry(_ key: String, _ value: Logger.Metadata.Value, to output: inout JSONOutput) {
+        output.append(0x20)
+        output.append(key)
+        output.append(UInt8(ascii: "="))
+        switch value {
+        case .string(let text): output.append(text)
+        default: output.append("\(value)")
+        }
+    }
+
+    /// The local `%Y-%m-%dT%H:%M:%S%z` of a second, made once per second.
+    private static let stamps = SecondStampCache { second in
+        var text: [UInt8] = []
+        appendTimestamp(time_t(second), to: &text)
+        return text
     }
 
     /// glibc reads the zone file here, once; `localtime_r` does not read it again.

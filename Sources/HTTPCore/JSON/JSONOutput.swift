@@ -1,15 +1,16 @@
 /// A growable byte buffer over raw memory that JSON is written into.
 ///
 /// Noncopyable so the memory has one owner and is freed once; appends are `memcpy`s into spare capacity
-/// (appending to `[UInt8]` cost measurably more per response, see FIELD-NOTES §3).
-struct JSONOutput: ~Copyable {
+/// (appending to `[UInt8]` cost measurably more per response, see FIELD-NOTES §3). Log lines are assembled in
+/// one too (`package`), so a line costs this one allocation.
+package struct JSONOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// The bytes written so far.
-    private(set) var count = 0
+    package private(set) var count = 0
 
     /// An empty buffer with room for `capacity` bytes before it grows.
-    init(capacity: Int = 512) {
+    package init(capacity: Int = 512) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
@@ -18,7 +19,7 @@ struct JSONOutput: ~Copyable {
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
-    mutating func reserve(_ extra: Int) {
+    package mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(toAtLeast: count + extra) }
     }
 
@@ -33,7 +34,7 @@ struct JSONOutput: ~Copyable {
 
     /// Appends one byte.
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
@@ -41,7 +42,7 @@ struct JSONOutput: ~Copyable {
 
     /// Appends raw bytes.
     @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
         (base + count).update(from: source, count: bytes.count)
@@ -50,21 +51,41 @@ struct JSONOutput: ~Copyable {
 
     /// Appends the UTF-8 of a literal.
     @inline(__always)
-    mutating func append(_ literal: StaticString) {
+    package mutating func append(_ literal: StaticString) {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends the UTF-8 of a string.
-    mutating func append(_ string: String) {
+    package mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { append($0) }
     }
 
     /// The bytes as an array (one exact-size copy).
-    func bytes() -> [UInt8] {
+    package func bytes() -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             if count > 0 { buffer.baseAddress!.update(from: base, count: count) }
             initialized = count
         }
+    }
+
+    /// Appends `value` (not negative) in decimal digits, zero-padded to `minimumDigits` (timestamps).
+    package mutating func appendDecimal(_ value: Int, minimumDigits: Int = 1) {
+        var divisor = 1
+        for _ in 1..<Swift.max(1, minimumDigits) { divisor *= 10 }
+        while divisor <= value / 10 { divisor *= 10 }
+        reserve(20 + minimumDigits)
+        var rest = value
+        while divisor > 0 {
+            base[count] = UInt8(ascii: "0") + UInt8(rest / divisor)
+            count += 1
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }

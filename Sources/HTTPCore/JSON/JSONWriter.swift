@@ -21,7 +21,7 @@ public enum JSONWriter {
     }
 
     /// Appends the JSON text of `value` to `output`.
-    static func append(_ value: JSONValue, to output: inout JSONOutput) {
+    package static func append(_ value: JSONValue, to output: inout JSONOutput) {
         switch value {
         case .null:
             output.append("null")
@@ -59,7 +59,7 @@ public enum JSONWriter {
     }
 
     /// Appends `text` as a quoted, escaped JSON string.
-    static func appendString(_ text: String, to output: inout JSONOutput) {
+    package static func appendString(_ text: String, to output: inout JSONOutput) {
         var text = text
         text.withUTF8 { appendEscaped($0, to: &output) }
     }

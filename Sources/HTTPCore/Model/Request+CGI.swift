@@ -1,3 +1,5 @@
+import Glibc
+
 extension Request {
     /// Builds a request from CGI parameters as nginx sends them over FastCGI (`fastcgi_params`).
     ///
@@ -35,6 +37,32 @@ extension Request {
         return Request(method: HTTPMethod(rawValue: method), path: path, rawPath: rawPath.isEmpty ? path : rawPath,
                        rawQuery: query, headers: headers,
                        clientAddress: address, body: makeBody(contentLength))
+    }
+
+    /// Whether `fromCGI` reads the CGI parameter called `name` (its bytes): `HTTP_*` and the request-line, content and
+    /// address parameters. A responder may skip the others before making strings of them.
+    public static func readsCGIParameter(_ name: UnsafeRawBufferPointer) -> Bool {
+        let count = name.count
+        guard count >= 5 else { return false }
+        switch (name[0], name[1]) {
+        case (UInt8(ascii: "H"), UInt8(ascii: "T")):  // HTTP_*, not HTTPS
+            return name[2] == UInt8(ascii: "T") && name[3] == UInt8(ascii: "P") && name[4] == UInt8(ascii: "_")
+        case (UInt8(ascii: "R"), UInt8(ascii: "E")):
+            return matches(name, "REQUEST_METHOD") || matches(name, "REQUEST_URI") || matches(name, "REMOTE_ADDR")
+        case (UInt8(ascii: "D"), UInt8(ascii: "O")):
+            return matches(name, "DOCUMENT_URI")
+        case (UInt8(ascii: "Q"), UInt8(ascii: "U")):
+            return matches(name, "QUERY_STRING")
+        case (UInt8(ascii: "C"), UInt8(ascii: "O")):
+            return matches(name, "CONTENT_TYPE") || matches(name, "CONTENT_LENGTH")
+        default:
+            return false
+        }
+    }
+
+    private static func matches(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+        bytes.count == literal.utf8CodeUnitCount
+            && memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
     }
 
     /// `ACCEPT_LANGUAGE` → `accept-language`.
