@@ -27,9 +27,13 @@ let package = Package(
         // glibc's allocator controls (<malloc.h>): the arena cap, fixed thresholds and malloc_trim of `serve`.
         .systemLibrary(name: "CMalloc"),
 
+        // Circuit breakers: one state machine, with a policy per caller (the database's connects, the registries).
+        // No dependencies, so the lowest layers (MariaDB) and the modules can both use it.
+        .target(name: "Resilience", swiftSettings: strict),
+
         // The only Swift that touches the C libraries.
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "MariaDB", dependencies: ["CMariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "MariaDB", dependencies: ["CMariaDB", "Resilience", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         // Workbooks described as data, written to .xlsx by libxlsxwriter (ruling M13).
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"], swiftSettings: strict),
 
@@ -46,11 +50,11 @@ let package = Package(
                 // The insurer logos of the EXPEDIENTE form (monitor.md §7): our own PNGs, compiled into the binary.
                 resources: [.embedInCode("Formatos/Logos/axa.png"), .embedInCode("Formatos/Logos/hdi.png"),
                             .embedInCode("Formatos/Logos/qualitas.png")], swiftSettings: strict),
-        .target(name: "Transporte", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Transporte", dependencies: ["AppCore", "HTTPCore", "MariaDB", "Resilience", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Egresos", dependencies: ["AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // Composition root: configuration per module, FastCGI glue, migrator.
-        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "CCurl", "CMalloc", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
+        .target(name: "App", dependencies: ["FastCGI", "MariaDB", "Resilience", "CCurl", "CMalloc", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos",
                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .executableTarget(name: "VentanillaCLI", dependencies: ["App", "AppCore", "FastCGI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                                 .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -58,16 +62,17 @@ let package = Package(
         // Shared by the module test targets: a fresh migrated database, in-process requests, race clients.
         .target(name: "TestSupport", dependencies: ["App", "AppCore", "HTTPCore", "MariaDB", .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"], swiftSettings: strict),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "AppCore", "HTTPCore", "MariaDB", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
+        .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "Resilience", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "EgresosTests", dependencies: ["Egresos", "App", "FastCGI", "TestSupport", "HTTPCore", "AppCore", "MariaDB", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "AppCore", "Monitor", "Transporte", "Egresos", "MariaDB", "Resilience", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

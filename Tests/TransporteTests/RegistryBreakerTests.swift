@@ -1,54 +1,16 @@
 import AppCore
 import HTTPCore
+import Resilience
 import Synchronization
 import TestSupport
 import Testing
 @testable import Transporte
 
 /// The registries' circuit breaker (issue 17): a dead or hanging registry must not cost every worker a timeout.
-/// The pure state machine step by step, the guarded transport over a scripted one, then a down registry through
-/// the module, all timed by the fixed test clock.
+/// The guarded transport over a scripted one, then a down registry through the module, timed by the fixed test
+/// clock (the state machine itself, under this policy too, is `ResilienceTests.CircuitBreakerTests`).
 @Suite("Registros externos: cortacircuitos")
 struct RegistryBreakerTests {
-    @Test("closed → open at the threshold of consecutive failures; a success in between starts the count again")
-    func opensAtThreshold() {
-        var breaker = CircuitBreaker(failureThreshold: 3, coolDownMilliseconds: 30_000)
-        #expect(breaker.admit(now: 0) == .allowed)
-        breaker.record(success: false, now: 0)
-        breaker.record(success: false, now: 1)
-        #expect(breaker.state == .closed(failures: 2))
-        breaker.record(success: true, now: 2)
-        #expect(breaker.state == .closed(failures: 0))
-        for t in 3...5 { breaker.record(success: false, now: Int64(t)) }
-        #expect(breaker.state == .open(openedAt: 5))
-        #expect(breaker.admit(now: 6) == .refused)
-        #expect(breaker.admit(now: 30_004) == .refused, "still inside the cool-down")
-    }
-
-    @Test("open → half-open after the cool-down: one trial, the others refused; its success closes, its failure reopens")
-    func halfOpen() {
-        var breaker = CircuitBreaker(failureThreshold: 1, coolDownMilliseconds: 30_000)
-        breaker.record(success: false, now: 1_000)
-        #expect(breaker.state == .open(openedAt: 1_000))
-        #expect(breaker.admit(now: 31_000) == .trial)
-        #expect(breaker.state == .halfOpen)
-        #expect(breaker.admit(now: 31_001) == .refused, "one trial at a time")
-        breaker.record(success: false, now: 31_500)
-        #expect(breaker.state == .open(openedAt: 31_500), "a failed trial opens it for a whole new cool-down")
-        #expect(breaker.admit(now: 61_499) == .refused)
-        #expect(breaker.admit(now: 61_500) == .trial)
-        breaker.record(success: true, now: 61_600)
-        #expect(breaker.state == .closed(failures: 0))
-        #expect(breaker.admit(now: 61_601) == .allowed)
-    }
-
-    @Test("a wall clock set back before the opening lets the trial through instead of refusing for ever")
-    func clockSetBack() {
-        var breaker = CircuitBreaker(failureThreshold: 1, coolDownMilliseconds: 30_000)
-        breaker.record(success: false, now: 100_000)
-        #expect(breaker.admit(now: 50_000) == .trial)
-    }
-
     /// A transport that answers from a script and counts the calls that reached it.
     final class ScriptedTransport: RegistryTransport {
         private let outcomes = Mutex<[Result<RegistryReply, RegistryFailure>]>([])
@@ -67,7 +29,7 @@ struct RegistryBreakerTests {
         let clock = TestClock(1_700_000_000_000)
         let scripted = ScriptedTransport()
         let guarded = GuardedRegistryTransport(scripted, name: "placa",
-                                               breaker: CircuitBreaker(failureThreshold: 3, coolDownMilliseconds: 30_000), clock: clock)
+                                               policy: .init(failureThreshold: 3, cooldownMilliseconds: 30_000), clock: clock)
         scripted.next(.failure(.timeout("slow")))
         scripted.next(.success(RegistryReply(status: 503, body: [])))
         scripted.next(.success(RegistryReply(status: 404, body: [])))
@@ -77,7 +39,7 @@ struct RegistryBreakerTests {
         scripted.next(.failure(.unusable("reset")))
         scripted.next(.success(RegistryReply(status: 500, body: [])))
         for _ in 0..<3 { _ = try? guarded.fetch("P1234") }
-        #expect(guarded.state == .open(openedAt: clock.nowMilliseconds()))
+        #expect(guarded.state == .open(since: clock.nowMilliseconds(), until: clock.nowMilliseconds() + 30_000))
         #expect(scripted.reached == 6)
         for _ in 0..<10 {
             #expect(throws: RegistryFailure.circuitOpen) { try guarded.fetch("P1234") }

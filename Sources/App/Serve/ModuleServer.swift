@@ -4,6 +4,7 @@ import HTTPCore
 import Logging
 import MariaDB
 import Monitor
+import Resilience
 import Transporte
 import Egresos
 import Glibc
@@ -117,7 +118,7 @@ public enum ModuleServer {
                                                          _ logger: Logger) -> FastCGIServer.HandlerFactory {
         // One for the process's workers: while the database is down, one of them tries to connect at a time
         // and the others answer 503 at once.
-        let breaker = ConnectionBreaker()
+        let breaker = ConnectionBreaker(.databaseConnect)
         return { index in
             var workerLogger = logger
             workerLogger[metadataKey: "worker"] = .stringConvertible(index)

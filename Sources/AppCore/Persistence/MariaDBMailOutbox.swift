@@ -28,4 +28,20 @@ public struct MariaDBMailOutbox: MailOutbox {
             """)
         return Int64(result.lastInsertID)
     }
+
+    /// Inserts `messages` as pending rows on `connection`, due at once, in one statement (one round trip however
+    /// many a change queues), in their order.
+    public static func enqueue(contentsOf messages: [MailMessage], on connection: MariaDBConnection) throws(MariaDBError) {
+        guard let first = messages.first else { return }
+        guard messages.count > 1 else {
+            try enqueue(first, on: connection)
+            return
+        }
+        var query: SQLQuery = "INSERT INTO mail_outbox (recipients, subject, body_text, body_html) VALUES "
+        for (index, message) in messages.enumerated() {
+            query.append(index == 0 ? "" : ", ")
+            query.append("(\(message.to.joined(separator: ",")), \(message.subject), \(message.text), \(message.html))")
+        }
+        try connection.execute(query)
+    }
 }

@@ -1,6 +1,7 @@
 internal import CMariaDB
 internal import Glibc
 internal import Logging
+internal import Resilience
 
 extension MariaDBConnection {
     /// The session settings applied on every (re)connect: instants in UTC and a strict `sql_mode`.
@@ -37,8 +38,8 @@ extension MariaDBConnection {
             logger.notice("MariaDB connection closed by the server while idle; reconnecting")
             handleConnectionLoss(MariaDBError(kind: .connectionLost, message: "closed by the server while idle"))
         }
-        if case .refuse(let error) = breaker?.decide() {
-            throw error
+        if case .refused(lastFailure: let failure) = breaker?.admit() {
+            throw MariaDBError.refusedByBreaker(after: failure)
         }
         let mysql: UnsafeMutablePointer<MYSQL>
         do {

@@ -1,5 +1,6 @@
 internal import CMariaDB
 public import Logging
+public import Resilience
 
 /// One blocking connection to MariaDB, with its prepared-statement cache.
 ///

@@ -18,33 +18,43 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
 
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
         var encontradas = SolicitudReferencias.Encontradas()
-        if let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.referencias, binds: [
+        var query = SQLQuery(unsafeSQL: SolicitudSQL.referencias, binds: [
             referencias.departamento.sqlValue, referencias.solicitante.sqlValue, referencias.aprobador.sqlValue,
             referencias.aprobador.sqlValue, referencias.prioridad.sqlValue, referencias.servicio.sqlValue,
-        ])) {
+        ])
+        let lugares = Set(referencias.lugares).sorted()
+        if !lugares.isEmpty {
+            // The stops in the same statement (one round trip), share-locked like the rest: how many exist. Only
+            // when some do not (a 400) are they looked up one by one, to name them.
+            query.append(", (SELECT COUNT(*) FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: lugares)) LOCK IN SHARE MODE) AS Lugares")
+        }
+        if let row = try connection.queryFirst(query) {
             encontradas.departamento = try row.bool("Departamento")
             encontradas.solicitante = try row.bool("Solicitante")
             encontradas.aprobador = try row.bool("Aprobador")
             encontradas.aprobadorConRol = try row.bool("AprobadorConRol")
             encontradas.prioridad = try row.bool("Prioridad")
             encontradas.servicio = try row.bool("Servicio")
-        }
-        if !referencias.lugares.isEmpty {
-            let rows = try connection.query(
-                "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: Set(referencias.lugares).sorted())) LOCK IN SHARE MODE")
-            for row in rows { encontradas.lugares.insert(try row.int("Id")) }
+            if !lugares.isEmpty, try row.int("Lugares") == lugares.count {
+                encontradas.lugares = Set(lugares)
+            } else if !lugares.isEmpty {
+                let rows = try connection.query(
+                    "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: lugares)) LOCK IN SHARE MODE")
+                for row in rows { encontradas.lugares.insert(try row.int("Id")) }
+            }
         }
         return encontradas
     }
 
     func asignarCodigo(_ id: Int, anio: Int, mes: Int) throws -> String {
-        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.asignarCodigo, binds: [
-            .int(Int64(id)), .int(Int64(anio)), .int(Int64(mes)),
-        ]))
-        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.codigoGenerado)) else {
-            throw MariaDBError(kind: .other, message: "siguiente_codigo_solicitud no devolvió un código")
+        // The OUT parameter is a placeholder: the server sends its value back as the CALL's own result set, so the
+        // code comes in the same round trip (no `SELECT @variable` after it, while the correlative lock is held).
+        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.asignarCodigo, binds: [
+            .int(Int64(id)), .int(Int64(anio)), .int(Int64(mes)), .null,
+        ])), case .text(let codigo) = row[0] else {
+            throw MariaDBError(kind: .other, message: "asignar_codigo_solicitud no devolvió un código")
         }
-        return try row.string("Codigo")
+        return codigo
     }
 
     func insertar(_ campos: [(column: String, value: FieldValue)], instante: Int64) throws -> Int {
@@ -58,21 +68,40 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     }
 
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T {
+        let fijado = connection.local { InstanteFijado() }
+        // Inside a pin of the same instant (a creation's first state, a mission's solicitud move): nothing to send.
+        if fijado.instante == instante { return try body() }
+        let anterior = fijado.instante
         // A computed number, not client text: the session timestamp takes seconds with a fraction.
-        let (segundos, milisegundos) = instante.quotientAndRemainder(dividingBy: 1_000)
-        try connection.executeText("SET timestamp = \(segundos).\(String(1_000 + milisegundos).dropFirst())")
-        defer { try? connection.executeText("SET timestamp = DEFAULT") }
+        try connection.executeText(Self.fijar(instante))
+        fijado.instante = instante
+        defer {
+            // Back to what the enclosing pin (if any) had, else to the server's clock.
+            try? connection.executeText(anterior.map(Self.fijar) ?? "SET timestamp = DEFAULT")
+            fijado.instante = anterior
+        }
         return try body()
     }
 
+    /// `SET timestamp` to `instante` (UTC milliseconds), as seconds with a fraction.
+    static func fijar(_ instante: Int64) -> String {
+        let (segundos, milisegundos) = instante.quotientAndRemainder(dividingBy: 1_000)
+        return "SET timestamp = \(segundos).\(String(1_000 + milisegundos).dropFirst())"
+    }
+
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws {
+        guard !lugares.isEmpty else { return }
+        // One statement for every stop (one round trip), rows in Orden order as before, so their ids still are.
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(lugares.count * 8)
         for lugar in lugares.sorted(by: { $0.orden < $1.orden }) {
-            try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugar, binds: [
+            binds += [
                 .int(Int64(id)), .int(Int64(lugar.idLugar)), lugar.esOrigen.sqlValue, .int(Int64(lugar.orden)),
                 lugar.descripcion.sqlValue, lugar.horaEstimadaLlegada.map(Self.time) ?? .null,
                 lugar.requiereRetorno.sqlValue, lugar.horaEstimadaRetorno.map(Self.time) ?? .null,
-            ]))
+            ]
         }
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugares(lugares.count), binds: binds))
     }
 
     func eliminarLugares(solicitud id: Int) throws {
@@ -130,8 +159,8 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.eliminarLugares, binds: key))
     }
 
-    func encolar(_ mensaje: MailMessage) throws {
-        try MariaDBMailOutbox.enqueue(mensaje, on: connection)
+    func encolar(_ mensajes: [MailMessage]) throws {
+        try MariaDBMailOutbox.enqueue(contentsOf: mensajes, on: connection)
     }
 
     // MARK: Binds

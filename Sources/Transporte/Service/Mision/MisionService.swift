@@ -192,12 +192,14 @@ struct MisionService {
             let actual = try visible(id, caller: caller, bloquear: true)
             if conductor && !caller.isAdmin && actual.idMotorista != caller.perfilID { throw TransporteError.forbidden }
             try estado.verificar(desde: actual.estadoTexto)
-            // One instant for every stamp; each step pins it anew, since a solicitud move (`despues`, last) pins and
-            // releases it itself.
+            // One instant for every stamp, pinned once: a solicitud move inside (`despues`) at the same instant sends
+            // nothing, and one at another instant puts this pin back when it is done.
             let instante = environment.clock.nowMilliseconds()
-            try repository.conInstante(instante) { try antes(actual) }
-            try repository.conInstante(instante) { try repository.cambiarEstado(id, a: estado, motivo: motivo) }
-            try repository.conInstante(instante) { try despues(actual) }
+            try repository.conInstante(instante) {
+                try antes(actual)
+                try repository.cambiarEstado(id, a: estado, motivo: motivo)
+                try despues(actual)
+            }
             return try leer(id)
         }
     }

@@ -1,6 +1,6 @@
 import AppCore
 import Logging
-import Synchronization
+import Resilience
 
 /// A registry transport behind a circuit breaker shared by every worker of the process: after
 /// `failureThreshold` consecutive calls without a usable HTTP answer (timeout, nothing listening, a reset, any 5xx)
@@ -9,52 +9,50 @@ import Synchronization
 /// A 2xx or 4xx answer counts as the registry working, whatever its body.
 public final class GuardedRegistryTransport: RegistryTransport {
     private let transport: any RegistryTransport
-    private let clock: any Clock
     private let name: String
     private let logger: Logger
-    private let breaker: Mutex<CircuitBreaker>
+    private let breaker: SharedCircuitBreaker<RegistryFailure>
 
-    /// Guards `transport` (the registry called `name` in the log) with a breaker of `policy`, timed by `clock`.
-    public init(_ transport: any RegistryTransport, name: String, breaker: CircuitBreaker, clock: any Clock,
+    /// Guards `transport` (the registry called `name` in the log) with a breaker following `policy`, timed by
+    /// `clock` (the wall clock: a clock set back before an opening lets the trial through, see `CircuitBreaker`).
+    public init(_ transport: any RegistryTransport, name: String, policy: CircuitBreaker.Policy, clock: any Clock,
                 logger: Logger = Logger(label: "ventanilla.transporte.registry")) {
         self.transport = transport
-        self.clock = clock
         self.name = name
         self.logger = logger
-        self.breaker = Mutex(breaker)
+        breaker = SharedCircuitBreaker(policy, now: { clock.nowMilliseconds() })
     }
 
     /// The breaker's state now (tests, diagnostics).
-    public var state: CircuitBreaker.State { breaker.withLock { $0.state } }
+    public var state: CircuitBreaker.State { breaker.state }
 
     public func fetch(_ key: String) throws(RegistryFailure) -> RegistryReply {
-        let admission = breaker.withLock { $0.admit(now: clock.nowMilliseconds()) }
-        if admission == .refused { throw .circuitOpen }
-        if admission == .trial { logger.notice("registry circuit half-open: trying one call", metadata: ["registry": "\(name)"]) }
+        switch breaker.admit() {
+        case .refused: throw .circuitOpen
+        case .trial: logger.notice("registry circuit half-open: trying one call", metadata: ["registry": "\(name)"])
+        case .allowed: break
+        }
         let reply: RegistryReply
         do {
             reply = try transport.fetch(key)
         } catch {
-            if error != .circuitOpen { settle(success: false) }
+            if error != .circuitOpen { log(breaker.recordFailure(error)) }
             throw error
         }
-        settle(success: reply.status < 500)
+        if reply.status < 500 {
+            log(breaker.recordSuccess())
+        } else {
+            log(breaker.recordFailure(.unusable("HTTP \(reply.status)")))
+        }
         return reply
     }
 
-    /// Records an outcome and logs a change between closed and open.
-    private func settle(success: Bool) {
-        let (before, after) = breaker.withLock { breaker -> (CircuitBreaker.State, CircuitBreaker.State) in
-            let before = breaker.state
-            breaker.record(success: success, now: clock.nowMilliseconds())
-            return (before, breaker.state)
-        }
-        switch (before, after) {
-        case (.open, .open), (.closed, .closed): break
-        case (_, .open): logger.warning("registry circuit open: its routes answer 503 until a trial call succeeds",
-                                        metadata: ["registry": "\(name)"])
-        case (.halfOpen, .closed), (.open, .closed): logger.notice("registry circuit closed", metadata: ["registry": "\(name)"])
-        default: break
+    /// Logs a change between closed and open.
+    private func log(_ transition: SharedCircuitBreaker<RegistryFailure>.Transition) {
+        if transition.opened {
+            logger.warning("registry circuit open: its routes answer 503 until a trial call succeeds", metadata: ["registry": "\(name)"])
+        } else if transition.closed {
+            logger.notice("registry circuit closed", metadata: ["registry": "\(name)"])
         }
     }
 }

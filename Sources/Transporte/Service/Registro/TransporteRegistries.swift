@@ -1,4 +1,5 @@
 import AppCore
+import Resilience
 
 /// The plate and DUI registries of ruling T15 as the module was configured: `TRANSPORTE_PLACA_API_URL` and
 /// `TRANSPORTE_DUI_API_URL` (each with its optional bearer `…_TOKEN`), reached through the transport the
@@ -47,8 +48,9 @@ public struct TransporteRegistries: Sendable {
             }
             guard let made = transport?(RegistryEndpoint(url: url, token: environment.string(name + "_API_TOKEN"),
                                                          totalTimeoutMilliseconds: total)) else { return nil }
-            let breaker = CircuitBreaker(failureThreshold: failures, coolDownMilliseconds: Int64(coolDown) * 1_000)
-            return GuardedRegistryTransport(made, name: name.lowercased(), breaker: breaker, clock: clock)
+            // T15: a constant cooldown, and a trial waited for as long as it takes (the call's own timeout bounds it).
+            let policy = CircuitBreaker.Policy(failureThreshold: failures, cooldownMilliseconds: Int64(coolDown) * 1_000)
+            return GuardedRegistryTransport(made, name: name.lowercased(), policy: policy, clock: clock)
         }
         return TransporteRegistries(placa: try endpoint("PLACA"), dui: try endpoint("DUI"),
                                     propietarioFiltro: environment.string("PLACA_API_PROPIETARIO_FILTRO"))

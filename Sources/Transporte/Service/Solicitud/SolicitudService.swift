@@ -45,13 +45,16 @@ struct SolicitudService {
             // (The outbox below keeps the server's clock: its sender compares with it.)
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
+            // One pin of the session clock for the row, its stops and its first state (cambiarEstado's own pin at
+            // the same instant sends nothing).
             let id = try repository.conInstante(instante) {
                 let id = try repository.insertar(datos.columns, instante: instante)
                 try repository.insertarLugares(lugares, solicitud: id)
+                try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil, instante: instante)
                 return id
             }
-            try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil, instante: instante)
-            let provisional = try leer(id)
+            // A solicitud created by this transaction has no missions yet: the record is read without them.
+            guard let provisional = try repository.registro(id, misiones: false) else { throw RegistroPerdido(id: id) }
             // The code last (0015, issue 16): the correlative lock is held only from here to the COMMIT, for
             // the counter, the UPDATE of this row's provisional code and the two mails, which name the code.
             let registro = provisional.conCodigo(try repository.asignarCodigo(id, anio: fecha.year, mes: fecha.month))
@@ -122,6 +125,7 @@ struct SolicitudService {
     /// Queues the mails of `avisos`. A recipient without an address, or an address `MailMessage` refuses, is
     /// skipped and logged: mail never fails the request (T6).
     func avisar(_ avisos: [SolicitudMail.Aviso], _ resumen: SolicitudResumen, motivo: String?) throws {
+        var mensajes: [MailMessage] = []
         for aviso in avisos {
             let mensaje: MailMessage?
             do {
@@ -139,8 +143,10 @@ struct SolicitudService {
                 ])
                 continue
             }
-            try repository.encolar(mensaje)
+            mensajes.append(mensaje)
         }
+        // One INSERT for all of them: a creation's two mails are written while the correlative lock is held.
+        try repository.encolar(mensajes)
     }
 }
 
