@@ -9,6 +9,7 @@ Stdlib only, plus tests/e2e/helpers.py (HTTP through nginx, logins). Environment
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import threading
 import time
@@ -153,13 +154,32 @@ def sql(database: str, statements: str) -> list[list[str]]:
     return [line.split("\t") for line in done.stdout.splitlines() if line]
 
 
-def hold_lock(database: str, statements: str, seconds: float) -> subprocess.Popen:
+def hold_lock(database: str, statements: str, seconds: float, within: float = 30) -> subprocess.Popen:
     """Starts the mariadb client in the background: START TRANSACTION, STATEMENTS (which take row locks, e.g.
-    SELECT ... FOR UPDATE), SLEEP(SECONDS), ROLLBACK. The locks are held until it ends; wait() on the result."""
+    SELECT ... FOR UPDATE), SLEEP(SECONDS), ROLLBACK, and returns once STATEMENTS have run (the client prints a marker
+    after them, unbuffered), so the locks are held from then until it ends; wait() on the result. Raises with the
+    server's process list when that takes longer than WITHIN seconds or the client ends first."""
     if not FAULTCTL:
         raise RuntimeError("VENTANILLA_FAULTCTL is not set (run the tier through scripts/test faults)")
-    holder = subprocess.Popen([FAULTCTL, "sql", database], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
-    holder.stdin.write(f"START TRANSACTION; {statements}; SELECT SLEEP({seconds}); ROLLBACK;".encode())
+    holder = subprocess.Popen([FAULTCTL, "sql", database, "--unbuffered"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    holder.stdin.write(f"START TRANSACTION; {statements}; SELECT 'locks taken'; SELECT SLEEP({seconds}); "
+                       "ROLLBACK;\n".encode())
     holder.stdin.close()
+    deadline = time.monotonic() + within
+    seen = b""
+    while b"locks taken" not in seen:
+        left = deadline - time.monotonic()
+        ready = select.select([holder.stdout], [], [], max(left, 0))[0] if left > 0 else []
+        chunk = os.read(holder.stdout.fileno(), 4096) if ready else b""
+        if not chunk:
+            if ready or left <= 0:
+                holder.kill()
+                err = holder.stderr.read().decode(errors="replace") if holder.stderr else ""
+                processes = sql(database, "SELECT ID, USER, DB, COMMAND, TIME, STATE, LEFT(INFO, 120) "
+                                          "FROM information_schema.PROCESSLIST")
+                raise RuntimeError(f"the mariadb client did not take the locks within {within}s "
+                                   f"(exit {holder.poll()}, stderr {err!r}); processes: {processes}")
+            continue
+        seen += chunk
     return holder
