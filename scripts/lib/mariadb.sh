@@ -6,6 +6,9 @@
 VENTANILLA_MARIADB_SH=1
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
+# The host part of the accounts db_create_module makes: the socket's 'localhost' unless a caller connects over TCP.
+DB_ACCOUNT_HOST="${DB_ACCOUNT_HOST:-localhost}"
+
 # Extra mariadbd options; scripts/test sets fast, non-durable ones for its throwaway server.
 DB_EXTRA_ARGS=("${DB_EXTRA_ARGS[@]+"${DB_EXTRA_ARGS[@]}"}")
 
@@ -111,7 +114,8 @@ sql_string() {
     printf "'%s'" "${s//\'/\'\'}"
 }
 
-# db_create_module MODULE RUNTIME_PASSWORD MIGRATION_PASSWORD [fresh] -> database MODULE and its two accounts:
+# db_create_module MODULE RUNTIME_PASSWORD MIGRATION_PASSWORD [fresh] -> database MODULE and its two accounts (at
+# DB_ACCOUNT_HOST: 'localhost', the socket, unless the caller connects over TCP, as scripts/cluster's app hosts do):
 #   'MODULE_owner'@'localhost'  the migration account (`ventanilla migrate|seed`): ALL on MODULE.*, it owns the schema
 #   'MODULE'@'localhost'        the running module (`ventanilla serve`): SELECT, INSERT, UPDATE, DELETE and EXECUTE on
 #                               MODULE.* only, so a flaw in the module cannot CREATE, ALTER or DROP anything.
@@ -124,19 +128,19 @@ db_create_module() {
         [[ "$fresh" == fresh ]] && printf 'DROP DATABASE IF EXISTS `%s`;\n' "$module"
         printf 'CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n' "$module"
         db_user_sql "${module}_owner" "$migration_password"
-        printf "GRANT ALL PRIVILEGES ON \`%s\`.* TO '%s_owner'@'localhost';\n" "$module" "$module"
+        printf "GRANT ALL PRIVILEGES ON \`%s\`.* TO '%s_owner'@'%s';\n" "$module" "$module" "$DB_ACCOUNT_HOST"
         db_user_sql "$module" "$password"
         # REVOKE fails on a grant that does not exist: make sure one does, then keep only the runtime rights.
-        printf "GRANT SELECT ON \`%s\`.* TO '%s'@'localhost';\n" "$module" "$module"
-        printf "REVOKE ALL PRIVILEGES ON \`%s\`.* FROM '%s'@'localhost';\n" "$module" "$module"
-        printf "GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON \`%s\`.* TO '%s'@'localhost';\n" "$module" "$module"
+        printf "GRANT SELECT ON \`%s\`.* TO '%s'@'%s';\n" "$module" "$module" "$DB_ACCOUNT_HOST"
+        printf "REVOKE ALL PRIVILEGES ON \`%s\`.* FROM '%s'@'%s';\n" "$module" "$module" "$DB_ACCOUNT_HOST"
+        printf "GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON \`%s\`.* TO '%s'@'%s';\n" "$module" "$module" "$DB_ACCOUNT_HOST"
     } | db_client || die "creating database and users for $module failed"
 }
 
-# db_user_sql USER PASSWORD -> the statements that create 'USER'@'localhost' or reset its password.
+# db_user_sql USER PASSWORD -> the statements that create 'USER'@'DB_ACCOUNT_HOST' or reset its password.
 db_user_sql() {
-    printf "CREATE USER IF NOT EXISTS '%s'@'localhost' IDENTIFIED BY %s;\n" "$1" "$(sql_string "$2")"
-    printf "ALTER USER '%s'@'localhost' IDENTIFIED BY %s;\n" "$1" "$(sql_string "$2")"
+    printf "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY %s;\n" "$1" "$DB_ACCOUNT_HOST" "$(sql_string "$2")"
+    printf "ALTER USER '%s'@'%s' IDENTIFIED BY %s;\n" "$1" "$DB_ACCOUNT_HOST" "$(sql_string "$2")"
 }
 
 # db_create_admin USER PASSWORD -> a password user with every global privilege (the Swift test tiers
@@ -145,6 +149,6 @@ db_create_admin() {
     local user="$1" password="$2"
     {
         db_user_sql "$user" "$password"
-        printf "GRANT ALL PRIVILEGES ON *.* TO '%s'@'localhost' WITH GRANT OPTION;\n" "$user"
+        printf "GRANT ALL PRIVILEGES ON *.* TO '%s'@'%s' WITH GRANT OPTION;\n" "$user" "$DB_ACCOUNT_HOST"
     } | db_client || die "creating database user $user failed"
 }

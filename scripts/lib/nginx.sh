@@ -22,12 +22,15 @@ render_template() {
     printf '%s\n' "$content"
 }
 
-# render_site MODULE LISTEN SERVER_NAME NGINX_DIR SOCKET_DIR DATA_DIR WEB_DIR -> one server block on stdout.
-# DATA_DIR holds evidencias/ (Monitor) and files/ (Egresos); WEB_DIR the static pages (web/: Monitor's panel).
+# render_site MODULE LISTEN SERVER_NAME NGINX_DIR BACKEND DATA_DIR WEB_DIR -> one server block on stdout.
+# BACKEND is where the module's FastCGI requests go: a directory (an absolute path) holding MODULE.sock, or the name
+# of an nginx `upstream` (scripts/cluster's front, over several app hosts). DATA_DIR holds evidencias/ (Monitor)
+# and files/ (Egresos); WEB_DIR the static pages (web/: Monitor's panel).
 render_site() {
-    local module="$1" listen="$2" server_name="$3" nginx_dir="$4" socket_dir="$5" data_dir="$6" web_dir="$7"
+    local module="$1" listen="$2" server_name="$3" nginx_dir="$4" backend="$5" data_dir="$6" web_dir="$7"
+    [[ "$backend" == /* ]] && backend="unix:$backend/$module.sock"
     render_template "$NGINX_SRC/sites/$module.conf" \
-        "LISTEN=$listen" "SERVER_NAME=$server_name" "NGINX_DIR=$nginx_dir" "SOCKET_DIR=$socket_dir" \
+        "LISTEN=$listen" "SERVER_NAME=$server_name" "NGINX_DIR=$nginx_dir" "FASTCGI_PASS=$backend" \
         "EVIDENCIAS_DIR=$data_dir/evidencias" "FILES_ROOT=$data_dir/files" "WEB_DIR=$web_dir"
 }
 

@@ -156,13 +156,14 @@ stack_migrate_and_seed() {
     "$VENTANILLA_BIN" files migrate egresos || die "migrating egresos' stored file names failed"
 }
 
-# module_start MODULE -> `ventanilla serve MODULE` under its supervisor (scripts/lib/supervise.py), which holds the
+# module_start MODULE [SOCKET] -> `ventanilla serve MODULE` under its supervisor (scripts/lib/supervise.py), which holds the
 # FastCGI socket (requests wait in its backlog while the module restarts) and starts the module again when it exits
 # without being asked to (backoff, gives up after a crash loop). RUN/pids/MODULE.pid is the serve process (rewritten
 # at each restart), RUN/pids/MODULE.supervisor.pid the supervisor; stopping the supervisor stops the module.
+# SOCKET (default RUN/sock/MODULE.sock) may be HOST:PORT instead: a TCP listener (scripts/cluster's app hosts).
 module_start() {
     local module="$1" pid
-    local pidfile="$RUN_DIR/pids/$module.pid" socket="$RUN_DIR/sock/$module.sock"
+    local pidfile="$RUN_DIR/pids/$module.pid" socket="${2:-$RUN_DIR/sock/$module.sock}"
     local supervisor="$RUN_DIR/pids/$module.supervisor.pid"
     if pid="$(pidfile_alive "$supervisor")" || pid="$(pidfile_alive "$pidfile")"; then
         die "$module is already running (pid $pid) on $socket"

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The module supervisor of the local, test and bench stacks (scripts/lib/stack.sh's module_start).
 
-    supervise.py --name NAME --socket PATH [--mode 660] --pidfile FILE -- COMMAND...
+    supervise.py --name NAME --socket PATH|HOST:PORT [--mode 660] --pidfile FILE -- COMMAND...
 
-It owns the FastCGI listening socket at PATH (created here, mode MODE, backlog 1024) and runs COMMAND with that
+It owns the FastCGI listening socket at PATH (created here, mode MODE, backlog 1024), or on TCP at HOST:PORT (a
+numeric IPv4 address: scripts/cluster's app hosts, each bound to its own loopback address), and runs COMMAND with that
 socket as its standard input (the spawn-fcgi convention, which `ventanilla serve` recognises without --socket). The
 socket outlives each process: while a module restarts, nginx's connections wait in the backlog instead of failing.
 FILE always holds the pid of the running COMMAND (rewritten at each start).
@@ -47,8 +48,24 @@ class Supervisor:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
         print(f"{stamp} supervise[{self.name}] {message}", file=sys.stderr, flush=True)
 
+    def tcp_address(self) -> tuple[str, int] | None:
+        """(HOST, PORT) when the socket is TCP (HOST:PORT with a numeric IPv4 host), else None (a unix path)."""
+        host, colon, port = self.path.rpartition(":")
+        if colon and port.isdigit() and host.replace(".", "").isdigit():
+            return host, int(port)
+        return None
+
     def open_socket(self) -> None:
         """Binds PATH, refusing to take over a socket a live process still listens on."""
+        address = self.tcp_address()
+        if address is not None:
+            listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            # A restarted host binds again at once, whatever connections of its predecessor are in TIME_WAIT.
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(address)
+            listener.listen(BACKLOG)
+            self.listener = listener
+            return
         try:
             info = os.lstat(self.path)
         except FileNotFoundError:
@@ -75,6 +92,8 @@ class Supervisor:
         if self.listener is not None:
             self.listener.close()
             self.listener = None
+        if self.tcp_address() is not None:
+            return
         try:
             if os.stat(self.path).st_ino == self.inode:
                 os.unlink(self.path)
