@@ -61,7 +61,7 @@ PRODUCTION_TLS_CERTIFICATE_KEY=/etc/ssl/ventanilla/privkey.pem
 # stdout: the shared http-level settings, a port-80 server that redirects to HTTPS, and the three server blocks on
 # 443 with TLS (one certificate whose names cover the three server_names).
 render_production_example() {
-    local cert="${1:-$PRODUCTION_TLS_CERTIFICATE}" key="${2:-$PRODUCTION_TLS_CERTIFICATE_KEY}" module names=()
+    local cert="${1:-$PRODUCTION_TLS_CERTIFICATE}" key="${2:-$PRODUCTION_TLS_CERTIFICATE_KEY}" module backend names=()
     for module in "${MODULES[@]}"; do names+=("$module.example.com"); done
     printf '%s\n' \
         "# Production example: the three Ventanilla modules behind one nginx, HTTPS on 443, port 80 redirecting." \
@@ -78,7 +78,11 @@ render_production_example() {
         "}" \
         ""
     for module in "${MODULES[@]}"; do
-        render_site "$module" "443 ssl" "$module.example.com" "/etc/nginx/ventanilla" "/run/ventanilla" \
+        # VENTANILLA_UPSTREAMS=1: FastCGI to the app hosts of nginx/production/upstreams.conf (README "Production
+        # topology") instead of this machine's sockets.
+        backend=/run/ventanilla
+        [[ "${VENTANILLA_UPSTREAMS:-0}" == 1 ]] && backend="ventanilla_$module"
+        render_site "$module" "443 ssl" "$module.example.com" "/etc/nginx/ventanilla" "$backend" \
             "/var/lib/ventanilla/$module" "$PRODUCTION_WEB_DIR" | sed '/^# Placeholders/d' | production_tls "$cert" "$key"
         printf '\n'
     done
@@ -135,10 +139,17 @@ nginx_stop() {
     stop_pid nginx "$pid" 10
 }
 
-# nginx_check_production DIR -> nginx -t on the committed production example, with the paths of this
-# checkout and a throwaway self-signed certificate in place of the site's; DIR is a scratch directory.
+# nginx_check_production DIR [upstreams] -> nginx -t on the committed production example, with the paths of this
+# checkout and a throwaway self-signed certificate in place of the site's; DIR is a scratch directory. With
+# `upstreams`: the example rendered for several app hosts (VENTANILLA_UPSTREAMS=1) beside nginx/production/upstreams.conf.
 nginx_check_production() {
-    local dir="$1"
+    local dir="$1" source="$NGINX_SRC/production/ventanilla.conf" upstreams=""
+    if [[ "${2:-}" == upstreams ]]; then
+        mkdir -p "$dir"
+        source="$dir/ventanilla-upstreams.conf"
+        VENTANILLA_UPSTREAMS=1 render_production_example >"$source"
+        upstreams="include $NGINX_SRC/production/upstreams.conf;"
+    fi
     mkdir -p "$dir/logs" "$dir/tmp" "$dir/tls"
     openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=monitor.example.com" \
         -addext "subjectAltName=DNS:monitor.example.com,DNS:transporte.example.com,DNS:egresos.example.com" \
@@ -147,7 +158,7 @@ nginx_check_production() {
     sed -e "s|/etc/nginx/ventanilla/|$NGINX_SRC/|g" \
         -e "s|$PRODUCTION_TLS_CERTIFICATE;|$dir/tls/fullchain.pem;|" \
         -e "s|$PRODUCTION_TLS_CERTIFICATE_KEY;|$dir/tls/privkey.pem;|" \
-        "$NGINX_SRC/production/ventanilla.conf" >"$dir/ventanilla.conf"
+        "$source" >"$dir/ventanilla.conf"
     cat >"$dir/nginx.conf" <<CONF
 error_log $dir/logs/error.log;
 events {}
@@ -158,6 +169,7 @@ http {
     proxy_temp_path $dir/tmp;
     uwsgi_temp_path $dir/tmp;
     scgi_temp_path $dir/tmp;
+    $upstreams
     include $dir/ventanilla.conf;
 }
 CONF
