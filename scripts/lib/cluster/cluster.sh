@@ -133,6 +133,8 @@ node_start() {
     # --defaults-file first, so nothing under /etc/mysql applies (FIELD-NOTES 12). A plain `cmd &`: $! is mariadbd.
     mariadbd --defaults-file="$dir/my.cnf" "${args[@]+"${args[@]}"}" </dev/null >>"$dir/error.log" 2>&1 &
     printf '%s\n' "$!" >"$dir/mariadbd.pid"
+    # Killed on purpose by the test (from another process); bash need not report it as a job of this shell.
+    disown "$!"
     wait_until 300 "node $n" node_synced_or_dead "$n" || die "node $n did not reach Synced within 300 s; see $dir/error.log"
     pidfile_alive "$dir/mariadbd.pid" >/dev/null || { tail -n 30 "$dir/error.log" >&2; die "node $n exited during start-up"; }
 }
@@ -370,10 +372,11 @@ cluster_up() {
     cluster_nodes_up
     registry_start
     s3_start
-    # The shared settings (secrets, keys, time zones, S3 backup, registry); node 1's socket for stack.env only.
+    # The shared settings (secrets, keys, time zones, S3 backup and stored files, registry); node 1's socket for
+    # stack.env only.
     node_use 1
+    export VENTANILLA_STORAGE=s3
     stack_environment
-    export VENTANILLA_STORAGE=s3 VENTANILLA_S3_PUBLIC_URL="$S3_URL/$S3_BUCKET"
     log "migrating and seeding through node 1"
     (
         unset DB_SOCKET
