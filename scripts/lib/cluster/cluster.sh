@@ -327,8 +327,9 @@ front_upstreams() {
 }
 
 # front_render -> CLUSTER_RUN/nginx/: nginx.conf, upstreams.conf and sites/ (the front on 127.0.0.1, each module's
-# site again on each app host's address, reaching only that host). A per-host copy drops the rate-limit zone line,
-# which the front's copy already declares (nginx refuses a zone declared twice).
+# site again on each app host's address, reaching only that host). A per-host copy keeps its server block only: the
+# http-level lines before it (rate-limit zones, storage maps) are the front's copy's already, and nginx refuses a zone
+# or a map variable declared twice.
 front_render() {
     local run="$CLUSTER_RUN/nginx" module h
     mkdir -p "$run/sites" "$run/logs" "$run/tmp"
@@ -340,7 +341,7 @@ front_render() {
         for h in "${CLUSTER_HOSTS[@]}"; do
             render_site "$module" "$(host_addr "$h"):$(module_port "$module")" "$(host_addr "$h")" "$NGINX_SRC" \
                 "ventanilla_${module}_host$h" "$(host_dir "$h")/data/$module" "$ROOT/web" \
-                | sed '/^limit_req_zone/d' >"$run/sites/$module-host$h.conf"
+                | sed -n '/^server {/,$p' >"$run/sites/$module-host$h.conf"
         done
     done
     render_template "$CLUSTER_LIB/front.conf" "NGINX_DIR=$NGINX_SRC" "NGINX_RUN=$run" "NGINX_USER=$(id -un)" \
