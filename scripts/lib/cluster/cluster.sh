@@ -348,6 +348,15 @@ front_render() {
         >"$run/nginx.conf"
 }
 
+# front_check DIR -> nginx -t on the front's configuration rendered into DIR (scripts/test's nginx tier: the sites
+# must still render three times into one http block, upstreams and storage maps included).
+front_check() {
+    local CLUSTER_RUN="$1"
+    mkdir -p "$CLUSTER_RUN"
+    VENTANILLA_STORAGE="${VENTANILLA_STORAGE:-s3}" VENTANILLA_S3_PUBLIC_URL="http://127.0.0.1:$S3_PORT/bucket" front_render
+    nginx -t -q -p "$CLUSTER_RUN/nginx/" -e "$CLUSTER_RUN/nginx/logs/error.log" -c "$CLUSTER_RUN/nginx/nginx.conf"
+}
+
 front_start() {
     local run="$CLUSTER_RUN/nginx" port
     if pidfile_alive "$run/nginx.pid" >/dev/null; then die "the front nginx is already running"; fi
