@@ -85,12 +85,15 @@ public final class MariaDBConnection {
         try self.query(query).first
     }
 
-    /// Runs a statement that changes data (never retried: it may have been applied before the connection broke).
+    /// Runs a statement that changes data (never retried after a lost connection: it may have been applied before
+    /// the connection broke; retried in autocommit mode after a 1213, which rolled it back whole).
     @discardableResult
     public func execute(_ query: SQLQuery) throws(MariaDBError) -> SQLExecutionResult {
-        try withStatement(query, retryOnConnectionLoss: false) { statement throws(MariaDBError) in
-            let outcome = try statement.execute(query.binds)
-            return SQLExecutionResult(affectedRows: outcome.affectedRows, lastInsertID: outcome.lastInsertID)
+        try retryingAutocommitDeadlock(query.sql) { () throws(MariaDBError) in
+            try withStatement(query, retryOnConnectionLoss: false) { statement throws(MariaDBError) in
+                let outcome = try statement.execute(query.binds)
+                return SQLExecutionResult(affectedRows: outcome.affectedRows, lastInsertID: outcome.lastInsertID)
+            }
         }
     }
 

@@ -127,14 +127,12 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     func insert(noSiniestro: String, fields: DecodedFields, creadoPor: Int) throws -> ExpedienteWrite {
         let binds = Self.insertBinds(noSiniestro: noSiniestro, fields: fields, creadoPor: creadoPor)
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.insertSQL, binds: binds))
-                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.firstHistorialSQL, binds: [
-                        .text(noSiniestro), .text(Estado.initial.rawValue), .int(Int64(creadoPor)),
-                    ]))
-                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
-                }
+            return try connection.transaction {
+                _ = try connection.execute(SQLQuery(unsafeSQL: Self.insertSQL, binds: binds))
+                _ = try connection.execute(SQLQuery(unsafeSQL: Self.firstHistorialSQL, binds: [
+                    .text(noSiniestro), .text(Estado.initial.rawValue), .int(Int64(creadoPor)),
+                ]))
+                return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
             }
         } catch let error as MariaDBError {
             if error.kind == .duplicateKey { return .duplicate }
@@ -146,17 +144,15 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     func update(noSiniestro: String, fields: DecodedFields) throws -> ExpedienteWrite {
         let binds = Self.updateBinds(noSiniestro: noSiniestro, fields: fields)
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    let key = [SQLValue.text(noSiniestro)]
-                    guard try connection.queryFirst(SQLQuery(unsafeSQL: Self.lockSQL, binds: key)) != nil else {
-                        return ExpedienteWrite.notFound
-                    }
-                    if !fields.isEmpty {
-                        _ = try connection.execute(SQLQuery(unsafeSQL: Self.updateSQL, binds: binds))
-                    }
-                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
+            return try connection.transaction {
+                let key = [SQLValue.text(noSiniestro)]
+                guard try connection.queryFirst(SQLQuery(unsafeSQL: Self.lockSQL, binds: key)) != nil else {
+                    return ExpedienteWrite.notFound
                 }
+                if !fields.isEmpty {
+                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.updateSQL, binds: binds))
+                }
+                return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
             }
         } catch let error as MariaDBError {
             if let outcome = Self.foreignKeyOutcome(error) { return outcome }
@@ -165,20 +161,16 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     }
 
     func delete(noSiniestro: String) throws -> Bool {
-        try retryingDeadlocks {
-            try connection.transaction {
-                try connection.execute("DELETE FROM expediente WHERE no_siniestro = \(noSiniestro)").affectedRows > 0
-            }
+        try connection.transaction {
+            try connection.execute("DELETE FROM expediente WHERE no_siniestro = \(noSiniestro)").affectedRows > 0
         }
     }
 
     func changeEstado(noSiniestro: String, to estado: Estado, by usuario: Int) throws -> ExpedienteEstadoChange {
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    _ = try connection.execute("CALL cambiar_estado_expediente(\(noSiniestro), \(estado.rawValue), \(usuario))")
-                    return try row(noSiniestro).map(ExpedienteEstadoChange.changed) ?? .rejected(.expedienteNotFound)
-                }
+            return try connection.transaction {
+                _ = try connection.execute("CALL cambiar_estado_expediente(\(noSiniestro), \(estado.rawValue), \(usuario))")
+                return try row(noSiniestro).map(ExpedienteEstadoChange.changed) ?? .rejected(.expedienteNotFound)
             }
         } catch let error as MariaDBError where error.kind == .signal {
             if let rejection = EstadoRejection(message: error.message) { return .rejected(rejection) }
@@ -221,18 +213,6 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     private func row(_ noSiniestro: String) throws -> JSONValue? {
         try connection.queryFirst(SQLQuery(unsafeSQL: Self.rowSQL, binds: [.text(noSiniestro)]))
             .map { .object(Self.members($0, Self.rowColumns, Self.rowBooleans)) }
-    }
-
-    /// Runs a whole transaction again when InnoDB picked it as a deadlock victim (it was rolled back entirely).
-    private func retryingDeadlocks<T>(_ body: () throws -> T) throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try body()
-            } catch let error as MariaDBError where error.kind == .deadlock && attempt < 3 {
-                attempt += 1
-            }
-        }
     }
 
     /// A foreign-key failure the client caused (unknown aseguradora) or that means its user is gone.

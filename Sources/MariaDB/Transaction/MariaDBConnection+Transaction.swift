@@ -2,13 +2,20 @@ internal import CMariaDB
 internal import Logging
 
 extension MariaDBConnection {
-    /// Runs `body` in a transaction: `START TRANSACTION`, then `COMMIT`, or `ROLLBACK` and rethrow when `body`
-    /// throws. A nested call just runs its body inside the outer transaction.
+    /// Runs `body` in a write transaction through `TransactionRetry` (ruling T16): a deadlock or certification
+    /// failure (1213) or a lock wait timeout (1205) reruns `body` from the start after a backoff, at most five
+    /// attempts in all. A nested call just runs its body inside the outer transaction, which only its owner reruns.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try TransactionRetry(connection: self).run(body)
+    }
+
+    /// Runs `body` in one transaction attempt: `START TRANSACTION`, then `COMMIT`, or `ROLLBACK` and rethrow when
+    /// `body` throws. A nested call just runs its body inside the outer transaction.
     ///
     /// If the connection is lost meanwhile, the server has rolled back: `inTransaction` turns false, every
     /// further statement in `body` throws `.connectionLost`, and so does this call, even when `body` swallowed
-    /// the error. A deadlock (`.deadlock`) rolls back the whole transaction; callers may retry it.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// the error. A deadlock (`.deadlock`) rolls back the whole transaction; `TransactionRetry` reruns it.
+    func transactionAttempt<T>(_ body: () throws -> T) throws -> T {
         switch transactionState {
         case .active:
             return try body()
@@ -82,5 +89,33 @@ extension MariaDBConnection {
             }
         }
         transactionState = .none
+    }
+}
+
+extension MariaDBConnection {
+    /// Runs one autocommit write statement, again after a backoff when it fails with 1213: a deadlock or a
+    /// certification failure rolled the statement back whole, so a rerun applies it once. Not inside a
+    /// transaction (only its owner may rerun it) and not a `CALL`, whose earlier statements may have committed.
+    func retryingAutocommitDeadlock<T>(_ sql: String,
+                                       _ body: () throws(MariaDBError) -> T) throws(MariaDBError) -> T {
+        guard transactionState == .none, !Self.isProcedureCall(sql) else { return try body() }
+        var attempt = 1
+        while true {
+            do {
+                return try body()
+            } catch {
+                // (Not `catch where …`: with typed throws that crashes Swift 6.3.1's SIL optimizer.)
+                guard error.kind == .deadlock, attempt < TransactionRetry.defaultAttempts else { throw error }
+                logger.notice("MariaDB statement rolled back by a deadlock; running it again",
+                              metadata: ["attempt": "\(attempt)"])
+                TransactionRetry.backOff(after: attempt)
+                attempt += 1
+            }
+        }
+    }
+
+    /// Whether `sql` calls a stored procedure.
+    static func isProcedureCall(_ sql: String) -> Bool {
+        sql.drop { $0 == " " || $0 == "\n" || $0 == "\t" }.prefix(5).uppercased() == "CALL "
     }
 }
