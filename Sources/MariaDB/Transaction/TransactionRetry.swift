@@ -48,9 +48,12 @@ public struct TransactionRetry {
     }
 
     /// Whether `error` rolled back the whole transaction because of lock contention or a certification
-    /// conflict, so a rerun may succeed.
+    /// conflict, so a rerun may succeed. A duplicate on a history's `…_seq` unique key (Monitor 0007, Transporte
+    /// 0017) counts too: the number was read from a snapshot older than a concurrent commit, and a rerun reads a
+    /// fresh one (the transaction itself is rolled back by `transactionAttempt` before the rerun).
     public static func isRetryable(_ error: MariaDBError) -> Bool {
         error.kind == .deadlock || error.kind == .lockWaitTimeout
+            || (error.kind == .duplicateKey && error.message.hasSuffix("_seq'"))
     }
 
     /// The backoff after failed attempt `attempt` (1-based), in microseconds: uniformly random between half and
