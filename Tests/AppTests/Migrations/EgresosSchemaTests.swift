@@ -94,6 +94,7 @@ struct EgresosSchemaTests {
                 "billings", "brands", "business_activities", "comments", "concepts", "customers", "expenses",
                 "mail_outbox", "notifications", "payment_schedules", "project_collaborators", "projects",
                 "quotations", "refunds", "schema_migrations", "supplier_quotations", "suppliers", "supplies", "users",
+                "ventanilla_lease",
             ])
 
             let users = try connection.query("SELECT id, email, role, user_id FROM users ORDER BY id")
