@@ -17,13 +17,16 @@ struct HistoricoSeqTests {
         let estado = try #require(try h.connection.queryFirst("SELECT IdEstadoActual FROM Solicitud WHERE Id = \(id)")?
             .int("IdEstadoActual"))
         // As if two more rows were written on other nodes: a far larger Id, then a smaller one (another node's
-        // offset), each stamped by a clock far behind.
+        // offset), each stamped by a clock far behind. Only cambiar_estado_solicitud writes history (0003): the test
+        // takes its mark.
+        try h.connection.executeText("SET @transporte_cambio_estado_solicitud = \(id)")
         for (rowID, motivo, stamp) in [(900_001, "Segundo", "2001-01-01 00:00:02.000"), (800_001, "Tercero", "2001-01-01 00:00:01.000")] {
             try h.connection.execute("""
                 INSERT INTO HistoricoEstadoSolicitud (Id, IdSolicitud, IdEstadoSolicitud, MotivoEstadoSolicitud, FechaHoraCreacion)
                 VALUES (\(rowID), \(id), \(estado), \(motivo), \(stamp))
                 """)
         }
+        try h.connection.executeText("SET @transporte_cambio_estado_solicitud = NULL")
         let seqs = try h.connection.query("SELECT Seq FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id) ORDER BY Id")
             .map { try $0.int("Seq") }
         #expect(seqs.sorted() == [1, 2, 3], "\(seqs)")
@@ -41,6 +44,8 @@ struct HistoricoSeqTests {
         try h.forzarEstado(id, "APROBADA")
         #expect(try h.connection.query("SELECT Seq FROM HistoricoEstadoSolicitud WHERE IdSolicitud = \(id) ORDER BY Seq")
             .map { try $0.int("Seq") } == [1, 2])
+        try h.connection.executeText("SET @transporte_cambio_estado_solicitud = \(id)")
+        defer { _ = try? h.connection.executeText("SET @transporte_cambio_estado_solicitud = NULL") }
         let error = #expect(throws: MariaDBError.self) {
             try h.connection.execute("""
                 INSERT INTO HistoricoEstadoSolicitud (IdSolicitud, Seq, IdEstadoSolicitud, MotivoEstadoSolicitud)
