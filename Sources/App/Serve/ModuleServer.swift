@@ -118,11 +118,14 @@ public enum ModuleServer {
                                                          _ logger: Logger) -> FastCGIServer.HandlerFactory {
         // One for the process's workers: while the database is down, one of them tries to connect at a time
         // and the others answer 503 at once.
+        // It opens only when no node of the list answers; one node down is the node breakers' business (shared
+        // too, so one worker finding a node down spares the others its connect timeout).
         let breaker = ConnectionBreaker(.databaseConnect)
+        let nodeHealth = database.endpoints.count > 1 ? MariaDBNodeHealth(nodeCount: database.endpoints.count) : nil
         return { index in
             var workerLogger = logger
             workerLogger[metadataKey: "worker"] = .stringConvertible(index)
-            return ModuleWorker(entry: entry, database: database, breaker: breaker, logger: workerLogger)
+            return ModuleWorker(entry: entry, database: database, breaker: breaker, nodeHealth: nodeHealth, logger: workerLogger)
         }
     }
 }

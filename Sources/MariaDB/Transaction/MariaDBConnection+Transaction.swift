@@ -14,7 +14,9 @@ extension MariaDBConnection {
     ///
     /// If the connection is lost meanwhile, the server has rolled back: `inTransaction` turns false, every
     /// further statement in `body` throws `.connectionLost`, and so does this call, even when `body` swallowed
-    /// the error. A deadlock (`.deadlock`) rolls back the whole transaction; `TransactionRetry` reruns it.
+    /// the error. A connection lost during `COMMIT` throws `.connectionLost` with `isCommitOutcomeUnknown` (the
+    /// server may have committed). A deadlock (`.deadlock`) rolls back the whole transaction; `TransactionRetry`
+    /// reruns it.
     func transactionAttempt<T>(_ body: () throws -> T) throws -> T {
         switch transactionState {
         case .active:
@@ -41,7 +43,14 @@ extension MariaDBConnection {
             try finish("COMMIT")
         } catch {
             rollbackQuietly()
-            throw error
+            guard error.kind == .connectionLost else { throw error }
+            // The server may have committed before the connection broke: neither a success nor a rollback can
+            // be reported, and the statement must not be sent again (it could be applied twice).
+            var unknown = error
+            unknown.isCommitOutcomeUnknown = true
+            logger.error("MariaDB COMMIT outcome unknown: the connection was lost during COMMIT; the request is not acknowledged",
+                         metadata: ["error": "\(String(reflecting: error))"])
+            throw unknown
         }
         transactionState = .none
         return result
