@@ -17,15 +17,18 @@ struct StorageS3Tests {
                            cloudStore: cloud ? CurlS3Client.factory : nil, fileStore: CurlS3Client.storageFactory)
     }
 
-    static func claim() -> String { "SIN-S3-" + Hashing.randomHex(bytes: 6) }
+    /// A fresh expediente with a random claim number in `h`, the module's evidence storage and the tokens.
+    static func expediente(_ h: MonitorHarness) throws -> (storage: EvidenceStorage, tokens: Rec.Tokens, no: String) {
+        let no = "SIN-S3-" + Hashing.randomHex(bytes: 6)
+        let tokens = try Rec.Tokens(h)
+        try Rec.expediente(h, no)
+        return (h.module.environment.evidenceStorage, tokens, no)
+    }
 
     @Test("an upload lands in the bucket at its ruta (public-read, as nginx fetches it), never on disk; its delete removes the object")
     func uploadAndDelete() throws {
         let h = try Self.harness()
-        let storage = h.module.environment.evidenceStorage
-        let tokens = try Rec.Tokens(h)
-        let no = Self.claim()
-        try Rec.expediente(h, no)
+        let (storage, tokens, no) = try Self.expediente(h)
         let created = EvidenciaTests.upload(h, no, token: tokens.operador, data: EvidenciaTests.photo)
         #expect(created.status == 201, "\(created.text)")
         let ruta = try #require(created.json?["ruta"]?.stringValue)
@@ -44,10 +47,7 @@ struct StorageS3Tests {
     @Test("a form is stored in the bucket under FORMATOS/ (not public) and its download is the stored bytes; cancel and delete empty the folder")
     func formatosAndFolders() throws {
         let h = try Self.harness()
-        let storage = h.module.environment.evidenceStorage
-        let tokens = try Rec.Tokens(h)
-        let no = Self.claim()
-        try Rec.expediente(h, no)
+        let (storage, tokens, no) = try Self.expediente(h)
         let download = h.call(.get, "/api/formatos/\(no)", token: tokens.tecnico)
         #expect(download.status == 200)
         let key = storage.formatoKey(for: no, name: "EXPEDIENTE_\(no).xlsx")
@@ -67,10 +67,7 @@ struct StorageS3Tests {
     @Test("respaldar in s3 mode copies every object to the backup bucket, points the rows at it, then removes the stored copies")
     func backup() throws {
         let h = try Self.harness(cloud: true)
-        let storage = h.module.environment.evidenceStorage
-        let tokens = try Rec.Tokens(h)
-        let no = Self.claim()
-        try Rec.expediente(h, no)
+        let (storage, tokens, no) = try Self.expediente(h)
         let data: [UInt8] = Array("s3 evidence".utf8) + (0..<5_000).map { UInt8($0 % 241) }
         let ruta = try BackupTests.evidencia(h, no, token: tokens.operador, data: data)
         _ = try h.connection.execute("UPDATE expediente SET estado = 'Salida' WHERE no_siniestro = \(no)")
@@ -88,10 +85,7 @@ struct StorageS3Tests {
         let h = try MonitorHarness(extra: try StorageTestServer.extra().merging(try CloudTestServer.extra()) { $1 }
             .merging(["MONITOR_S3_BUCKET": files.bucket]) { $1 },
                                    cloudStore: CurlS3Client.factory, fileStore: CurlS3Client.storageFactory)
-        let storage = h.module.environment.evidenceStorage
-        let tokens = try Rec.Tokens(h)
-        let no = Self.claim()
-        try Rec.expediente(h, no)
+        let (storage, tokens, no) = try Self.expediente(h)
         let ruta = try BackupTests.evidencia(h, no, token: tokens.operador, data: [1, 2, 3])
         _ = try h.connection.execute("UPDATE expediente SET estado = 'Salida' WHERE no_siniestro = \(no)")
         #expect(h.call(.post, "/api/expedientes/\(no)/evidencias/respaldar", token: tokens.operador).status == 200)

@@ -376,5 +376,10 @@ print_urls() {
     done
     printf '  %-11s %s   (plates: %s, DUIs: %s)\n' "Registry" "$REGISTRY_URL" "$TRANSPORTE_PLACA_API_URL" "$TRANSPORTE_DUI_API_URL"
     printf '  %-11s %s   (bucket %s, Monitor'"'"'s cloud backup)\n' "S3" "$S3_URL" "$S3_BUCKET"
+    if [[ "${VENTANILLA_STORAGE:-local}" == s3 ]]; then
+        printf '  %-11s %s   (VENTANILLA_STORAGE=s3: evidence, forms and Egresos files)\n' "Files" "$S3_URL/$S3_FILES_BUCKET"
+    else
+        printf '  %-11s %s   (VENTANILLA_STORAGE=local)\n' "Files" "$RUN_DIR/data"
+    fi
     printf '\n'
 }
