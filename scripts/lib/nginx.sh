@@ -32,14 +32,15 @@ STORAGE_MIME_TYPES="${VENTANILLA_MIME_TYPES:-/etc/nginx/mime.types}"
 storage_maps() {
     local module="$1"
     [[ "${VENTANILLA_STORAGE:-local}" == s3 ]] || return 0
-    printf 'map $uri $ventanilla_%s_storage_ext {\n    default  "";\n    "~\\.(?<ext>[^./]+)$"  $ext;\n}\n' "$module"
+    printf 'map $ventanilla_%s_storage_path $ventanilla_%s_storage_ext {\n    default  "";\n    "~\\.(?<ext>[^./]+)$"  $ext;\n}\n' \
+        "$module" "$module"
     printf 'map $ventanilla_%s_storage_ext $ventanilla_%s_storage_type {\n    default  application/octet-stream;\n' "$module" "$module"
     awk '/^[ \t]*types[ \t]*\{/ { inside = 1; next } /\}/ { inside = 0 }
         inside && NF >= 2 { sub(/;$/, "", $NF); for (i = 2; i <= NF; i++) if (!seen[$i]++) printf "    %s  %s;\n", $i, $1 }' \
         "$STORAGE_MIME_TYPES"
     printf '}\n'
     if [[ "$module" == egresos ]]; then
-        printf '%s\n' 'map $uri $ventanilla_egresos_files_cache {' '    default  "no-cache";' \
+        printf '%s\n' 'map $ventanilla_egresos_storage_path $ventanilla_egresos_files_cache {' '    default  "no-cache";' \
             '    "~^/files/(?:billings|paymentschedules|supplierquotations|quotations|expenses)/"  "private, no-store";' '}'
     fi
 }

@@ -8,6 +8,7 @@ or replaced file, a form under FORMATOS/), and the file is where the backend kee
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import urllib.error
 import urllib.parse
@@ -133,3 +134,16 @@ class EgresosStorageTest(ModuleTestCase, StoredFileChecks):
         self.assertEqual(self.assertJSON(self.get(new.rsplit("/", 1)[0] + "/"), 404)["code"], "4041")
         missing = self.get(f"/files/quotations/v1/1/quotation_file-{uuid.uuid4().hex}.pdf")
         self.assertEqual(self.assertJSON(missing, 404)["code"], "4041")
+
+    def test_a_supplier_document_is_never_cached(self):
+        session = self.assertJSON(self.request("POST", "/api/v1/suppliers/session", body=json.dumps(
+            {"email": "proveedor@example.com", "password": "Password123"}), headers={"Content-Type": "application/json"}), 200)
+        document = b"%PDF-1.4\n% storage " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+        billing = self.assertJSON(self.send("POST", "/api/v1/suppliers/billing", session["authorization"]["access_token"],
+                                            files={"account_status_file": ("Estado.pdf", "application/pdf", document)}), 201)
+        path = billing["account_status_file"][len(BASE_URLS["egresos"]):]
+        served = self.get(path)
+        self.assertEqual((served.status, served.body), (200, document), str(served))
+        self.assertEqual(served.content_type, "application/pdf")
+        self.assertEqual(served.headers.get("cache-control"), "private, no-store")
+        self.assertStoredAt(path[1:], document, "egresos/files")
