@@ -31,7 +31,7 @@ STORAGE_MIME_TYPES="${VENTANILLA_MIME_TYPES:-/etc/nginx/mime.types}"
 # extension, from the same mime.types the alias uses, and for Egresos the Cache-Control of ruling E8 by path.
 storage_maps() {
     local module="$1"
-    [[ "${VENTANILLA_STORAGE:-local}" == s3 ]] || return 0
+    [[ "${VENTANILLA_STORAGE:-local}" == s3 && ( "$module" == monitor || "$module" == egresos ) ]] || return 0
     printf 'map $ventanilla_%s_storage_path $ventanilla_%s_storage_ext {\n    default  "";\n    "~\\.(?<ext>[^./]+)$"  $ext;\n}\n' \
         "$module" "$module"
     printf 'map $ventanilla_%s_storage_ext $ventanilla_%s_storage_type {\n    default  application/octet-stream;\n' "$module" "$module"
