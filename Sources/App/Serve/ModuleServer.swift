@@ -72,7 +72,7 @@ public enum ModuleServer {
         let database = try workerDatabase(settings)
         switch settings.module {
         case .monitor:
-            let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory)
+            let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory, fileStore: CurlS3Client.storageFactory)
             let statusChecks: PeriodicThread.Task = { connection, logger in module.runStatusChecks(connection: connection, logger: logger) }
             let nightlyBackup: PeriodicThread.Task = { connection, logger in module.runNightlyBackup(connection: connection, logger: logger) }
             periodicTasks = [(statusCheckInterval, statusChecks), (MonitorModule.nightlyBackupCheckInterval, nightlyBackup)]
@@ -81,7 +81,7 @@ public enum ModuleServer {
             let module = try TransporteModule(settings: settings, registryTransport: CurlRegistryTransport.factory)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .egresos:
-            let module = try EgresosModule(settings: settings)
+            let module = try EgresosModule(settings: settings, fileStore: CurlS3Client.storageFactory)
             bootstrapAdmin(module, database, logger)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         }
