@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "AppCore"], swiftSettings: strict),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "App", "AppCore", "HTTPCore", "MariaDB", "TestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "App", "Resilience", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "App", "TestSupport", "HTTPCore", "AppCore", "MariaDB",
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransporteTests", dependencies: ["Transporte", "App", "Resilience", "TestSupport", "HTTPCore", "AppCore", "MariaDB",

@@ -37,7 +37,9 @@ public struct ModuleSettings: Sendable {
             port: try env.int("DB_PORT", default: 3306, range: 1...65535),
             user: env.string("DB_USER", default: module.rawValue),
             password: env.string("DB_PASSWORD", default: ""),
-            name: env.string("DB_NAME", default: module.rawValue))
+            name: env.string("DB_NAME", default: module.rawValue),
+            nodes: try Self.databaseNodes(env),
+            wsrepSyncWait: env.string("DB_WSREP_SYNC_WAIT") == nil ? nil : try env.int("DB_WSREP_SYNC_WAIT", default: 0, range: 0...15))
         migrationDatabase = database
         if let migrationUser = env.string("DB_MIGRATION_USER") {
             migrationDatabase.user = migrationUser
@@ -61,6 +63,19 @@ public struct ModuleSettings: Sendable {
         logLevel = parsed
         corsAllowOrigin = env.string("CORS_ALLOW_ORIGIN", default: "*")
         logFile = env.string("LOG_FILE")
+    }
+
+    /// `DB_HOSTS`: comma-separated nodes (`host:port` or an absolute socket path), in order of preference; empty
+    /// when unset (then `DB_SOCKET` or `DB_HOST`). A host without a port takes `DB_PORT`.
+    static func databaseNodes(_ env: Environment) throws -> [DatabaseSettings.Node] {
+        let defaultPort = try env.int("DB_PORT", default: 3306, range: 1...65535)
+        return try env.list("DB_HOSTS").map { entry in
+            guard let node = DatabaseSettings.Node(parsing: entry, defaultPort: defaultPort) else {
+                throw ConfigurationError(variable: env.nameInUse("DB_HOSTS"),
+                                         problem: "entries must be host:port or an absolute socket path (\(entry))")
+            }
+            return node
+        }
     }
 
     /// The directory under which the module keeps uploaded files (`UPLOAD_DIR`).

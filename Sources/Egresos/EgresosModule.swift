@@ -16,10 +16,11 @@ public struct EgresosModule: Sendable {
     /// Reads Egresos' settings on top of the common ones (`EgresosSettings`); a missing or unusable value is a
     /// `ConfigurationError`. Every endpoint's rule strings are parsed here, once (a malformed one is a
     /// `RuleParseError`: the module does not start).
-    public init(settings: ModuleSettings, clock: any Clock = SystemClock()) throws {
+    /// `fileStore` makes the `s3` file storage (issue 18).
+    public init(settings: ModuleSettings, clock: any Clock = SystemClock(), fileStore: StorageSettings.Factory? = nil) throws {
         try EgresosEndpointRules.checkDeclared()
         self.settings = settings
-        egresos = try EgresosSettings(environment: settings.environment)
+        egresos = try EgresosSettings(environment: settings.environment, fileStore: fileStore)
         auth = EgresosAuthentication(settings: egresos, clock: clock)
     }
 

@@ -26,6 +26,8 @@ public struct EgresosSettings: Sendable {
     /// `FILES_BASE_URL` (default `http://127.0.0.1:8082/files`, the local stack's address), without a trailing
     /// slash: stored files are rendered as `FILES_BASE_URL + "/" + relative path` (§11).
     public let filesBaseURL: String
+    /// The stored files (`STORAGE_BACKEND`, issue 18): keys `files/<path>`, under `filesRoot` or in a bucket.
+    public let storage: any FileStorage
     /// The supplier portal's base URL (`SUPPLIER_PORTAL_URL`), without a trailing `/`; password links are
     /// `<it>/password?token=<token>` (§12).
     public let supplierPortalURL: String
@@ -45,7 +47,8 @@ public struct EgresosSettings: Sendable {
     public let mailNotifications: Bool
 
     /// Reads the settings from the module's environment.
-    public init(environment env: Environment) throws {
+    /// `fileStore` makes the `s3` storage (App passes its libcurl client); without it `STORAGE_BACKEND=s3` is refused.
+    public init(environment env: Environment, fileStore: StorageSettings.Factory? = nil) throws {
         let issuer = try env.required("AUTH0_ISSUER")
         let audiences = env.list("AUTH0_AUDIENCES")
         guard !audiences.isEmpty else { throw ConfigurationError(variable: "AUTH0_AUDIENCES", problem: "is required") }
@@ -85,6 +88,9 @@ public struct EgresosSettings: Sendable {
             throw ConfigurationError(variable: "FILES_BASE_URL", problem: "must be an absolute http(s) URL")
         }
         filesBaseURL = base
+        let root = filesRoot
+        storage = try StorageSettings.read(env).storage(local: LocalFileStorage(prefix: FileStore.keyPrefix, root: root),
+                                                        factory: fileStore)
         var portal = env.string("SUPPLIER_PORTAL_URL", default: "http://127.0.0.1:8082/portal")
         while portal.hasSuffix("/") { portal.removeLast() }
         guard portal.hasPrefix("http://") || portal.hasPrefix("https://") else {

@@ -5,8 +5,10 @@ import HTTPCore
 public struct MonitorEnvironment: Sendable {
     /// The module's time zone (America/Mexico_City by default): "today" and local dates.
     public let zone: ZoneRules
-    /// Where evidence files live (nginx serves it read-only at `/evidencias/`, ruling M7).
+    /// Where evidence files live on disk with the `local` storage (nginx serves it read-only at `/evidencias/`, ruling M7).
     public let evidenceDirectory: String
+    /// The stored files (`STORAGE_BACKEND`): evidence and forms under `evidencias/`, on disk or in a bucket.
+    public let storage: any FileStorage
     /// Body limits (multipart files stream to `bodyLimits.uploadDirectory`).
     public let bodyLimits: BodyLimits
     /// The clock.
@@ -32,9 +34,11 @@ public struct MonitorEnvironment: Sendable {
     /// `localhost`.
     public init(zone: ZoneRules, evidenceDirectory: String, bodyLimits: BodyLimits, clock: any Clock = SystemClock(),
                 logFile: ApplicationLogFile? = nil, frontendURL: String = MonitorEnvironment.defaultFrontendURL,
-                cloud: CloudBackup? = nil, backupJobs: BackupJobs? = nil, nightlyBackup: Bool = true) {
+                cloud: CloudBackup? = nil, backupJobs: BackupJobs? = nil, nightlyBackup: Bool = true,
+                storage: (any FileStorage)? = nil) {
         self.zone = zone
         self.evidenceDirectory = evidenceDirectory
+        self.storage = storage ?? EvidenceStorage.local(root: evidenceDirectory)
         self.bodyLimits = bodyLimits
         self.clock = clock
         self.logFile = logFile
@@ -48,6 +52,9 @@ public struct MonitorEnvironment: Sendable {
         self.backupJobs = cloud == nil ? nil : backupJobs
         self.nightlyBackup = nightlyBackup
     }
+
+    /// The evidence files as the services use them.
+    var evidenceStorage: EvidenceStorage { EvidenceStorage(files: storage) }
 
     /// nginx's Monitor site in the local stack (ruling 6).
     public static let defaultFrontendURL = "http://127.0.0.1:8080/"

@@ -22,8 +22,8 @@ public struct TransporteModule: Sendable {
             throw ConfigurationError(variable: "APP_TIMEZONE", problem: "names an unknown time zone")
         }
         tokens = TransporteTokens(secret: secret, clock: clock)
-        let lockWait = try settings.environment.int("LOCK_WAIT_SECONDS", default: TransactionRetry.defaultLockWaitSeconds,
-                                                    range: 1...TransactionRetry.maximumLockWaitSeconds)
+        let lockWait = try settings.environment.int("LOCK_WAIT_SECONDS", default: LockWait.defaultSeconds,
+                                                    range: 1...LockWait.maximumSeconds)
         environment = TransporteEnvironment(zone: zone, bodyLimits: settings.bodyLimits, clock: clock, lockWaitSeconds: lockWait,
                                             registries: try TransporteRegistries.read(settings.environment, transport: registryTransport,
                                                                                       clock: clock))

@@ -1,4 +1,5 @@
 import Foundation
+import App
 import AppCore
 import HTTPCore
 import Logging
@@ -151,6 +152,21 @@ struct ModuleErrorFormatTests {
         #expect(TransporteErrorRenderer().response(for: Lost(), request: request, logger: Logger(label: "t")).status == 503)
         #expect(EgresosErrorRenderer().response(for: Lost(), request: request, logger: Logger(label: "t")).text
             == #"{"code":"503","message":"El servicio no está disponible por el momento."}"#)
+    }
+
+    @Test("a COMMIT whose outcome is unknown and a Galera node out of service (1047) are 503 in each module's format")
+    func unknownCommitIsUnavailable() {
+        var unknown = MariaDBError(code: 2013, sqlState: "HY000", message: "Lost connection to server during query")
+        unknown.isCommitOutcomeUnknown = true
+        let notReady = MariaDBError(code: 1047, sqlState: "08S01", message: "WSREP has not yet prepared node for application use")
+        let request = Modules.request(.get, "/x")
+        for error in [unknown, notReady] {
+            #expect(error.errorClass == .serviceUnavailable)
+            #expect(MonitorErrorRenderer().response(for: error, request: request, logger: Logger(label: "t")).text
+                == #"{"error":"Servicio no disponible"}"#)
+            #expect(TransporteErrorRenderer().response(for: error, request: request, logger: Logger(label: "t")).status == 503)
+            #expect(EgresosErrorRenderer().response(for: error, request: request, logger: Logger(label: "t")).status == 503)
+        }
     }
 
     @Test("an unexpected error is a 500 with a safe message only")

@@ -1,5 +1,6 @@
 import AppCore
 import HTTPCore
+import MariaDB
 import Testing
 
 @Suite("Configuration from the environment")
@@ -49,9 +50,29 @@ struct ModuleSettingsTests {
         #expect(noPassword.migrationDatabase.password == "")
     }
 
+    @Test("DB_HOSTS: an ordered list of host:port and socket paths, module prefix first; unset: DB_SOCKET / DB_HOST")
+    func databaseNodes() throws {
+        let values = ["DB_HOSTS": "127.0.0.11:3306, /run/mysqld/b.sock,db3,[::1]:3310", "DB_PORT": "3307",
+                      "EGRESOS_DB_HOSTS": "10.0.0.5:3306", "DB_WSREP_SYNC_WAIT": "1"]
+        let monitor = try ModuleSettings(module: .monitor, values: values)
+        #expect(monitor.database.nodes == [.tcp(host: "127.0.0.11", port: 3306), .socket("/run/mysqld/b.sock"),
+                                           .tcp(host: "db3", port: 3307), .tcp(host: "::1", port: 3310)])
+        #expect(monitor.database.wsrepSyncWait == 1)
+        #expect(monitor.migrationDatabase.nodes == monitor.database.nodes, "migrate and seed use the same list")
+        #expect(monitor.database.description == "monitor@127.0.0.11:3306,unix:/run/mysqld/b.sock,db3:3307,[::1]:3310/monitor")
+        let configuration = monitor.database.mariaDBConfiguration
+        #expect(configuration.endpoints.count == 4 && configuration.wsrepSyncWait == 1)
+        #expect(try ModuleSettings(module: .egresos, values: values).database.nodes == [.tcp(host: "10.0.0.5", port: 3306)])
+        let single = try ModuleSettings(module: .transporte, values: ["DB_SOCKET": "/tmp/x.sock"])
+        #expect(single.database.nodes.isEmpty && single.database.wsrepSyncWait == nil)
+        #expect(single.database.mariaDBConfiguration.endpoints == [.socket("/tmp/x.sock")])
+    }
+
     @Test("bad values are refused naming the variable", arguments: [
         ("WORKERS", "0"), ("WORKERS", "many"), ("DB_PORT", "70000"), ("BODY_LIMIT", "12"),
         ("APP_TIMEZONE", "Mars/Olympus"), ("APP_TIMEZONE", "../../etc/passwd"), ("LOG_LEVEL", "loud"),
+        ("DB_HOSTS", "db1:port"), ("DB_HOSTS", "db1:70000"), ("DB_HOSTS", "relative/path.sock"), ("DB_HOSTS", "[::1"),
+        ("DB_WSREP_SYNC_WAIT", "16"), ("DB_WSREP_SYNC_WAIT", "-1"), ("DB_WSREP_SYNC_WAIT", "yes"),
     ])
     func refused(variable: String, value: String) {
         #expect {

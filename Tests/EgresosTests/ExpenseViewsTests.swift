@@ -1,10 +1,11 @@
+import AppCore
 import HTTPCore
 import Testing
 @testable import Egresos
 
 /// egresos.md §5 items 13 and 15 (and item 9's linked expense): keys in the doc's order, money twins, file URLs.
 @Suite struct ExpenseViewsTests {
-    let views = ExpenseViews(files: FileStore(root: "/unused", baseURL: "https://api.example/files"))
+    let views = ExpenseViews(files: FileStore(storage: LocalFileStorage(prefix: FileStore.keyPrefix, root: "/unused"), baseURL: "https://api.example/files"))
 
     static let expense = ExpenseRecord(id: 1, kind: .refund, parentID: 7, supplierID: 3, concept: "Comida y alimentos",
                                        comments: "Comida", costInCents: 50000, paymentMethod: "cash",

@@ -20,7 +20,7 @@ struct FilesSettingsTests {
         let set = try settings(["FILES_ROOT": "/srv/files", "EGRESOS_FILES_BASE_URL": "https://api.example/files//"])
         #expect(set.filesRoot == "/srv/files")
         #expect(set.filesBaseURL == "https://api.example/files")
-        #expect(FileStore(root: set.filesRoot, baseURL: set.filesBaseURL).url("customers/v1/2/picture.png")
+        #expect(FileStore(storage: set.storage, baseURL: set.filesBaseURL).url("customers/v1/2/picture.png")
             == "https://api.example/files/customers/v1/2/picture.png")
     }
 

@@ -1,3 +1,4 @@
+import AppCore
 import Foundation
 import Logging
 import Testing
@@ -77,12 +78,12 @@ struct StoredFileMigrationTests {
         try FileManager.default.createDirectory(atPath: root + "/customers/v1/1", withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: root + "/customers/v1/1/picture.png", contents: Data("x".utf8)))
 
-        let changed = try StoredFileMigration(repository: FixedFiles(outcome: .changed), root: root).run()
+        let changed = try StoredFileMigration(repository: FixedFiles(outcome: .changed), storage: LocalFileStorage(prefix: FileStore.keyPrefix, root: root)).run()
         #expect(changed.changedMeanwhile == 1 && changed.renamed == 0 && changed.refused == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/customers/v1/1") == ["picture.png"])
 
         #expect(throws: FixedFiles.Failure.self) {
-            try StoredFileMigration(repository: FixedFiles(outcome: .fails), root: root).run()
+            try StoredFileMigration(repository: FixedFiles(outcome: .fails), storage: LocalFileStorage(prefix: FileStore.keyPrefix, root: root)).run()
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/customers/v1/1") == ["picture.png"])
     }

@@ -3,6 +3,7 @@ import AppCore
 import FastCGI
 import HTTPCore
 import Testing
+import TestSupport
 
 /// The real module glue (`ModuleServer` → `ModuleWorker` → responder → `CGIResponse`) over a unix socket.
 /// The database socket does not exist, so no database is needed: the modules must answer cleanly without one.
@@ -80,6 +81,22 @@ struct ModuleServerTests {
         #expect(body["errors"] == .array([]))
         // The worker survives and answers the next request the same way.
         #expect(try module.client.send(TestServer.cgi("GET", "/root")).status == 503)
+    }
+
+    @Test("DB_HOSTS with a dead socket first and the test server second: the workers skip it and serve (GET /root 200)")
+    func servesThroughTheSecondNode() throws {
+        let dead = try TemporaryDirectory()
+        defer { dead.remove() }
+        let module = try RunningModule(.transporte, extra: [
+            "DB_HOSTS": "\(dead.file("no-node.sock")),\(try TestEnvironment.socket())",
+            "DB_USER": try TestEnvironment.user(), "DB_PASSWORD": try TestEnvironment.password(),
+            "DB_NAME": "information_schema", "DB_WSREP_SYNC_WAIT": "1",
+        ])
+        defer { module.stop() }
+        for _ in 0..<4 {
+            let response = try module.client.send(TestServer.cgi("GET", "/root"))
+            #expect(response.status == 200)
+        }
     }
 
     @Test("Transporte: a body over BODY_LIMIT is a 413 without the server reading the rest")

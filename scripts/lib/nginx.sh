@@ -22,14 +22,59 @@ render_template() {
     printf '%s\n' "$content"
 }
 
+# Where the sites serve stored files from (issue 18): VENTANILLA_STORAGE=local (default: aliases of the module's
+# directories) or s3 (a proxy to VENTANILLA_S3_PUBLIC_URL, `<endpoint>/<bucket>`, whose evidencias/ and files/
+# prefixes allow anonymous GET and HEAD).
+STORAGE_MIME_TYPES="${VENTANILLA_MIME_TYPES:-/etc/nginx/mime.types}"
+
+# storage_maps MODULE -> the http-level maps the module's s3 location needs (nothing for local): the type by
+# extension, from the same mime.types the alias uses, and for Egresos the Cache-Control of ruling E8 by path.
+storage_maps() {
+    local module="$1"
+    [[ "${VENTANILLA_STORAGE:-local}" == s3 && ( "$module" == monitor || "$module" == egresos ) ]] || return 0
+    printf 'map $ventanilla_%s_storage_path $ventanilla_%s_storage_ext {\n    default  "";\n    "~\\.(?<ext>[^./]+)$"  $ext;\n}\n' \
+        "$module" "$module"
+    printf 'map $ventanilla_%s_storage_ext $ventanilla_%s_storage_type {\n    default  application/octet-stream;\n' "$module" "$module"
+    awk '/^[ \t]*types[ \t]*\{/ { inside = 1; next } /\}/ { inside = 0 }
+        inside && NF >= 2 { sub(/;$/, "", $NF); for (i = 2; i <= NF; i++) if (!seen[$i]++) printf "    %s  %s;\n", $i, $1 }' \
+        "$STORAGE_MIME_TYPES"
+    printf '}\n'
+    if [[ "$module" == egresos ]]; then
+        printf '%s\n' 'map $ventanilla_egresos_storage_path $ventanilla_egresos_files_cache {' '    default  "no-cache";' \
+            '    "~^/files/(?:billings|paymentschedules|supplierquotations|quotations|expenses)/"  "private, no-store";' '}'
+    fi
+}
+
+# storage_location NAME -> the body of the /NAME/ location (nginx/storage/NAME.<local|s3>.conf), S3_ORIGIN and
+# S3_PATH filled from VENTANILLA_S3_PUBLIC_URL for s3.
+storage_location() {
+    local name="$1" backend="${VENTANILLA_STORAGE:-local}" url="${VENTANILLA_S3_PUBLIC_URL:-}" content
+    case "$backend" in
+        local) printf '%s\n' "$(<"$NGINX_SRC/storage/$name.local.conf")" ;;
+        s3)
+            [[ "$url" =~ ^(https?://[^/]+)(/[^?#]*[^/?#])$ ]] \
+                || die "VENTANILLA_S3_PUBLIC_URL must be <endpoint>/<bucket> (http(s)://host[:port]/bucket), not '$url'"
+            content="$(<"$NGINX_SRC/storage/$name.s3.conf")"
+            content="${content//@S3_ORIGIN@/"${BASH_REMATCH[1]}"}"
+            printf '%s\n' "${content//@S3_PATH@/"${BASH_REMATCH[2]}"}" ;;
+        *) die "VENTANILLA_STORAGE must be local or s3, not '$backend'" ;;
+    esac
+}
+
 # render_site MODULE LISTEN SERVER_NAME NGINX_DIR BACKEND DATA_DIR WEB_DIR -> one server block on stdout.
 # BACKEND is where the module's FastCGI requests go: a directory (an absolute path) holding MODULE.sock, or the name
 # of an nginx `upstream` (scripts/cluster's front, over several app hosts). DATA_DIR holds evidencias/ (Monitor)
 # and files/ (Egresos); WEB_DIR the static pages (web/: Monitor's panel).
+# The storage placeholders come first (their text holds placeholders of its own); the maps an s3 site needs
+# (storage_maps) are printed before the site.
 render_site() {
     local module="$1" listen="$2" server_name="$3" nginx_dir="$4" backend="$5" data_dir="$6" web_dir="$7"
+    local maps evidencias files
     [[ "$backend" == /* ]] && backend="unix:$backend/$module.sock"
+    maps="$(storage_maps "$module")" && evidencias="$(storage_location evidencias)" && files="$(storage_location files)" || exit 1
+    [[ -z "$maps" ]] || printf '# Stored files served from S3 (VENTANILLA_STORAGE=s3, issue 18).\n%s\n\n' "$maps"
     render_template "$NGINX_SRC/sites/$module.conf" \
+        "EVIDENCIAS_STORAGE=$evidencias" "FILES_STORAGE=$files" \
         "LISTEN=$listen" "SERVER_NAME=$server_name" "NGINX_DIR=$nginx_dir" "FASTCGI_PASS=$backend" \
         "EVIDENCIAS_DIR=$data_dir/evidencias" "FILES_ROOT=$data_dir/files" "WEB_DIR=$web_dir"
 }

@@ -3,12 +3,20 @@ front that checks AWS SigV4 the way a real store does, because moto itself accep
 expires a presigned URL. Every request must be signed for the configured key pair: an Authorization header
 (SigV4, its payload hash checked against the body unless UNSIGNED-PAYLOAD) or a presigned query string, whose
 X-Amz-Date + X-Amz-Expires must not have passed by this server's clock (403 AccessDenied "Request has expired").
-The bucket is created at start through the front itself, signed by botocore (AWS's own signer), so a start
-also proves the front accepts a correct signature.
+The buckets (BUCKET may be a comma-separated list) are created at start through the front itself, signed by
+botocore (AWS's own signer), so a start also proves the front accepts a correct signature.
 
-usage: s3_server.py PORT BUCKET REGION ACCESS_KEY_ID SECRET_ACCESS_KEY
+--public-read BUCKET/PREFIX (repeatable) stands in for a bucket policy that lets anyone GET or HEAD the objects
+under that prefix (what nginx proxies `/evidencias/` and `/files/` to with STORAGE_BACKEND=s3, issue 18): an
+unsigned GET or HEAD of `/BUCKET/PREFIX...` is served; everything else (another prefix, a listing, any other
+method) still needs a valid signature. --deny-public-read BUCKET/GLOB (repeatable, fnmatch: `*` spans `/`) takes
+objects back out of it, as a bucket policy's Deny statement does (Monitor's forms, `evidencias/*/FORMATOS/*`, which
+go out only through the API).
+
+usage: s3_server.py [--public-read BUCKET/PREFIX]... [--deny-public-read BUCKET/GLOB]... PORT BUCKET[,BUCKET...] REGION ACCESS_KEY_ID SECRET_ACCESS_KEY
 """
 import datetime
+import fnmatch
 import hashlib
 import hmac
 import sys
@@ -29,12 +37,31 @@ def _encode(text, keep_slash):
 
 
 class SigV4Front:
-    def __init__(self, app, access_key, secret, region):
+    def __init__(self, app, access_key, secret, region, public_read=(), deny_public_read=()):
         self.app, self.access_key, self.secret, self.region = app, access_key, secret, region
+        self.public_read = tuple("/" + prefix.lstrip("/") for prefix in public_read)
+        self.deny_public_read = tuple("/" + glob.lstrip("/") for glob in deny_public_read)
+
+    def is_public(self, environ):
+        """An anonymous GET or HEAD of an object under a public-read prefix (no listing: the path names an object)."""
+        if environ["REQUEST_METHOD"] not in ("GET", "HEAD") or environ.get("HTTP_AUTHORIZATION") or environ.get("QUERY_STRING"):
+            return False
+        path = urllib.parse.unquote(environ.get("PATH_INFO", ""))
+        if "/../" in path or path.endswith("/..") or path.endswith("/"):
+            return False
+        if any(fnmatch.fnmatchcase(path, glob) for glob in self.deny_public_read):
+            return False
+        return any(path.startswith(prefix) and len(path) > len(prefix) for prefix in self.public_read)
 
     def __call__(self, environ, start_response):
         body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0) or 0) if environ.get("CONTENT_LENGTH") else b""
-        problem = self.check(environ, body)
+        public = self.is_public(environ)
+        problem = None if public else self.check(environ, body)
+        if public:
+            # moto refuses an anonymous read of a private object itself: hand it on as the owner's, which is what
+            # the bucket policy grants (moto checks no signature).
+            environ["HTTP_AUTHORIZATION"] = (f"AWS4-HMAC-SHA256 Credential={self.access_key}/20000101/{self.region}/s3/aws4_request, "
+                                             "SignedHeaders=host, Signature=0")
         if problem:
             code, message = problem
             xml = f'<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code><Message>{message}</Message></Error>'.encode()
@@ -107,19 +134,24 @@ class SigV4Front:
 
 
 def main():
-    port, bucket, region, access_key, secret = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+    args, public_read, deny_public_read = sys.argv[1:], [], []
+    while args and args[0] in ("--public-read", "--deny-public-read"):
+        (public_read if args[0] == "--public-read" else deny_public_read).append(args[1])
+        args = args[2:]
+    port, buckets, region, access_key, secret = int(args[0]), args[1].split(","), args[2], args[3], args[4]
     app = DomainDispatcherApplication(create_backend_app)
-    server = make_server("127.0.0.1", port, SigV4Front(app, access_key, secret, region), threaded=True)
+    server = make_server("127.0.0.1", port, SigV4Front(app, access_key, secret, region, public_read, deny_public_read), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     import boto3
     from botocore.config import Config
     client = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name=region, aws_access_key_id=access_key,
                           aws_secret_access_key=secret, config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"))
-    if region == "us-east-1":
-        client.create_bucket(Bucket=bucket)
-    else:
-        client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
-    print(f"s3 server on 127.0.0.1:{port}, bucket {bucket} ready", flush=True)
+    for bucket in buckets:
+        if region == "us-east-1":
+            client.create_bucket(Bucket=bucket)
+        else:
+            client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
+    print(f"s3 server on 127.0.0.1:{port}, buckets {', '.join(buckets)} ready (public read: {', '.join(public_read) or 'none'})", flush=True)
     threading.Event().wait()
 
 

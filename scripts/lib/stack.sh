@@ -104,7 +104,23 @@ stack_environment() {
     # Monitor's cloud backup (M14): the local S3 server (s3_start).
     export MONITOR_S3_ENDPOINT="$S3_URL" MONITOR_S3_REGION="$S3_REGION" MONITOR_S3_BUCKET="$S3_BUCKET"
     export MONITOR_S3_ACCESS_KEY_ID="$S3_ACCESS_KEY_ID" MONITOR_S3_SECRET_ACCESS_KEY="$S3_SECRET_ACCESS_KEY"
+    storage_environment
     write_stack_env
+}
+
+# storage_environment -> the stored files' settings (issue 18) from VENTANILLA_STORAGE: local (default) unsets
+# them; s3 points both modules (STORAGE_*) and nginx (VENTANILLA_S3_PUBLIC_URL) at the local S3 server's files bucket.
+storage_environment() {
+    case "${VENTANILLA_STORAGE:-local}" in
+        local)
+            unset STORAGE_BACKEND STORAGE_S3_ENDPOINT STORAGE_S3_REGION STORAGE_S3_BUCKET STORAGE_S3_ACCESS_KEY_ID \
+                STORAGE_S3_SECRET_ACCESS_KEY VENTANILLA_S3_PUBLIC_URL ;;
+        s3)
+            export STORAGE_BACKEND=s3 STORAGE_S3_ENDPOINT="$S3_URL" STORAGE_S3_REGION="$S3_REGION"
+            export STORAGE_S3_BUCKET="$S3_FILES_BUCKET" STORAGE_S3_ACCESS_KEY_ID="$S3_ACCESS_KEY_ID"
+            export STORAGE_S3_SECRET_ACCESS_KEY="$S3_SECRET_ACCESS_KEY" VENTANILLA_S3_PUBLIC_URL="$S3_URL/$S3_FILES_BUCKET" ;;
+        *) die "VENTANILLA_STORAGE must be local or s3, not '$VENTANILLA_STORAGE'" ;;
+    esac
 }
 
 # write_stack_env -> RUN/stack.env: `set -a; . .run/stack.env; set +a` gives a shell the stack's configuration.
@@ -121,6 +137,10 @@ write_stack_env() {
             EGRESOS_AUTH0_PUBLIC_KEY_FILE EGRESOS_AUTH0_PRIVATE_KEY_FILE TRANSPORTE_PLACA_API_URL TRANSPORTE_DUI_API_URL \
             MONITOR_S3_ENDPOINT MONITOR_S3_REGION MONITOR_S3_BUCKET MONITOR_S3_ACCESS_KEY_ID MONITOR_S3_SECRET_ACCESS_KEY; do
             printf '%s=%q\n' "$name" "${!name}"
+        done
+        for name in STORAGE_BACKEND STORAGE_S3_ENDPOINT STORAGE_S3_REGION STORAGE_S3_BUCKET STORAGE_S3_ACCESS_KEY_ID \
+            STORAGE_S3_SECRET_ACCESS_KEY; do
+            [[ -z "${!name:-}" ]] || printf '%s=%q\n' "$name" "${!name}"
         done
     } >"$RUN_DIR/stack.env"
     chmod 600 "$RUN_DIR/stack.env"
@@ -249,6 +269,9 @@ S3_PORT="${VENTANILLA_S3_PORT:-8090}"
 MOTO_VERSION=5.1.18
 S3_PYTHONPATH="$ROOT/.run/python-s3"
 S3_BUCKET=ventanilla-monitor S3_REGION=us-east-1
+# The bucket of the stored files with VENTANILLA_STORAGE=s3 (issue 18): anonymous GET/HEAD under evidencias/ and
+# files/ (what nginx proxies to), never of Monitor's forms; everything else signed.
+S3_FILES_BUCKET=ventanilla-files
 # A fixed development key pair: the server is local and holds only test data.
 S3_ACCESS_KEY_ID=VENTANILLALOCALKEY01 S3_SECRET_ACCESS_KEY=ventanilla-local-s3-secret
 
@@ -272,7 +295,9 @@ s3_start() {
     mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
     : >"$RUN_DIR/logs/s3.ready"
     # A plain `cmd &`, so $! is the server itself. It prints "ready" once the bucket exists.
-    PYTHONPATH="$S3_PYTHONPATH" python3 "$LIB_DIR/s3_server.py" "$S3_PORT" "$S3_BUCKET" "$S3_REGION" \
+    PYTHONPATH="$S3_PYTHONPATH" python3 "$LIB_DIR/s3_server.py" \
+        --public-read "$S3_FILES_BUCKET/evidencias/" --public-read "$S3_FILES_BUCKET/files/" \
+        --deny-public-read "$S3_FILES_BUCKET/evidencias/*/FORMATOS/*" "$S3_PORT" "$S3_BUCKET,$S3_FILES_BUCKET" "$S3_REGION" \
         "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY" </dev/null >"$RUN_DIR/logs/s3.ready" 2>>"$RUN_DIR/logs/s3.log" &
     printf '%s\n' "$!" >"$pidfile"
     wait_until 30 "local S3 server" grep -q ready "$RUN_DIR/logs/s3.ready" \
@@ -352,5 +377,10 @@ print_urls() {
     done
     printf '  %-11s %s   (plates: %s, DUIs: %s)\n' "Registry" "$REGISTRY_URL" "$TRANSPORTE_PLACA_API_URL" "$TRANSPORTE_DUI_API_URL"
     printf '  %-11s %s   (bucket %s, Monitor'"'"'s cloud backup)\n' "S3" "$S3_URL" "$S3_BUCKET"
+    if [[ "${VENTANILLA_STORAGE:-local}" == s3 ]]; then
+        printf '  %-11s %s   (VENTANILLA_STORAGE=s3: evidence, forms and Egresos files)\n' "Files" "$S3_URL/$S3_FILES_BUCKET"
+    else
+        printf '  %-11s %s   (VENTANILLA_STORAGE=local)\n' "Files" "$RUN_DIR/data"
+    fi
     printf '\n'
 }

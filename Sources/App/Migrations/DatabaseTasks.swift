@@ -22,7 +22,7 @@ public enum DatabaseTasks {
     /// Gives every stored Egresos file without a random part in its name a random one (ruling E8); returns a
     /// summary for the operator. `settings` are Egresos'.
     public static func migrateEgresosFiles(_ settings: ModuleSettings, logger: Logger) throws -> String {
-        let module = try EgresosModule(settings: settings)
+        let module = try EgresosModule(settings: settings, fileStore: CurlS3Client.storageFactory)
         return try withConnection(settings, logger: logger) { connection in
             String(describing: try module.migrateStoredFiles(connection: connection, logger: logger))
         }

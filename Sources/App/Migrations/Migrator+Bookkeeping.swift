@@ -1,7 +1,7 @@
 import Logging
 import MariaDB
 
-/// The migrator's own SQL: the lock and the `schema_migrations` table.
+/// The migrator's own SQL: the lease and the `schema_migrations` table.
 extension Migrator {
     /// The name of the table that records applied migrations.
     public static let tableName = "schema_migrations"
@@ -20,37 +20,41 @@ extension Migrator {
         return database
     }
 
-    /// Waits for the server-wide migration lock and returns the server thread that holds it.
-    func acquireLock(on connection: MariaDBConnection) throws(MigrationError) -> UInt? {
-        let acquired: Int?
+    /// Creates the lease table in `database` and waits for the migration lease (a row that replicates, so
+    /// concurrent runs against any nodes of a Galera cluster serialise on it), then returns it.
+    func acquireLease(on connection: MariaDBConnection, database: String) throws(MigrationError) -> MariaDBLease {
+        let table = SQLQuery.quoteIdentifier(database) + "." + MariaDBLease.tableName
+        let lease = MariaDBLease(name: Self.lockName, connection: connection, ttlSeconds: Self.leaseSeconds, table: table)
+        let acquired: Bool
         do {
-            let query: SQLQuery = "SELECT GET_LOCK(\(Self.lockName), \(Self.lockTimeoutSeconds)) AS acquired"
-            acquired = try connection.queryFirst(query)?.optionalInt("acquired")
+            try connection.executeText(MariaDBLease.createTableSQL(table))
+            acquired = try lease.claim(waitingUpTo: Double(Self.lockTimeoutSeconds))
         } catch {
-            throw .bookkeepingFailed(action: "take the lock '\(Self.lockName)'", error: error)
+            throw .bookkeepingFailed(action: "take the lease '\(Self.lockName)'", error: Self.mariaDBError(error))
         }
-        guard acquired == 1 else {
+        guard acquired else {
             throw .lockTimeout(name: Self.lockName, seconds: Self.lockTimeoutSeconds)
         }
-        return connection.serverThreadID
+        return lease
     }
 
-    /// Fails when the connection that took the lock was replaced by a reconnect: the lock went with it.
-    func checkLock(on connection: MariaDBConnection, holder: UInt?) throws(MigrationError) {
-        guard connection.serverThreadID == holder else {
-            throw .bookkeepingFailed(action: "keep the lock '\(Self.lockName)'", error: MariaDBError(
-                kind: .connectionLost, message: "the connection holding the migration lock was lost"))
-        }
-    }
-
-    /// Releases the lock; a failure (such as a lost connection, which releases it anyway) is only logged.
-    func releaseLock(on connection: MariaDBConnection) {
+    /// Renews the lease before the next file: fails when it expired and another migrator took it over.
+    func renewLease(_ lease: MariaDBLease) throws(MigrationError) {
+        let held: Bool
         do {
-            let query: SQLQuery = "SELECT RELEASE_LOCK(\(Self.lockName)) AS released"
-            _ = try connection.query(query)
+            held = try lease.renew()
         } catch {
-            logger.warning("could not release the lock '\(Self.lockName)': \(String(reflecting: error))")
+            throw .bookkeepingFailed(action: "renew the lease '\(Self.lockName)'", error: Self.mariaDBError(error))
         }
+        guard held else {
+            throw .bookkeepingFailed(action: "keep the lease '\(Self.lockName)'", error: MariaDBError(
+                kind: .other, message: "the migration lease expired and another migrator took it over"))
+        }
+    }
+
+    /// `error` as the `MariaDBError` it is (the lease's calls only throw those).
+    private static func mariaDBError(_ error: any Error) -> MariaDBError {
+        error as? MariaDBError ?? MariaDBError(kind: .other, message: "\(error)")
     }
 
     /// Creates `schema_migrations` in `database` when it does not exist.

@@ -7,12 +7,16 @@ import MariaDB
 /// Every file also runs unchanged through `mariadb <db> < file`: statements are split by `SQLScript` exactly as
 /// the command-line client splits them, and each one is sent over the text protocol. MariaDB commits DDL at
 /// once, so a file that fails midway is not rolled back; it is left unrecorded and the error names the file,
-/// the line and the server's message. The run holds the server-wide `GET_LOCK('ventanilla_migrate')`.
+/// the line and the server's message. The run holds the database's lease `ventanilla_migrate` (`MariaDBLease`, a
+/// row that replicates): migrate runs against any one node of a cluster, and concurrent runs serialise on it.
 public struct Migrator: Sendable {
-    /// The name of the server-wide lock that keeps two migrators from running at once.
+    /// The name of the lease that keeps two migrators of one database from running at once.
     public static let lockName = "ventanilla_migrate"
     /// How long to wait for another migrator to finish, in seconds.
     public static let lockTimeoutSeconds = 30
+    /// How long the lease holds without renewal; it is renewed before each file, so a migrator that died frees
+    /// it after this long, and one file may run this long.
+    public static let leaseSeconds = 300
 
     /// The module's SQL directory (`sql/<module>`).
     public let directory: String
@@ -33,8 +37,8 @@ public struct Migrator: Sendable {
     public func migrate(on connection: MariaDBConnection) throws -> MigrationReport {
         let files = try MigrationDirectory(path: directory).files
         let database = try currentDatabase(on: connection)
-        let lockHolder = try acquireLock(on: connection)
-        defer { releaseLock(on: connection) }
+        let lease = try acquireLease(on: connection, database: database)
+        defer { lease.release() }
 
         try createTableIfMissing(on: connection, database: database)
         let records = try appliedRecords(on: connection, database: database, tableKnownToExist: true)
@@ -52,7 +56,7 @@ public struct Migrator: Sendable {
 
         var applied: [MigrationFile] = []
         for (file, statements) in scripts {
-            try checkLock(on: connection, holder: lockHolder)
+            try renewLease(lease)
             let milliseconds = try run(file, statements, on: connection)
             try record(file, milliseconds: milliseconds, on: connection, database: database)
             logger.info("applied \(file.fileName) to \(database) in \(milliseconds) ms (\(statements.count) statements)")

@@ -72,7 +72,7 @@ public enum ModuleServer {
         let database = try workerDatabase(settings)
         switch settings.module {
         case .monitor:
-            let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory)
+            let module = try MonitorModule(settings: settings, cloudStore: CurlS3Client.factory, fileStore: CurlS3Client.storageFactory)
             let statusChecks: PeriodicThread.Task = { connection, logger in module.runStatusChecks(connection: connection, logger: logger) }
             let nightlyBackup: PeriodicThread.Task = { connection, logger in module.runNightlyBackup(connection: connection, logger: logger) }
             periodicTasks = [(statusCheckInterval, statusChecks), (MonitorModule.nightlyBackupCheckInterval, nightlyBackup)]
@@ -81,7 +81,7 @@ public enum ModuleServer {
             let module = try TransporteModule(settings: settings, registryTransport: CurlRegistryTransport.factory)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         case .egresos:
-            let module = try EgresosModule(settings: settings)
+            let module = try EgresosModule(settings: settings, fileStore: CurlS3Client.storageFactory)
             bootstrapAdmin(module, database, logger)
             return factory(ModuleEntry(responder: module.makeResponder(), makeContext: module.makeContext), database, logger)
         }
@@ -118,11 +118,14 @@ public enum ModuleServer {
                                                          _ logger: Logger) -> FastCGIServer.HandlerFactory {
         // One for the process's workers: while the database is down, one of them tries to connect at a time
         // and the others answer 503 at once.
+        // It opens only when no node of the list answers; one node down is the node breakers' business (shared
+        // too, so one worker finding a node down spares the others its connect timeout).
         let breaker = ConnectionBreaker(.databaseConnect)
+        let nodeHealth = database.endpoints.count > 1 ? MariaDBNodeHealth(nodeCount: database.endpoints.count) : nil
         return { index in
             var workerLogger = logger
             workerLogger[metadataKey: "worker"] = .stringConvertible(index)
-            return ModuleWorker(entry: entry, database: database, breaker: breaker, logger: workerLogger)
+            return ModuleWorker(entry: entry, database: database, breaker: breaker, nodeHealth: nodeHealth, logger: workerLogger)
         }
     }
 }

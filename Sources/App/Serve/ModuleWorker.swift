@@ -12,11 +12,12 @@ final class ModuleWorker<Context: RequestContext>: FastCGIHandler {
     private var parameters: [(String, String)] = []
 
     /// Made on the worker thread itself, so the connection never crosses threads.
-    init(entry: ModuleEntry<Context>, database: MariaDBConfiguration, breaker: ConnectionBreaker, logger: Logger) {
+    init(entry: ModuleEntry<Context>, database: MariaDBConfiguration, breaker: ConnectionBreaker,
+         nodeHealth: MariaDBNodeHealth?, logger: Logger) {
         MariaDBLibrary.threadInit()
         self.entry = entry
         self.logger = logger
-        connection = MariaDBConnection(configuration: database, logger: logger, breaker: breaker)
+        connection = MariaDBConnection(configuration: database, logger: logger, breaker: breaker, nodeHealth: nodeHealth)
         parameters.reserveCapacity(40)
     }
 

@@ -63,7 +63,7 @@ public enum StaffTokenTask {
             throw Failure.badEmail(rawEmail)
         }
         guard (60...maxLifetime).contains(lifetime) else { throw Failure.badLifetime }
-        let egresos = try EgresosSettings(environment: settings.environment)
+        let egresos = try EgresosSettings(environment: settings.environment, fileStore: CurlS3Client.storageFactory)
         guard let keyFile = egresos.privateKeyFile else { throw Failure.noPrivateKey }
         let signer: RS256Signer
         do {

@@ -35,20 +35,28 @@ public struct S3Settings: Sendable, Equatable {
     /// The names read, in order: `<MODULE>_S3_<NAME>`, `S3_<NAME>`, then the original's `B2_<NAME>`.
     public static let names = ["ENDPOINT", "REGION", "BUCKET", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"]
 
-    /// The settings in `environment`: nil when none of endpoint, bucket and keys is set (cloud backup off); a
-    /// configuration error when some are and others are not, or when the endpoint is not an http(s) URL.
+    /// The cloud backup's settings in `environment` (`S3_<NAME>`, then `B2_<NAME>`): nil when none of endpoint,
+    /// bucket and keys is set (cloud backup off); a configuration error when some are and others are not, or when
+    /// the endpoint is not an http(s) URL.
     public static func read(_ environment: Environment) throws -> S3Settings? {
-        func value(_ name: String) -> String? { environment.string("S3_" + name) ?? environment.string("B2_" + name) }
+        try read(environment, prefix: "S3_", fallback: "B2_")
+    }
+
+    /// The settings named `<prefix><NAME>` (then `<fallback><NAME>`) in `environment`, with the rules of `read(_:)`.
+    public static func read(_ environment: Environment, prefix: String, fallback: String?) throws -> S3Settings? {
+        func value(_ name: String) -> String? {
+            environment.string(prefix + name) ?? fallback.flatMap { environment.string($0 + name) }
+        }
         let required = ["ENDPOINT", "BUCKET", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"]
         let present = required.filter { value($0) != nil }
         guard !present.isEmpty else { return nil }
         if let missing = required.first(where: { value($0) == nil }) {
-            throw ConfigurationError(variable: environment.nameInUse("S3_" + missing),
-                                     problem: "is required when cloud backup is configured (\(present.map { "S3_" + $0 }.joined(separator: ", ")) set)")
+            throw ConfigurationError(variable: environment.nameInUse(prefix + missing),
+                                     problem: "is required when \(prefix == "S3_" ? "cloud backup" : prefix + "*") is configured (\(present.map { prefix + $0 }.joined(separator: ", ")) set)")
         }
         let endpoint = value("ENDPOINT") ?? ""
         guard endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://") else {
-            throw ConfigurationError(variable: environment.nameInUse("S3_ENDPOINT"), problem: "must be an http:// or https:// URL")
+            throw ConfigurationError(variable: environment.nameInUse(prefix + "ENDPOINT"), problem: "must be an http:// or https:// URL")
         }
         return S3Settings(endpoint: endpoint, region: value("REGION") ?? defaultRegion, bucket: value("BUCKET") ?? "",
                           accessKeyID: value("ACCESS_KEY_ID") ?? "", secretAccessKey: value("SECRET_ACCESS_KEY") ?? "")

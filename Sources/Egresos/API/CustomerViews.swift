@@ -57,7 +57,7 @@ struct CustomerViews {
 
 extension EgresosContext {
     /// The file store of §11 (`FILES_ROOT`, `FILES_BASE_URL`).
-    var files: FileStore { FileStore(root: auth.settings.filesRoot, baseURL: auth.settings.filesBaseURL) }
+    var files: FileStore { FileStore(storage: auth.settings.storage, baseURL: auth.settings.filesBaseURL) }
 
     /// The renderers of §5 with this module's file URLs.
     var customerViews: CustomerViews { CustomerViews(files: files) }

@@ -7,7 +7,7 @@ extension EgresosModule {
     /// the module serves.
     public func migrateStoredFiles(connection: MariaDBConnection, logger: Logger) throws -> StoredFileMigrationReport {
         let report = try StoredFileMigration(repository: MariaDBStoredFilesRepository(connection: connection),
-                                             root: egresos.filesRoot).run()
+                                             storage: egresos.storage).run()
         if report.renamed + report.leftoversRemoved > 0 { logger.notice("\(report)") }
         return report
     }

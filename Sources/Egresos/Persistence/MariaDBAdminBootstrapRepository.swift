@@ -6,14 +6,17 @@ struct MariaDBAdminBootstrapRepository: AdminBootstrapRepository {
     /// How long a starting process waits for another one's bootstrap.
     var lockSeconds = 30
 
-    /// A named lock per database (`GET_LOCK` is server-wide, so the name carries the database; hashed to stay
-    /// under the 64-character limit of lock names). It is the connection's: closing it releases the lock too.
-    static let lockName: SQLQuery = "CONCAT('ventanilla_bootstrap_admin_', MD5(DATABASE()))"
+    /// The bootstrap's lease (`MariaDBLease`, a row of the database's `ventanilla_lease` that replicates, so
+    /// processes starting at once against different Galera nodes still create one admin). It is released at the
+    /// end; a process that dies holding it frees it `leaseSeconds` later.
+    static let leaseName = "egresos.bootstrap_admin"
+    /// How long the lease holds: a bootstrap is a few statements.
+    static let leaseSeconds = 60
 
     func exclusively<T>(_ body: () throws -> T) throws -> T {
-        let got = try connection.queryFirst("SELECT GET_LOCK(\(fragment: Self.lockName), \(lockSeconds)) AS got")
-        guard try got?.optionalInt("got") == 1 else { throw BootstrapLockTimeout(seconds: lockSeconds) }
-        defer { _ = try? connection.query("SELECT RELEASE_LOCK(\(fragment: Self.lockName)) AS released") }
+        let lease = MariaDBLease(name: Self.leaseName, connection: connection, ttlSeconds: Self.leaseSeconds)
+        guard try lease.claim(waitingUpTo: Double(lockSeconds)) else { throw BootstrapLockTimeout(seconds: lockSeconds) }
+        defer { lease.release() }
         return try body()
     }
 

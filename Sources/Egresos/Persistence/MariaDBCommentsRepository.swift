@@ -1,7 +1,8 @@
 import MariaDB
 
 /// `comments` (`0006_comments_notifications.sql`) over the worker's connection: threads read in two queries
-/// (the comments, then their authors), whatever the number of parents.
+/// (the comments, then their authors), whatever the number of parents; each thread oldest first by `seq`, the
+/// order its transactions wrote it (0015), not by ids that Galera nodes interleave.
 struct MariaDBCommentsRepository: CommentsRepository {
     let connection: MariaDBConnection
 
@@ -10,7 +11,7 @@ struct MariaDBCommentsRepository: CommentsRepository {
         guard !ids.isEmpty else { return threads }
         let rows = try connection.query("""
             SELECT id, \(ident: parent.column) AS parent_id, user_id, status, message, created_at
-              FROM comments WHERE \(ident: parent.column) IN (\(list: ids)) ORDER BY id
+              FROM comments WHERE \(ident: parent.column) IN (\(list: ids)) ORDER BY seq, id
             """)
         var authors: [Int] = []
         var read: [(parent: Int, author: Int, comment: CommentRecord)] = []

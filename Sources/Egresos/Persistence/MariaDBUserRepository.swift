@@ -108,7 +108,8 @@ struct MariaDBCatalogRepository: CatalogRepository {
     }
 }
 
-/// Notifications over the worker's connection. `to` and `from` are reserved words: always backticked.
+/// Notifications over the worker's connection, newest first by `seq` (the order their transactions wrote them, 0015).
+/// `to` and `from` are reserved words: always backticked.
 struct MariaDBNotificationRepository: NotificationRepository {
     let connection: MariaDBConnection
 
@@ -116,7 +117,7 @@ struct MariaDBNotificationRepository: NotificationRepository {
         try connection.query("""
             SELECT id, status, type_of, read_at, deleted_at, mail_sended_at, `to`, `from`, quotation_id, supply_id, refund_id,
                    message, created_at
-              FROM notifications WHERE `to` = \(userID) AND deleted_at IS NULL ORDER BY id DESC
+              FROM notifications WHERE `to` = \(userID) AND deleted_at IS NULL ORDER BY seq DESC
             """).map { row in
             NotificationRecord(id: try row.int("id"), status: try row.string("status"), typeOf: try row.string("type_of"),
                                readAt: try row.optionalDateTime("read_at")?.unixMilliseconds,

@@ -2,12 +2,16 @@ import AppCore
 import Foundation
 import HTTPCore
 
-/// Stored files (egresos.md §11, ruling E8): `FILES_ROOT/{collection}/v1/{id}/{field}-{random}.{ext}`, rendered
-/// as `FILES_BASE_URL + "/" + path`. `{random}` is 128 bits from the system CSPRNG (32 lower-case hex digits), so
-/// nginx serves nothing at a URL one could guess. Written after the DB commit (ruling 2): copied to a temp file
-/// in the target directory, then renamed into place; the file it replaces (always another name) is removed.
+/// Stored files (egresos.md §11, ruling E8): `{collection}/v1/{id}/{field}-{random}.{ext}`, kept in the module's
+/// `FileStorage` as `files/<path>` (under `FILES_ROOT`, or in a bucket) and rendered as `FILES_BASE_URL + "/" +
+/// path`. `{random}` is 128 bits from the system CSPRNG (32 lower-case hex digits), so nginx serves nothing at a
+/// URL one could guess. Written after the DB commit (ruling 2), whole or not at all (a temp file renamed into
+/// place, or one PUT); the file it replaces (always another name) is removed.
 struct FileStore: Sendable {
-    let root: String
+    /// The key prefix of every stored file (nginx serves `/files/` from it).
+    static let keyPrefix = "files/"
+
+    let storage: any FileStorage
     let baseURL: String
 
     /// The absolute URL of a stored relative path.
@@ -45,31 +49,18 @@ struct FileStore: Sendable {
         if let pending { try store(pending.file, at: pending.path, replacing: pending.replacing) }
     }
 
-    /// Removes stored files whose rows a committed transaction deleted; one already gone is no error.
+    /// Removes stored files whose rows a committed transaction deleted; one already gone is no error, and a
+    /// store that fails is logged by the caller's request (the rows are gone either way).
     func remove(_ paths: [String]) {
-        for path in paths { try? FileManager.default.removeItem(atPath: root + "/" + path) }
+        guard !paths.isEmpty else { return }
+        try? storage.delete(paths.map { Self.keyPrefix + $0 })
     }
 
     /// Writes `file` at `path`; removes `old` (the replaced file) when it is another file.
     func store(_ file: UploadedFile, at path: String, replacing old: String?) throws {
-        let manager = FileManager.default
-        let target = root + "/" + path
-        let directory = (target as NSString).deletingLastPathComponent
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = directory + "/.\(UUID().uuidString).tmp"
-        do {
-            try manager.copyItem(atPath: file.temporaryPath, toPath: temporary)
-            // The upload is a mkstemp file (0600); nginx, another user in production, must read the stored one.
-            try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temporary)
-            guard rename(temporary, target) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
-            }
-        } catch {
-            try? manager.removeItem(atPath: temporary)
-            throw error
-        }
+        try storage.put(Self.keyPrefix + path, contentsOf: file.temporaryPath, consuming: false)
         if let old, old != path {
-            try? manager.removeItem(atPath: root + "/" + old)
+            try? storage.delete([Self.keyPrefix + old])
         }
     }
 }

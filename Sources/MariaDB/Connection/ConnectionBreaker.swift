@@ -1,6 +1,7 @@
 public import Resilience
 
-/// The circuit breaker shared by every connection of one process to one server, so that while the server is down
+/// The circuit breaker shared by every connection of one process to its server (or list of nodes: it opens only when
+/// none of them can be reached; `MariaDBNodeHealth` keeps track of each), so that while the database is down
 /// the workers do not each wait out a connect attempt (over TCP to a host that does not answer, that is the whole
 /// connect timeout per request). A failed connect opens it; refused connects fail at once with that failure.
 public typealias ConnectionBreaker = SharedCircuitBreaker<MariaDBError>

@@ -21,11 +21,18 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
     /// The server's limit on one statement (`max_statement_time`, set at connect), in seconds; 0: none. A statement
     /// past it is killed by the server and fails with `.statementTimeout`; the connection stays usable.
     public var statementTimeoutSeconds: Double
+    /// The servers to use in order of preference (a Galera cluster's nodes); empty: the one of `socket`, `host`
+    /// and `port`. A connection goes to the first one that answers and is ready (`MariaDBNodeHealth`).
+    public var nodes: [MariaDBNode]
+    /// `wsrep_sync_wait` (0-15) set on every connection, so a read waits for the write sets the cluster has
+    /// already acknowledged elsewhere; nil leaves the server's. Ignored (logged once) by a server without wsrep.
+    public var wsrepSyncWait: Int?
 
-    /// Creates a configuration; TCP when `host` is set, else the unix `socket`.
+    /// Creates a configuration; TCP when `host` is set, else the unix `socket`; `nodes`, when given, instead.
     public init(socket: String? = nil, host: String? = nil, port: Int = 3306, user: String, password: String = "",
                 database: String? = nil, connectTimeoutSeconds: Int = 3, readTimeoutSeconds: Int = 30,
-                writeTimeoutSeconds: Int = 30, statementTimeoutSeconds: Double = 0) {
+                writeTimeoutSeconds: Int = 30, statementTimeoutSeconds: Double = 0, nodes: [MariaDBNode] = [],
+                wsrepSyncWait: Int? = nil) {
         self.socket = socket
         self.host = host
         self.port = port
@@ -36,6 +43,14 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
         self.readTimeoutSeconds = readTimeoutSeconds
         self.writeTimeoutSeconds = writeTimeoutSeconds
         self.statementTimeoutSeconds = max(0, statementTimeoutSeconds)
+        self.nodes = nodes
+        self.wsrepSyncWait = wsrepSyncWait
+    }
+
+    /// The servers a connection tries, in order: `nodes`, or the single one of `socket`, `host` and `port`.
+    public var endpoints: [MariaDBNode] {
+        if !nodes.isEmpty { return nodes }
+        return [host.map { .tcp(host: $0, port: port) } ?? .socket(socket)]
     }
 
     /// The network read timeout in effect: at least 5 s past the statement limit, so that the server's limit (which
@@ -50,7 +65,8 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
 
     /// Endpoint, user and database; the password is never included.
     public var description: String {
-        let endpoint = host.map { "tcp \($0):\(port)" } ?? "socket \(socket ?? "(default)")"
+        let endpoint = !nodes.isEmpty ? "nodes \(nodes.map(\.description).joined(separator: ","))"
+            : host.map { "tcp \($0):\(port)" } ?? "socket \(socket ?? "(default)")"
         let password = password.isEmpty ? "none" : "<redacted>"
         return "MariaDBConfiguration(\(endpoint), user: \(user), password: \(password), database: \(database ?? "(none)"))"
     }
@@ -65,6 +81,7 @@ public struct MariaDBConfiguration: Sendable, Hashable, CustomStringConvertible,
             "password": password.isEmpty ? "" : "<redacted>", "database": database as Any,
             "connectTimeoutSeconds": connectTimeoutSeconds, "readTimeoutSeconds": readTimeoutSeconds,
             "writeTimeoutSeconds": writeTimeoutSeconds, "statementTimeoutSeconds": statementTimeoutSeconds,
+            "nodes": nodes, "wsrepSyncWait": wsrepSyncWait as Any,
         ])
     }
 }

@@ -29,29 +29,37 @@ extension MariaDBConnection {
     /// Outside a transaction, a handle whose server side is gone (a restart, `KILL`, `wait_timeout`) is noticed
     /// before anything is sent on it (`peerHasClosed`) and replaced by a new connection: so the first statement
     /// after a restart, a write included, runs instead of failing on the stale handle. Inside a transaction the
-    /// loss must surface, since the server already rolled the transaction back.
+    /// loss must surface, since the server already rolled the transaction back. Outside a transaction, a
+    /// connection on a node below the first of the list moves back up once a preferred node answers again.
     func connectedHandle() throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
         if let mysql {
-            guard transactionState == .none, Self.peerHasClosed(mysql) else {
+            guard transactionState == .none else {
                 return mysql
             }
+            if !Self.peerHasClosed(mysql) {
+                guard let currentNodeIndex, currentNodeIndex > 0, let preferred = reconnectToPreferredNode(above: currentNodeIndex) else {
+                    return mysql
+                }
+                return preferred
+            }
             logger.notice("MariaDB connection closed by the server while idle; reconnecting")
-            handleConnectionLoss(MariaDBError(kind: .connectionLost, message: "closed by the server while idle"))
+            handleConnectionLoss(MariaDBError(kind: .connectionLost, message: "closed by the server while idle"), nodeFailed: false)
         }
         if case .refused(lastFailure: let failure) = breaker?.admit() {
             throw MariaDBError.refusedByBreaker(after: failure)
         }
-        let mysql: UnsafeMutablePointer<MYSQL>
+        let opened: (mysql: UnsafeMutablePointer<MYSQL>, index: Int)
         do {
-            mysql = try Self.open(configuration, sessionVariables: keptSessionVariables)
+            opened = try openFirstHealthyNode()
         } catch {
             breaker?.recordFailure(error)
             throw error
         }
         breaker?.recordSuccess()
-        self.mysql = mysql
-        logger.debug("MariaDB connected", metadata: ["thread": "\(mysql_thread_id(mysql))"])
-        return mysql
+        self.mysql = opened.mysql
+        currentNodeIndex = opened.index
+        logger.debug("MariaDB connected", metadata: ["thread": "\(mysql_thread_id(opened.mysql))"])
+        return opened.mysql
     }
 
     /// Keeps `SET SESSION name = value` on this connection: now if connected, and again after every reconnect
@@ -83,20 +91,25 @@ extension MariaDBConnection {
         return true
     }
 
-    /// Opens and sets up a connection; every failure is `.connectionFailed` and leaves nothing open.
-    private static func open(_ configuration: MariaDBConfiguration,
-                             sessionVariables: [(name: String, value: Int)]) throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
+    /// Opens and sets up a connection to `node`, and checks that it is ready for statements (`checkReady`); every
+    /// failure is `.connectionFailed` and leaves nothing open.
+    static func open(_ configuration: MariaDBConfiguration, node: MariaDBNode,
+                     sessionVariables: [(name: String, value: Int)], logger: Logger) throws(MariaDBError) -> UnsafeMutablePointer<MYSQL> {
         guard let mysql = mysql_init(nil) else {
             throw MariaDBError(kind: .connectionFailed, message: "mysql_init failed (out of memory)")
         }
-        setOptions(mysql, configuration)
+        setOptions(mysql, configuration, tcp: node.usesTCP)
         // utf8mb4, UTC and strict mode are part of the contract, so a setup failure fails the connect.
         let flags = UInt(CLIENT_MULTI_RESULTS) | UInt(CLIENT_MULTI_STATEMENTS)
-        let connected = withOptionalCString(configuration.host) { host in
-            withOptionalCString(configuration.socket) { socket in
+        let (host, socket, port): (String?, String?, Int) = switch node {
+        case .socket(let path): (nil, path, 0)
+        case .tcp(let host, let port): (host, nil, port)
+        }
+        let connected = withOptionalCString(host) { host in
+            withOptionalCString(socket) { socket in
                 withOptionalCString(configuration.database) { database in
                     mysql_real_connect(mysql, host, configuration.user, configuration.password, database,
-                                       UInt32(clamping: configuration.port), configuration.usesTCP ? nil : socket, flags)
+                                       UInt32(clamping: port), socket, flags)
                 }
             }
         }
@@ -108,6 +121,7 @@ extension MariaDBConnection {
             if configuration.statementTimeoutSeconds > 0 {
                 try runText(statementTimeoutSetup(configuration.statementTimeoutSeconds), on: mysql)
             }
+            try setUpWsrep(mysql, syncWait: configuration.wsrepSyncWait, logger: logger)
         } catch {
             mysql_close(mysql)
             var failure = error
@@ -117,9 +131,9 @@ extension MariaDBConnection {
         return mysql
     }
 
-    private static func setOptions(_ mysql: UnsafeMutablePointer<MYSQL>, _ configuration: MariaDBConfiguration) {
+    private static func setOptions(_ mysql: UnsafeMutablePointer<MYSQL>, _ configuration: MariaDBConfiguration, tcp: Bool) {
         _ = mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
-        var protocolType = UInt32(configuration.usesTCP ? MYSQL_PROTOCOL_TCP.rawValue : MYSQL_PROTOCOL_SOCKET.rawValue)
+        var protocolType = UInt32(tcp ? MYSQL_PROTOCOL_TCP.rawValue : MYSQL_PROTOCOL_SOCKET.rawValue)
         _ = mysql_options(mysql, MYSQL_OPT_PROTOCOL, &protocolType)
         var connectTimeout = UInt32(clamping: configuration.connectTimeoutSeconds)
         _ = mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)

@@ -15,8 +15,12 @@ public final class MariaDBConnection {
     public var logger: Logger
     /// Shared with the process's other connections to the same server: fails connects at once while it is down.
     public let breaker: ConnectionBreaker?
+    /// What the process knows of each node of `configuration.endpoints` (nil with a single node).
+    public let nodeHealth: MariaDBNodeHealth?
 
     var mysql: UnsafeMutablePointer<MYSQL>?
+    /// The index in `configuration.endpoints` of the node `mysql` is connected to.
+    var currentNodeIndex: Int?
     var statements: StatementCache
     private var locals: [ObjectIdentifier: AnyObject] = [:]
     /// Session variables set again on every (re)connect (`keepSessionVariable`), in the order first kept.
@@ -34,12 +38,15 @@ public final class MariaDBConnection {
     }
 
     /// Creates an unconnected connection; nothing touches the network until the first call or `connect()`.
-    /// Connections of one process to one server should share one `breaker`.
+    /// Connections of one process to one server (or one list of nodes) should share one `breaker` and one
+    /// `nodeHealth`; without the latter, a connection to several nodes keeps its own.
     public init(configuration: MariaDBConfiguration, logger: Logger = Logger(label: "ventanilla.mariadb"),
-                statementCacheCapacity: Int = 128, breaker: ConnectionBreaker? = nil) {
+                statementCacheCapacity: Int = 128, breaker: ConnectionBreaker? = nil, nodeHealth: MariaDBNodeHealth? = nil) {
         self.configuration = configuration
         self.logger = logger
         self.breaker = breaker
+        let nodeCount = configuration.endpoints.count
+        self.nodeHealth = nodeCount > 1 ? nodeHealth ?? MariaDBNodeHealth(nodeCount: nodeCount) : nil
         statements = StatementCache(capacity: statementCacheCapacity)
     }
 
@@ -65,6 +72,12 @@ public final class MariaDBConnection {
     /// Whether a `transaction(_:)` body is running with its transaction open (false after a connection loss).
     public var inTransaction: Bool { transactionState == .active }
 
+    /// The node this connection is connected to (one of `configuration.endpoints`), nil when not connected.
+    public var currentNode: MariaDBNode? {
+        guard mysql != nil, let currentNodeIndex else { return nil }
+        return configuration.endpoints[currentNodeIndex]
+    }
+
     /// The server's id for this connection (as in `SHOW PROCESSLIST` and `KILL`), nil when not connected.
     public var serverThreadID: UInt? {
         mysql.map { UInt(mysql_thread_id($0)) }
@@ -85,12 +98,15 @@ public final class MariaDBConnection {
         try self.query(query).first
     }
 
-    /// Runs a statement that changes data (never retried: it may have been applied before the connection broke).
+    /// Runs a statement that changes data (never retried after a lost connection: it may have been applied before
+    /// the connection broke; retried in autocommit mode after a 1213, which rolled it back whole).
     @discardableResult
     public func execute(_ query: SQLQuery) throws(MariaDBError) -> SQLExecutionResult {
-        try withStatement(query, retryOnConnectionLoss: false) { statement throws(MariaDBError) in
-            let outcome = try statement.execute(query.binds)
-            return SQLExecutionResult(affectedRows: outcome.affectedRows, lastInsertID: outcome.lastInsertID)
+        try retryingAutocommitDeadlock(query.sql) { () throws(MariaDBError) in
+            try withStatement(query, retryOnConnectionLoss: false) { statement throws(MariaDBError) in
+                let outcome = try statement.execute(query.binds)
+                return SQLExecutionResult(affectedRows: outcome.affectedRows, lastInsertID: outcome.lastInsertID)
+            }
         }
     }
 
@@ -181,9 +197,16 @@ public final class MariaDBConnection {
         return statement
     }
 
-    /// Forgets a broken connection: closes its statements and handle; an open transaction becomes aborted.
-    func handleConnectionLoss(_ error: MariaDBError) {
-        logger.warning("MariaDB connection lost", metadata: ["error": "\(String(reflecting: error))"])
+    /// Forgets a broken connection: closes its statements and handle; an open transaction becomes aborted. With
+    /// several nodes, the node is put aside for its back-off (`nodeFailed`; not for a connection the server
+    /// merely closed while idle), so the next connect goes to the next one.
+    func handleConnectionLoss(_ error: MariaDBError, nodeFailed: Bool = true) {
+        logger.warning("MariaDB connection lost", metadata: [
+            "error": "\(String(reflecting: error))", "node": "\(currentNode.map(String.init(describing:)) ?? "-")",
+        ])
+        if nodeFailed, let nodeHealth, let currentNodeIndex, mysql != nil {
+            nodeHealth.nodeLost(currentNodeIndex, error)
+        }
         statements.removeAll()
         if let mysql {
             mysql_close(mysql)

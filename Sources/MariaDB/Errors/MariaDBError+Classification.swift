@@ -30,8 +30,10 @@ extension MariaDBError {
         // 2006 gone away, 2013 lost during query, 2055 lost (extended), 2014 out of sync (handle state unusable),
         // 2056 statement closed by the connector, 1243 unknown statement handler (server forgot it),
         // 1927 connection killed, 1053 server shutdown in progress, 4031 disconnected for inactivity,
-        // 5013/5014 network read/write error.
-        case 2006, 2013, 2055, 2014, 2056, 1243, 1927, 1053, 4031, 5013, 5014:
+        // 5013/5014 network read/write error. 1047 and 1180: a Galera node that is not (or no longer) part of
+        // the primary component refuses statements ("WSREP has not yet prepared node for application use") and
+        // fails a COMMIT ("Got error 6 during COMMIT"): that node is unusable, another one is not.
+        case 2006, 2013, 2055, 2014, 2056, 1243, 1927, 1053, 4031, 5013, 5014, 1047, 1180:
             .connectionLost
         // 2002 socket connect, 2003 TCP connect, 2005 unknown host, 1040 too many connections,
         // 1044/1045 access denied, 1049 unknown database, 1129 host blocked, 1130 host not allowed.

@@ -42,6 +42,9 @@ public struct MariaDBError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var message: String
     /// The SQL text (with `?` placeholders, never bound values) that failed, when known.
     public var query: String?
+    /// The connection was lost during `COMMIT`: the transaction may or may not have been committed, and the client
+    /// must not be told it was (kind `.connectionLost`, so answered as the database being unavailable).
+    public var isCommitOutcomeUnknown = false
 
     /// Creates an error of a given kind.
     public init(kind: Kind, code: Int32? = nil, sqlState: String? = nil, message: String, query: String? = nil) {
@@ -74,6 +77,7 @@ public struct MariaDBError: Error, Sendable, CustomStringConvertible, CustomDebu
         if let sqlState { text += ", sqlState: \(sqlState)" }
         text += ", message: \"\(message)\""
         if let query { text += ", query: \"\(query)\"" }
+        if isCommitOutcomeUnknown { text += ", commit outcome unknown" }
         return text + ")"
     }
 }

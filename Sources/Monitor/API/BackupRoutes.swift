@@ -63,7 +63,7 @@ struct BackupRoutes {
     /// The per-expediente backup over the request's connection; 503 when no cloud target is configured.
     private static func service(_ context: MonitorContext) throws -> ExpedienteBackupService {
         guard let cloud = context.environment.cloud else { throw CloudBackup.notConfigured }
-        let storage = EvidenceStorage(root: context.environment.evidenceDirectory)
+        let storage = context.environment.evidenceStorage
         return ExpedienteBackupService(cloud: cloud, repository: context.persistence.backup,
                                        evidencias: context.persistence.evidencias, formatos: FormatoRoutes.service(context),
                                        storage: storage, logger: context.logger)

@@ -25,7 +25,7 @@ struct EvidenciaRoutes {
 
     private static func service(_ context: MonitorContext) -> EvidenciaService {
         EvidenciaService(repository: context.persistence.evidencias,
-                         storage: EvidenceStorage(root: context.environment.evidenceDirectory), logger: context.logger,
+                         storage: context.environment.evidenceStorage, logger: context.logger,
                          cloud: context.environment.cloud, clock: context.environment.clock)
     }
 

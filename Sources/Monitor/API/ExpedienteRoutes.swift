@@ -57,7 +57,7 @@ struct ExpedienteRoutes {
                 // Ruling M8: its cloud copies go too, after the commit (the keys are read before it).
                 let copies = context.environment.cloud.map {
                     CloudCopies(cloud: $0, repository: context.persistence.backup,
-                                storage: EvidenceStorage(root: context.environment.evidenceDirectory), logger: context.logger)
+                                storage: context.environment.evidenceStorage, logger: context.logger)
                 }
                 let keys = try copies?.keys(of: noSiniestro) ?? []
                 try Self.service(context).delete(noSiniestro: noSiniestro, logger: context.logger)
@@ -70,7 +70,7 @@ struct ExpedienteRoutes {
 
     static func service(_ context: MonitorContext) -> ExpedienteService {
         ExpedienteService(repository: context.persistence.expedientes,
-                          storage: EvidenceStorage(root: context.environment.evidenceDirectory))
+                          storage: context.environment.evidenceStorage)
     }
 
     /// Runs a handler body, answering an unexpected failure with the endpoint's documented 500 message (logged

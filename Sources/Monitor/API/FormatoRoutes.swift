@@ -24,7 +24,8 @@ struct FormatoRoutes {
     static func service(_ context: MonitorContext) -> FormatoService {
         FormatoService(expedientes: context.persistence.expedientes, checklists: context.persistence.checklists,
                        levantamientos: context.persistence.levantamientos,
-                       storage: EvidenceStorage(root: context.environment.evidenceDirectory),
+                       storage: context.environment.evidenceStorage,
+                       scratchDirectory: context.environment.bodyLimits.uploadDirectory,
                        zone: context.environment.zone, logger: context.logger)
     }
 }

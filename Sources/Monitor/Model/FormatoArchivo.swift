@@ -2,8 +2,8 @@
 struct FormatoArchivo: Sendable {
     /// `EXPEDIENTE_<no_siniestro>.xlsx` and so on, with `/`, `\` and control characters made `_` (M12).
     let downloadName: String
-    /// The copy under the expediente's `FORMATOS/` folder.
-    let path: String
+    /// The stored copy's key (`evidencias/<folder>/FORMATOS/<name>`).
+    let key: String
     /// The `.xlsx` bytes.
     let bytes: [UInt8]
 }

@@ -89,6 +89,8 @@ struct MariaDBBackupRepository: BackupRepository {
     }
 
     func saveProgress(_ progress: BackupProgress) throws {
+        // Saved per file: the job's lease is renewed with it, so a long run keeps it and a dead one loses it.
+        try BackupJobLock.renew(connection)
         _ = try connection.execute("""
             UPDATE backup_job SET total = \(progress.total), procesados = \(progress.procesados), subidas = \(progress.subidas),
                    fallidas = \(progress.fallidas), archivo_actual = \(progress.archivoActual) WHERE id = 1
@@ -104,7 +106,7 @@ struct MariaDBBackupRepository: BackupRepository {
 
     func progress() throws -> JSONValue {
         guard let row = try connection.queryFirst("""
-            SELECT corriendo = 1 AND IS_USED_LOCK(\(unsafeRaw: BackupJobLock.nameSQL)) IS NOT NULL AS corriendo,
+            SELECT corriendo = 1 AND \(unsafeRaw: BackupJobLock.heldSQL) AS corriendo,
                    total, procesados, subidas, fallidas, archivo_actual AS archivoActual, terminado_en, error
               FROM backup_job WHERE id = 1
             """) else { return Self.idle }

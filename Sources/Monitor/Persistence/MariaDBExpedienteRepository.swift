@@ -92,8 +92,10 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         var members = Self.members(expediente, Self.rowColumns, Self.rowBooleans, from: 1)
         members.reserveCapacity(Self.rowColumns.count + 3)
         members.append(("aseguradora", Self.aseguradora(expediente, at: 1 + Self.rowColumns.count)))
-        // Newest first; the id breaks ties within one millisecond.
-        historial.sort { Self.newer($0, $1, stamp: h + 4, id: h) }
+        // Newest first, by seq: the order the writing transactions gave the rows (0007), which neither a node's
+        // clock nor a Galera node's auto-increment offset decides.
+        let seq = Self.detailHistorialSeqOffset
+        historial.sort { Self.integer($0[seq]) > Self.integer($1[seq]) }
         members.append(("historial_estado", .array(historial.map {
             .object(Self.members($0, Self.historialColumns, nil, from: h))
         })))
@@ -127,14 +129,12 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     func insert(noSiniestro: String, fields: DecodedFields, creadoPor: Int) throws -> ExpedienteWrite {
         let binds = Self.insertBinds(noSiniestro: noSiniestro, fields: fields, creadoPor: creadoPor)
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.insertSQL, binds: binds))
-                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.firstHistorialSQL, binds: [
-                        .text(noSiniestro), .text(Estado.initial.rawValue), .int(Int64(creadoPor)),
-                    ]))
-                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
-                }
+            return try connection.transaction {
+                _ = try connection.execute(SQLQuery(unsafeSQL: Self.insertSQL, binds: binds))
+                _ = try connection.execute(SQLQuery(unsafeSQL: Self.firstHistorialSQL, binds: [
+                    .text(noSiniestro), .text(Estado.initial.rawValue), .int(Int64(creadoPor)),
+                ]))
+                return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
             }
         } catch let error as MariaDBError {
             if error.kind == .duplicateKey { return .duplicate }
@@ -146,17 +146,15 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     func update(noSiniestro: String, fields: DecodedFields) throws -> ExpedienteWrite {
         let binds = Self.updateBinds(noSiniestro: noSiniestro, fields: fields)
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    let key = [SQLValue.text(noSiniestro)]
-                    guard try connection.queryFirst(SQLQuery(unsafeSQL: Self.lockSQL, binds: key)) != nil else {
-                        return ExpedienteWrite.notFound
-                    }
-                    if !fields.isEmpty {
-                        _ = try connection.execute(SQLQuery(unsafeSQL: Self.updateSQL, binds: binds))
-                    }
-                    return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
+            return try connection.transaction {
+                let key = [SQLValue.text(noSiniestro)]
+                guard try connection.queryFirst(SQLQuery(unsafeSQL: Self.lockSQL, binds: key)) != nil else {
+                    return ExpedienteWrite.notFound
                 }
+                if !fields.isEmpty {
+                    _ = try connection.execute(SQLQuery(unsafeSQL: Self.updateSQL, binds: binds))
+                }
+                return try row(noSiniestro).map(ExpedienteWrite.row) ?? .notFound
             }
         } catch let error as MariaDBError {
             if let outcome = Self.foreignKeyOutcome(error) { return outcome }
@@ -165,20 +163,16 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     }
 
     func delete(noSiniestro: String) throws -> Bool {
-        try retryingDeadlocks {
-            try connection.transaction {
-                try connection.execute("DELETE FROM expediente WHERE no_siniestro = \(noSiniestro)").affectedRows > 0
-            }
+        try connection.transaction {
+            try connection.execute("DELETE FROM expediente WHERE no_siniestro = \(noSiniestro)").affectedRows > 0
         }
     }
 
     func changeEstado(noSiniestro: String, to estado: Estado, by usuario: Int) throws -> ExpedienteEstadoChange {
         do {
-            return try retryingDeadlocks {
-                try connection.transaction {
-                    _ = try connection.execute("CALL cambiar_estado_expediente(\(noSiniestro), \(estado.rawValue), \(usuario))")
-                    return try row(noSiniestro).map(ExpedienteEstadoChange.changed) ?? .rejected(.expedienteNotFound)
-                }
+            return try connection.transaction {
+                _ = try connection.execute("CALL cambiar_estado_expediente(\(noSiniestro), \(estado.rawValue), \(usuario))")
+                return try row(noSiniestro).map(ExpedienteEstadoChange.changed) ?? .rejected(.expedienteNotFound)
             }
         } catch let error as MariaDBError where error.kind == .signal {
             if let rejection = EstadoRejection(message: error.message) { return .rejected(rejection) }
@@ -223,18 +217,6 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
             .map { .object(Self.members($0, Self.rowColumns, Self.rowBooleans)) }
     }
 
-    /// Runs a whole transaction again when InnoDB picked it as a deadlock victim (it was rolled back entirely).
-    private func retryingDeadlocks<T>(_ body: () throws -> T) throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try body()
-            } catch let error as MariaDBError where error.kind == .deadlock && attempt < 3 {
-                attempt += 1
-            }
-        }
-    }
-
     /// A foreign-key failure the client caused (unknown aseguradora) or that means its user is gone.
     private static func foreignKeyOutcome(_ error: MariaDBError) -> ExpedienteWrite? {
         guard error.kind == .foreignKeyViolation else { return nil }
@@ -261,6 +243,15 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         if x != y { return x > y }
         if case .int(let i) = a[id], case .int(let j) = b[id] { return i > j }
         return false
+    }
+
+    /// An integer column's value (0 for NULL or another type).
+    private static func integer(_ value: SQLValue) -> Int64 {
+        switch value {
+        case .int(let number): number
+        case .uint(let number): Int64(clamping: number)
+        default: 0
+        }
     }
 
     /// A DATETIME as microseconds since the epoch (NULL sorts last).
@@ -298,13 +289,16 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     static let lockSQL = "SELECT no_siniestro FROM expediente WHERE no_siniestro = ? FOR UPDATE"
     static let detailHistorialOffset = 1 + rowColumns.count + 2
     static let detailEvidenciaOffset = detailHistorialOffset + historialColumns.count
+    /// The column of the detail's historial `seq` (its order, 0007), after every column that is returned.
+    static let detailHistorialSeqOffset = detailEvidenciaOffset + evidenciaColumns.count
     /// The detail in one statement: the expediente with its aseguradora on every row, joined to the sequence
     /// 1, 2 (MariaDB's built-in SEQUENCE engine) so that part 1 carries one historial row each and part 2 one
     /// evidencia row each (h + v rows, never h × v; a part without rows gives one row of NULLs there).
     /// Measured against the former three-part `UNION ALL` (which set up 3 × 61 result columns on every execution),
     /// three key reads in one transaction and a plain join: the cheapest for MariaDB (issue 16, the note).
     static let detailSQL = "SELECT p.seq AS part, \(list("e.", rowColumns)), a.id AS aseguradora_id, "
-        + "a.nombre AS aseguradora_nombre, \(list("h.", historialColumns)), \(list("v.", evidenciaColumns)) "
+        + "a.nombre AS aseguradora_nombre, \(list("h.", historialColumns)), \(list("v.", evidenciaColumns)), "
+        + "h.seq AS historial_seq "
         + "FROM expediente e LEFT JOIN aseguradora a ON a.id = e.id_aseguradora JOIN seq_1_to_2 p "
         + "LEFT JOIN historial_estado h ON p.seq = 1 AND h.no_siniestro = e.no_siniestro "
         + "LEFT JOIN evidencia v ON p.seq = 2 AND v.no_siniestro = e.no_siniestro WHERE e.no_siniestro = ?"
@@ -313,7 +307,7 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         u.username AS usuario_username \
         FROM expediente e LEFT JOIN historial_estado h ON h.no_siniestro = e.no_siniestro \
         LEFT JOIN usuario u ON u.id = h.cambiado_por \
-        WHERE e.no_siniestro = ? ORDER BY h.fecha_cambio DESC, h.id DESC
+        WHERE e.no_siniestro = ? ORDER BY h.seq DESC
         """
     private static let summaryColumnsSQL = "SELECT \(list("e.", summaryColumns)), a.id AS aseguradora_id, "
         + "a.nombre AS aseguradora_nombre FROM expediente e"

@@ -13,7 +13,7 @@ extension MonitorEnvironment {
             let persistence = MonitorPersistence(connection: connection)
             let repository = persistence.backup
             let job = BulkBackupJob(cloud: cloud, repository: repository, evidencias: persistence.evidencias,
-                                    storage: EvidenceStorage(root: environment.evidenceDirectory), clock: environment.clock,
+                                    storage: environment.evidenceStorage, clock: environment.clock,
                                     logger: logger)
             do {
                 let outcome = try job.run()

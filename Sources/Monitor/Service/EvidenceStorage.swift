@@ -1,34 +1,54 @@
 import AppCore
-import Foundation
 
-/// Where evidence files live on disk (ruling M7): one folder per expediente under the configured directory,
-/// named from a digest of its `no_siniestro` (so no claim number can escape the directory), holding files with
-/// unguessable random names. nginx serves the directory read-only at `/evidencias/`.
+/// Where evidence files live (ruling M7, issue 18): one folder per expediente, named from a digest of its
+/// `no_siniestro` (so no claim number can escape it), holding files with unguessable random names, in the module's
+/// `FileStorage` under `evidencias/` (the evidence directory on disk, or a bucket). nginx serves them read-only at
+/// `/evidencias/`, and a file's `ruta` is its key with a leading `/`.
 struct EvidenceStorage: Sendable {
-    /// The URL prefix nginx serves the directory at; every `ruta` of a stored file starts with it.
+    /// The URL prefix nginx serves the files at; every `ruta` of a stored file starts with it.
     static let publicPrefix = "/evidencias/"
+    /// The key prefix of every evidence file (and of its cloud backup copy, §6.1).
+    static let keyPrefix = CloudBackup.keyPrefix
     /// The sub-folder of an expediente's folder holding its generated forms (§6.1, M13); nginx refuses it.
     static let formatosFolder = "FORMATOS"
 
-    /// The configured evidence directory (`EVIDENCIAS_DIR`).
-    let root: String
+    /// The module's stored files.
+    let files: any FileStorage
 
-    /// The folder name of an expediente (relative to `root`).
+    /// The local store of the evidence directory `root` (`EVIDENCIAS_DIR`): forms private, empty folders removed.
+    static func local(root: String) -> any FileStorage {
+        LocalFileStorage(prefix: keyPrefix, root: root, privateFolder: formatosFolder, pruneEmptyFolders: true)
+    }
+
+    /// The folder name of an expediente.
     func folderName(for noSiniestro: String) -> String {
         String(Hashing.sha256Hex(Array(noSiniestro.utf8)).prefix(32))
     }
 
-    /// The absolute folder of an expediente.
-    func folder(for noSiniestro: String) -> String {
-        root + "/" + folderName(for: noSiniestro)
+    /// The key prefix of an expediente's folder (`evidencias/<folder>/`).
+    func folderKey(for noSiniestro: String) -> String {
+        Self.keyPrefix + folderName(for: noSiniestro) + "/"
+    }
+
+    /// The key of a form of the expediente (`evidencias/<folder>/FORMATOS/<name>`).
+    func formatoKey(for noSiniestro: String, name: String) -> String {
+        folderKey(for: noSiniestro) + Self.formatosFolder + "/" + name
+    }
+
+    /// The files of an expediente's folder (forms included), as keys; sorted.
+    func keys(of noSiniestro: String) throws -> [String] {
+        try files.list(prefix: folderKey(for: noSiniestro))
     }
 
     /// Removes an expediente's folder and everything in it (best effort; false when something remained).
     @discardableResult
     func removeAll(for noSiniestro: String) -> Bool {
-        let path = folder(for: noSiniestro)
-        guard FileManager.default.fileExists(atPath: path) else { return true }
-        return (try? FileManager.default.removeItem(atPath: path)) != nil
+        do {
+            try files.delete(try keys(of: noSiniestro))
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// A fresh unguessable file name: 32 random hex digits plus the lower-cased extension of `originalName`
@@ -49,34 +69,15 @@ struct EvidenceStorage: Sendable {
         Self.publicPrefix + folderName(for: noSiniestro) + "/" + storedName
     }
 
-    /// Moves an uploaded temporary file into the expediente's folder as `storedName`: a rename when both are on
-    /// one filesystem, else a copy and unlink. The file ends up readable by nginx (0644); its folder is created.
+    /// Stores an uploaded temporary file in the expediente's folder as `storedName` (on disk a rename when it can,
+    /// readable by nginx; in a bucket a streamed PUT).
     func store(temporaryPath: String, noSiniestro: String, storedName: String) throws {
-        let directory = folder(for: noSiniestro)
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                    attributes: [.posixPermissions: 0o755])
-        let target = directory + "/" + storedName
-        if rename(temporaryPath, target) != 0 {
-            guard errno == EXDEV else { throw EvidenceStorageError(operation: "rename", path: target, code: errno) }
-            do {
-                try manager.copyItem(atPath: temporaryPath, toPath: target)
-            } catch {
-                try? manager.removeItem(atPath: target)
-                throw error
-            }
-            _ = unlink(temporaryPath)
-        }
-        guard chmod(target, 0o644) == 0 else {
-            let code = errno
-            _ = unlink(target)
-            throw EvidenceStorageError(operation: "chmod", path: target, code: code)
-        }
+        try files.put(folderKey(for: noSiniestro) + storedName, contentsOf: temporaryPath, consuming: true)
     }
 
-    /// The absolute path of the file a `ruta` names, when it is one of ours (`/evidencias/<32 hex>/<plain name>`);
-    /// nil for anything else (cloud keys, older layouts, any attempt to leave the directory).
-    func path(forRuta ruta: String) -> String? {
+    /// The key of the file a `ruta` names, when it is one of ours (`/evidencias/<32 hex>/<plain name>`); nil for
+    /// anything else (cloud keys, older layouts, any attempt to leave the folder).
+    func key(forRuta ruta: String) -> String? {
         guard ruta.hasPrefix(Self.publicPrefix) else { return nil }
         let parts = ruta.dropFirst(Self.publicPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 32,
@@ -84,13 +85,35 @@ struct EvidenceStorage: Sendable {
               !parts[1].isEmpty, parts[1].first != ".",
               parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") })
         else { return nil }
-        return root + "/" + parts[0] + "/" + parts[1]
+        return String(ruta.dropFirst())
     }
 
     /// Removes the stored file a `ruta` names (best effort; false when it is not ours or could not be removed).
     @discardableResult
     func remove(ruta: String) -> Bool {
-        guard let path = path(forRuta: ruta) else { return false }
-        return unlink(path) == 0
+        guard let key = key(forRuta: ruta) else { return false }
+        return (try? files.delete([key])) != nil
+    }
+
+    /// Whether the backup's target is where the files already are (`s3` storage in the backup's own bucket): then
+    /// a backup copies nothing and deletes nothing, it only marks the rows `Nube`.
+    func isBackupTarget(_ cloud: CloudBackup) -> Bool {
+        guard let store = files.objectStore else { return false }
+        return store.endpoint == cloud.settings.endpoint && store.bucket == cloud.settings.bucket
+    }
+
+    /// Copies the stored `key` to the cloud target under the same key (nothing when it is already there).
+    func copy(_ key: String, to cloud: CloudBackup) throws {
+        guard !isBackupTarget(cloud) else { return }
+        guard let bytes = try files.get(key) else { throw FileStorageError("\(key): gone before its backup") }
+        try cloud.store.put(key: key, bytes: bytes)
+    }
+
+    /// Removes the stored copy of a file the cloud now holds (never when the cloud copy is this one); false when
+    /// it could not be removed.
+    @discardableResult
+    func removeBackedUp(_ keys: [String], to cloud: CloudBackup) -> Bool {
+        guard !isBackupTarget(cloud) else { return true }
+        return (try? files.delete(keys)) != nil
     }
 }

@@ -40,8 +40,12 @@ struct EvidenciaService {
                     nombreArchivo: file.filename, ruta: ruta, subidoPor: caller.id))
                 try repository.syncUbicacion(noSiniestro: key)
                 guard let row = try repository.row(id: id) else { throw MonitorError.internalError }
-                try storage.store(temporaryPath: file.temporaryPath, noSiniestro: key, storedName: storedName)
-                storedAt = ruta
+                // A rerun after a 1213 (TransactionRetry) finds the file already moved by the rolled-back attempt:
+                // the same name under the same key, so it stays where it is.
+                if storedAt != ruta {
+                    try storage.store(temporaryPath: file.temporaryPath, noSiniestro: key, storedName: storedName)
+                    storedAt = ruta
+                }
                 logger.info("Evidencia registrada", metadata: ["no_siniestro": "\(key)", "id": "\(id)"])
                 return row
             }

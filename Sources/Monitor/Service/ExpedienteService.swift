@@ -66,7 +66,7 @@ struct ExpedienteService {
         guard try repository.delete(noSiniestro: noSiniestro) else { throw Self.notFound }
         if !storage.removeAll(for: noSiniestro) {
             logger.error("No se pudo eliminar la carpeta de evidencias del expediente",
-                         metadata: ["no_siniestro": "\(noSiniestro)", "carpeta": "\(storage.folder(for: noSiniestro))"])
+                         metadata: ["no_siniestro": "\(noSiniestro)", "carpeta": "\(storage.folderKey(for: noSiniestro))"])
         }
     }
 

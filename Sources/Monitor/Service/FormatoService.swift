@@ -5,13 +5,15 @@ import Logging
 import Spreadsheet
 
 /// The forms of monitor.md §4.10 and §7 (ruling M13): each is laid out from the expediente's current rows, written
-/// with libxlsxwriter into the expediente's `FORMATOS/` folder (replacing the previous copy, which the cloud backup
-/// uploads with the evidence, §6.3) and answered as a download.
+/// with libxlsxwriter to a scratch file, stored as the expediente's `FORMATOS/<name>` in the module's file storage
+/// (replacing the previous copy, which the cloud backup uploads with the evidence, §6.3) and answered as a download.
 struct FormatoService {
     let expedientes: any ExpedienteRepository
     let checklists: any ChecklistRepository
     let levantamientos: any LevantamientoRepository
     let storage: EvidenceStorage
+    /// Where libxlsxwriter writes a form before it is stored (the module's upload directory).
+    let scratchDirectory: String
     let zone: ZoneRules
     let logger: Logger
 
@@ -21,10 +23,11 @@ struct FormatoService {
         guard let (record, sheet) = try layout(formato, noSiniestro: noSiniestro) else { throw formato.notFound }
         let key = record.text("no_siniestro").isEmpty ? noSiniestro : record.text("no_siniestro")
         do {
-            let path = try write(Workbook(sheets: [sheet]), name: FormatoFileNames.stored(formato, noSiniestro: key), noSiniestro: key)
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            let stored = storage.formatoKey(for: key, name: FormatoFileNames.stored(formato, noSiniestro: key))
+            let bytes = try write(Workbook(sheets: [sheet]))
+            try storage.files.put(stored, bytes: bytes)
             logger.info("Formato generado", metadata: ["formato": "\(formato.prefix)", "no_siniestro": "\(key)"])
-            return FormatoArchivo(downloadName: FormatoFileNames.download(formato, noSiniestro: key), path: path, bytes: bytes)
+            return FormatoArchivo(downloadName: FormatoFileNames.download(formato, noSiniestro: key), key: stored, bytes: bytes)
         } catch {
             logger.error("No se pudo generar el formato", metadata: [
                 "formato": "\(formato.prefix)", "no_siniestro": "\(key)", "error": "\(String(reflecting: error))"])
@@ -64,26 +67,14 @@ struct FormatoService {
         }
     }
 
-    /// Writes `workbook` as `FORMATOS/<name>` of the expediente's folder: to a temporary name first, then renamed,
-    /// so a reader (a download, the backup) never sees a half-written file. The folder and file are the
-    /// application's only (0700/0600): nginx serves the evidence directory, and forms go out through the API.
-    private func write(_ workbook: Workbook, name: String, noSiniestro: String) throws -> String {
-        let directory = storage.folder(for: noSiniestro) + "/" + EvidenceStorage.formatosFolder
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: storage.folder(for: noSiniestro), withIntermediateDirectories: true,
-                                    attributes: [.posixPermissions: 0o755])
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let target = directory + "/" + name
-        let temporary = directory + "/.tmp-" + Hashing.randomHex(bytes: 8) + ".xlsx"
-        do {
-            try workbook.write(to: temporary)
-            guard chmod(temporary, 0o600) == 0, rename(temporary, target) == 0 else {
-                throw EvidenceStorageError(operation: "rename", path: target, code: errno)
-            }
-        } catch {
-            _ = unlink(temporary)
-            throw error
-        }
-        return target
+    /// The bytes of `workbook`, written by libxlsxwriter to a scratch file that is removed again. The stored copy is
+    /// the application's only (on disk 0600 in a 0700 `FORMATOS/`): forms go out through the API, never nginx.
+    private func write(_ workbook: Workbook) throws -> [UInt8] {
+        try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let temporary = scratchDirectory + "/.formato-" + Hashing.randomHex(bytes: 8) + ".xlsx"
+        defer { _ = unlink(temporary) }
+        try workbook.write(to: temporary)
+        return try [UInt8](Data(contentsOf: URL(fileURLWithPath: temporary)))
     }
 }

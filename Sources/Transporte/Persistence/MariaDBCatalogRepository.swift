@@ -14,7 +14,7 @@ struct MariaDBCatalogRepository: CatalogRepository {
     /// one unique value, two departments becoming each other's parent); the rerun sees the winner's commit and
     /// answers the client from it.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try (retry ?? TransactionRetry(connection: connection)).run(body)
+        try (retry ?? TransactionRetry(connection: connection, lockWaitSeconds: TransactionRetry.defaultLockWaitSeconds)).run(body)
     }
 
     func record(_ catalog: CatalogDefinition, id: Int, lock: Bool) throws -> CatalogRecord? {

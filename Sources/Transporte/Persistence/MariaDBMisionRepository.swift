@@ -14,7 +14,7 @@ struct MariaDBMisionRepository: MisionRepository {
     private var solicitudes: MariaDBSolicitudRepository { MariaDBSolicitudRepository(connection: connection, zone: zone, retry: retry) }
 
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try (retry ?? TransactionRetry(connection: connection)).run(body)
+        try (retry ?? TransactionRetry(connection: connection, lockWaitSeconds: TransactionRetry.defaultLockWaitSeconds)).run(body)
     }
 
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T {

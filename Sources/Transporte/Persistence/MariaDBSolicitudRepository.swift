@@ -13,7 +13,7 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     /// T16 (`TransactionRetry`). A rerun starts from nothing: the rolled-back attempt kept nothing, the
     /// correlative included.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try (retry ?? TransactionRetry(connection: connection)).run(body)
+        try (retry ?? TransactionRetry(connection: connection, lockWaitSeconds: TransactionRetry.defaultLockWaitSeconds)).run(body)
     }
 
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {

@@ -23,11 +23,12 @@ enum MisionSQL {
         WHERE p.IdMision = ? AND p.Eliminado = 0 ORDER BY p.NumeroParada
         """
 
-    /// The history of a mission, oldest first (T11; the shape of the solicitud's, §6).
+    /// The history of a mission, oldest first by `Seq`, the order its transactions wrote it (T11, 0017; the shape of
+    /// the solicitud's, §6).
     static let historico = """
         SELECT h.IdEstadoMision, h.IdMision, e.Codigo AS CodigoEstado, e.Nombre AS NombreEstado, h.MotivoEstadoMision, \
         h.FechaHoraCreacion, h.FechaHoraActualizacion FROM HistoricoEstadoMision h JOIN EstadoMision e ON e.Id = h.IdEstadoMision \
-        WHERE h.IdMision = ? AND h.Eliminado = 0 ORDER BY h.FechaHoraCreacion, h.Id
+        WHERE h.IdMision = ? AND h.Eliminado = 0 ORDER BY h.Seq
         """
 
     /// The solicitud of an active mission (no lock: it never changes).

@@ -88,13 +88,14 @@ enum SolicitudSQL {
         + "ON dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
 
-    /// The history rows of §6, oldest first; `IdEstadoSolicitud` is the state's id.
+    /// The history rows of §6, oldest first by `Seq` (the order their transactions wrote them, 0017);
+    /// `IdEstadoSolicitud` is the state's id.
     static let historico = """
         SELECT h.IdEstadoSolicitud, h.IdSolicitud, e.Codigo AS CodigoEstado, e.Nombre AS NombreEstado, \
         e.Color AS ColorEstado, e.Orden AS OrdenEstado, e.EsEstadoFinal, h.MotivoEstadoSolicitud, \
         h.FechaHoraCreacion, h.FechaHoraActualizacion \
         FROM HistoricoEstadoSolicitud h LEFT JOIN EstadoSolicitud e ON e.Id = h.IdEstadoSolicitud \
-        WHERE h.IdSolicitud = ? AND h.Eliminado = 0 ORDER BY h.FechaHoraCreacion, h.Id
+        WHERE h.IdSolicitud = ? AND h.Eliminado = 0 ORDER BY h.Seq
         """
 
     static let codigo = """

@@ -79,7 +79,7 @@ struct EgresosSchemaTests {
         try MigrationTestDatabase.withConnection { (connection, _) throws in
             let migrator = Migrator(directory: directory, logger: MigrationTestDatabase.logger)
             let first = try migrator.migrate(on: connection)
-            #expect(first.appliedVersions == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 14])
+            #expect(first.appliedVersions == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 14, 15, 16])
             let second = try migrator.migrate(on: connection)
             #expect(second.applied.isEmpty)
             let seeder = Seeder(directory: directory, logger: MigrationTestDatabase.logger)
@@ -94,6 +94,7 @@ struct EgresosSchemaTests {
                 "billings", "brands", "business_activities", "comments", "concepts", "customers", "expenses",
                 "mail_outbox", "notifications", "payment_schedules", "project_collaborators", "projects",
                 "quotations", "refunds", "schema_migrations", "supplier_quotations", "suppliers", "supplies", "users",
+                "ventanilla_lease",
             ])
 
             let users = try connection.query("SELECT id, email, role, user_id FROM users ORDER BY id")

@@ -34,9 +34,11 @@ final class EgresosHarness {
 
     /// `seed`: load the development seed; `caller`/`language`: the defaults of `call`; `smtp`: whether mail
     /// delivery is configured (`SMTP_HOST`); `jwks`: also configure `AUTH0_JWKS_FILE`; `extra` settings win;
+    /// `fileStore`: the stored files' bucket client (with `STORAGE_BACKEND=s3` in `extra`);
     /// `routes`: serve these test routes (behind body parsing, Egresos' error format) instead of the module's.
     init(seed: Bool = true, caller: Caller = .anonymous, language: String? = "en", smtp: Bool = true, jwks: Bool = false,
-         extra: [String: String] = [:], routes: ((inout Router<EgresosContext>) -> Void)? = nil) throws {
+         extra: [String: String] = [:], fileStore: StorageSettings.Factory? = nil,
+         routes: ((inout Router<EgresosContext>) -> Void)? = nil) throws {
         database = try ModuleTestDatabase(module: "egresos", prefix: "eg", seed: seed)
         self.caller = caller
         self.language = language
@@ -55,7 +57,7 @@ final class EgresosHarness {
             values["MAIL_FROM"] = "Element Studios <no-reply@element.com.mx>"
         }
         let settings = try TestEnvironment.settings(.egresos, database: database.name, extra: values.merging(extra) { $1 })
-        module = try EgresosModule(settings: settings, clock: clock)
+        module = try EgresosModule(settings: settings, clock: clock, fileStore: fileStore)
         if let routes {
             var router = Router<EgresosContext>()
             router.group("", middleware: [BodyParsingMiddleware(limits: settings.bodyLimits)]) { routes(&$0) }

@@ -89,6 +89,7 @@ extension MariaDBIntegrationTests {
             }
         }
 
+        // One attempt each (`TransactionRetry(attempts: 1)`): `transaction` itself would rerun the victim.
         @Test("a deadlock between two connections is .deadlock for the victim")
         func deadlock() throws {
             let configuration = try TestDatabase.configuration()
@@ -101,7 +102,7 @@ extension MariaDBIntegrationTests {
                 let connection = MariaDBConnection(configuration: configuration)
                 var kind: MariaDBError.Kind?
                 do {
-                    try connection.transaction {
+                    try TransactionRetry(connection: connection, attempts: 1).run {
                         try connection.execute("UPDATE locks SET v = v + 1 WHERE id = \(2)")
                         bLocked.signal()
                         _ = aLocked.wait(timeout: .now() + 10)
@@ -119,7 +120,7 @@ extension MariaDBIntegrationTests {
 
             var ownKind: MariaDBError.Kind?
             do {
-                try connection.transaction {
+                try TransactionRetry(connection: connection, attempts: 1).run {
                     try connection.execute("UPDATE locks SET v = v + 1 WHERE id = \(1)")
                     _ = bLocked.wait(timeout: .now() + 10)
                     aLocked.signal()

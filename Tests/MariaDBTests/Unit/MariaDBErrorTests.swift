@@ -9,6 +9,7 @@ struct MariaDBErrorTests {
         (1213, .deadlock), (1205, .lockWaitTimeout), (1969, .statementTimeout),
         (2006, .connectionLost), (2013, .connectionLost), (2055, .connectionLost), (2014, .connectionLost),
         (2056, .connectionLost), (1243, .connectionLost), (1927, .connectionLost), (1053, .connectionLost),
+        (1047, .connectionLost), (1180, .connectionLost),
         (2002, .connectionFailed), (2003, .connectionFailed), (1045, .connectionFailed), (1049, .connectionFailed),
         (1406, .dataTooLong), (1366, .invalidValue), (1292, .invalidValue), (1264, .invalidValue), (1048, .invalidValue),
         (4025, .invalidValue), (1644, .signal), (1064, .other), (1146, .other),

@@ -29,15 +29,17 @@ final class MonitorHarness {
     /// The connection requests run on.
     var connection: MariaDBConnection { store.connection }
 
-    /// A fresh, migrated database and the module over it; `extra` adds settings, `cloudStore` reaches the cloud.
-    init(extra: [String: String] = [:], cloudStore: CloudBackup.StoreFactory? = nil) throws {
+    /// A fresh, migrated database and the module over it; `extra` adds settings, `cloudStore` reaches the cloud,
+    /// `fileStore` the stored files' bucket (`STORAGE_BACKEND=s3` in `extra`).
+    init(extra: [String: String] = [:], cloudStore: CloudBackup.StoreFactory? = nil,
+         fileStore: StorageSettings.Factory? = nil) throws {
         store = try ModuleTestDatabase(module: "monitor", prefix: "mon")
         directory = NSTemporaryDirectory() + "monitor-tests-" + store.name
         try FileManager.default.createDirectory(atPath: directory + "/evidencias", withIntermediateDirectories: true)
         module = try MonitorModule(settings: try TestEnvironment.settings(.monitor, database: store.name, extra: [
             "MONITOR_JWT_SECRET": MonitorHarness.secret, "UPLOAD_DIR": directory + "/uploads",
             "EVIDENCIAS_DIR": directory + "/evidencias",
-        ].merging(extra) { $1 }), clock: clock, cloudStore: cloudStore)
+        ].merging(extra) { $1 }), clock: clock, cloudStore: cloudStore, fileStore: fileStore)
         responder = module.makeResponder()
     }
 

@@ -219,7 +219,7 @@ cluster_nodes_up() {
 # --- app hosts ----------------------------------------------------------------------------------------------------
 
 # host_environment H -> exports app host H's settings over the shared ones (stack_environment): its database nodes
-# in its own order, Galera's causal reads, S3 storage in the shared bucket, and a data directory of its own.
+# in its own order, Galera's causal reads, and a data directory of its own (only the bucket is shared).
 host_environment() {
     local h="$1" dir first
     dir="$(host_dir "$h")"
@@ -230,9 +230,7 @@ host_environment() {
     first="${DB_HOSTS%%,*}"
     export DB_HOST="${first%:*}" DB_PORT="${first##*:}"
     export DB_WSREP_SYNC_WAIT=1
-    export STORAGE_BACKEND=s3 STORAGE_S3_ENDPOINT="$S3_URL" STORAGE_S3_REGION="$S3_REGION" \
-        STORAGE_S3_BUCKET="$S3_BUCKET" STORAGE_S3_ACCESS_KEY_ID="$S3_ACCESS_KEY_ID" \
-        STORAGE_S3_SECRET_ACCESS_KEY="$S3_SECRET_ACCESS_KEY"
+    # STORAGE_BACKEND=s3 and the bucket come from stack_environment (VENTANILLA_STORAGE=s3), the same for both hosts.
     export MONITOR_UPLOAD_DIR="$dir/data/monitor/uploads" MONITOR_EVIDENCIAS_DIR="$dir/data/monitor/evidencias"
     export TRANSPORTE_UPLOAD_DIR="$dir/data/transporte/uploads"
     export EGRESOS_UPLOAD_DIR="$dir/data/egresos/uploads" EGRESOS_FILES_ROOT="$dir/data/egresos/files"

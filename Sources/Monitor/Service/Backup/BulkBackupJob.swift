@@ -3,7 +3,7 @@ import Logging
 
 /// The bulk job (monitor.md §6.4; ruling M14): every file under the evidence directory whose expediente is in
 /// `Salida` goes to the cloud, one at a time. Per file: put the object (the store retries it 3 times), then point
-/// its row at the key (committed), then delete the local copy, so a crash at any step loses nothing (a file left
+/// its row at the key (committed), then delete the local copy (`EvidenceStorage`: none when the files already live in the backup's bucket), so a crash at any step loses nothing (a file left
 /// behind is uploaded again by the next run). Rows are matched by the stored file (`ruta` = `/` + key), which
 /// fixes the original's name mismatch. Its caller holds the job's lock for the whole run.
 struct BulkBackupJob {
@@ -22,25 +22,24 @@ struct BulkBackupJob {
 
     /// Runs the job and logs its `Nube` entry; throws when the database fails (the caller logs that).
     func run() throws -> Outcome {
-        let files = BackupFiles(root: storage.root)
         var salida: [String: String] = [:]
         for noSiniestro in try repository.salidaExpedientes() {
             salida[storage.folderName(for: noSiniestro)] = noSiniestro
         }
-        let all = files.allFiles()
+        let all = try storage.files.list(prefix: EvidenceStorage.keyPrefix)
         var progress = BackupProgress(total: all.count)
         var outcome = Outcome()
         var touched: Set<String> = []
         try repository.saveProgress(progress)
-        for relative in all {
+        for key in all {
             defer { progress.procesados += 1 }
+            let relative = String(key.dropFirst(EvidenceStorage.keyPrefix.count))
             let folder = relative.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
             guard relative.contains("/"), let noSiniestro = salida[folder] else { continue }
             progress.archivoActual = relative
             try repository.saveProgress(progress)
-            let key = CloudBackup.keyPrefix + relative
             do {
-                try cloud.store.put(key: key, bytes: try files.read(relative))
+                try storage.copy(key, to: cloud)
             } catch {
                 outcome.fallidas += 1
                 progress.fallidas = outcome.fallidas
@@ -49,7 +48,7 @@ struct BulkBackupJob {
             }
             _ = try repository.moveToCloud(noSiniestro: noSiniestro, ruta: "/" + key, key: key)
             touched.insert(noSiniestro)
-            if !files.remove(relative) {
+            if !storage.removeBackedUp([key], to: cloud) {
                 logger.warning("Respaldo: no se pudo borrar la copia local", metadata: ["archivo": "\(relative)"])
             }
             outcome.subidas += 1
@@ -64,7 +63,6 @@ struct BulkBackupJob {
                 logger.error("Respaldo: no se pudo sincronizar la ubicación", metadata: ["no_siniestro": "\(noSiniestro)", "error": "\(error)"])
             }
         }
-        for folder in Set(salida.keys) { files.removeEmptyFolders(under: files.path(folder)) }
         try repository.appendLog(BackupLogEntry(
             tipo: .nube, resultado: outcome.fallidas > 0 ? .parcial : .exitoso,
             detalle: "Respaldo completo de evidencias (\(outcome.subidas) subidos, \(outcome.fallidas) fallidos)", usuario: nil),

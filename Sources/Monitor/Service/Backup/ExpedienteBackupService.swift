@@ -30,29 +30,32 @@ struct ExpedienteBackupService {
         } catch let error as MonitorError {
             throw MonitorError(status: 400, error.message)
         }
-        let files = BackupFiles(root: storage.root)
-        let uploaded = files.files(under: storage.folder(for: key))
+        let uploaded: [String]
+        do {
+            uploaded = try storage.keys(of: key)
+        } catch {
+            logger.error("Respaldo: no se pudieron leer los archivos del expediente", metadata: ["no_siniestro": "\(key)", "error": "\(error)"])
+            throw MonitorError(status: 400, Self.failed)
+        }
         guard !uploaded.isEmpty else { throw MonitorError(status: 400, "No hay evidencias locales para respaldar") }
-        for relative in uploaded {
+        for object in uploaded {
             do {
-                try cloud.store.put(key: CloudBackup.keyPrefix + relative, bytes: try files.read(relative))
+                try storage.copy(object, to: cloud)
             } catch {
                 logger.error("Respaldo: no se pudo subir un archivo; el expediente queda Local con sus archivos",
-                             metadata: ["no_siniestro": "\(key)", "archivo": "\(relative)", "error": "\(error)"])
+                             metadata: ["no_siniestro": "\(key)", "archivo": "\(object)", "error": "\(error)"])
                 throw MonitorError(status: 400, Self.failed)
             }
         }
         try repository.transaction {
-            for relative in uploaded {
-                _ = try repository.moveToCloud(noSiniestro: key, ruta: "/" + CloudBackup.keyPrefix + relative,
-                                               key: CloudBackup.keyPrefix + relative)
+            for object in uploaded {
+                _ = try repository.moveToCloud(noSiniestro: key, ruta: "/" + object, key: object)
             }
             try evidencias.syncUbicacion(noSiniestro: key)
         }
-        for relative in uploaded where !files.remove(relative) {
-            logger.warning("Respaldo: no se pudo borrar la copia local", metadata: ["archivo": "\(relative)"])
+        if !storage.removeBackedUp(uploaded, to: cloud) {
+            logger.warning("Respaldo: no se pudo borrar la copia local", metadata: ["no_siniestro": "\(key)"])
         }
-        files.removeEmptyFolders(under: storage.folder(for: key))
         logger.info("Expediente respaldado en la nube", metadata: ["no_siniestro": "\(key)", "subidas": "\(uploaded.count)"])
         return uploaded.count
     }

@@ -3,16 +3,21 @@ import Foundation
 import Glibc
 
 /// A bare HTTP/1.0 GET over a TCP socket to 127.0.0.1 (the local S3 server): the status, the headers and the body.
-/// The backup tests read the server's own `Date` header with it, and fetch presigned URLs exactly as a browser would.
-enum PlainHTTP {
-    struct Reply {
-        let status: Int
-        let headers: [String: String]
-        let body: [UInt8]
+/// The backup tests read the server's own `Date` header with it, and fetch presigned URLs exactly as a browser would;
+/// the storage tests fetch public-read objects with it, unsigned.
+public enum PlainHTTP {
+    /// An answer.
+    public struct Reply: Sendable {
+        /// The status.
+        public let status: Int
+        /// The headers, names lower-cased.
+        public let headers: [String: String]
+        /// The body.
+        public let body: [UInt8]
     }
 
     /// The Unix milliseconds of an HTTP date (`Sat, 05 Dec 2026 06:57:04 GMT`).
-    static func instant(httpDate text: String) -> Int64? {
+    public static func instant(httpDate text: String) -> Int64? {
         let parts = text.split(separator: " ")
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard parts.count == 6, let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
@@ -23,7 +28,7 @@ enum PlainHTTP {
     }
 
     /// GETs `url` (`http://127.0.0.1:PORT/…`).
-    static func get(_ url: String) -> Reply? {
+    public static func get(_ url: String) -> Reply? {
         guard url.hasPrefix("http://127.0.0.1:") else { return nil }
         let rest = url.dropFirst("http://127.0.0.1:".count)
         let portText = rest.prefix(while: { $0.isNumber })
