@@ -154,13 +154,18 @@ struct ModuleErrorFormatTests {
             == #"{"code":"503","message":"El servicio no está disponible por el momento."}"#)
     }
 
-    @Test("a COMMIT whose outcome is unknown and a Galera node out of service (1047) are 503 in each module's format")
+    @Test("""
+        a COMMIT whose outcome is unknown, a Galera node out of service (1047) and contention left after the last \
+        retry (1213, 1205; T16) are 503 in each module's format
+        """)
     func unknownCommitIsUnavailable() {
         var unknown = MariaDBError(code: 2013, sqlState: "HY000", message: "Lost connection to server during query")
         unknown.isCommitOutcomeUnknown = true
         let notReady = MariaDBError(code: 1047, sqlState: "08S01", message: "WSREP has not yet prepared node for application use")
+        let certification = MariaDBError(code: 1213, sqlState: "40001", message: "Deadlock found when trying to get lock; try restarting transaction")
+        let lockWait = MariaDBError(code: 1205, sqlState: "HY000", message: "Lock wait timeout exceeded; try restarting transaction")
         let request = Modules.request(.get, "/x")
-        for error in [unknown, notReady] {
+        for error in [unknown, notReady, certification, lockWait] {
             #expect(error.errorClass == .serviceUnavailable)
             #expect(MonitorErrorRenderer().response(for: error, request: request, logger: Logger(label: "t")).text
                 == #"{"error":"Servicio no disponible"}"#)

@@ -26,6 +26,10 @@ public final class MariaDBConnection {
     /// Session variables set again on every (re)connect (`keepSessionVariable`), in the order first kept.
     var keptSessionVariables: [(name: String, value: Int)] = []
     var transactionState: TransactionState = .none
+    /// Why the running transaction is `.aborted` when a statement's error ended it (a 1213), so every later
+    /// statement and the attempt itself end with that error, which `TransactionRetry` reruns; nil for a lost
+    /// connection (`transactionAbortedError`).
+    var transactionAbortCause: MariaDBError?
 
     /// Where the connection stands with respect to `transaction(_:)`.
     enum TransactionState {
@@ -33,7 +37,9 @@ public final class MariaDBConnection {
         case none
         /// Inside `transaction(_:)`, the server-side transaction is open.
         case active
-        /// Inside `transaction(_:)`, but the connection was lost, so the server already rolled back.
+        /// Inside `transaction(_:)`, but the server already rolled it back: the connection was lost, or a
+        /// statement failed with 1213 (InnoDB's deadlock victim, or a Galera brute-force abort or certification
+        /// failure), which undoes the whole transaction. `transactionAbortCause` says which.
         case aborted
     }
 
@@ -114,14 +120,29 @@ public final class MariaDBConnection {
     /// every result; for migrations and statements that cannot be prepared (such as `CREATE PROCEDURE`).
     public func executeText(_ sql: String) throws(MariaDBError) {
         try failIfTransactionAborted()
-        let mysql = try connectedHandle()
+        try runTextNoting(sql, on: try connectedHandle())
+    }
+
+    /// Runs `sql` over the text protocol on the open handle `mysql`, noting a failure (`noteFailure`).
+    func runTextNoting(_ sql: String, on mysql: UnsafeMutablePointer<MYSQL>) throws(MariaDBError) {
         do {
             try Self.runText(sql, on: mysql)
         } catch {
-            if error.kind == .connectionLost {
-                handleConnectionLoss(error)
-            }
+            noteFailure(error)
             throw error
+        }
+    }
+
+    /// What a failed statement means for the connection: a lost connection is forgotten (`handleConnectionLoss`);
+    /// a 1213 inside `transaction(_:)` means the server rolled the whole transaction back, so it turns `.aborted`
+    /// with that cause. Without this, a caller that swallowed the error (a `try?` restoring a session variable)
+    /// would run its next statements in autocommit mode, as if its earlier work were still there.
+    func noteFailure(_ error: MariaDBError) {
+        if error.kind == .connectionLost {
+            handleConnectionLoss(error)
+        } else if error.kind == .deadlock, transactionState == .active {
+            transactionState = .aborted
+            transactionAbortCause = error
         }
     }
 
@@ -143,6 +164,7 @@ public final class MariaDBConnection {
             self.mysql = nil
         }
         transactionState = .none
+        transactionAbortCause = nil
     }
 
     /// Runs `body` with a statement prepared for `query` (from the cache), reconnecting and retrying once on
@@ -164,8 +186,8 @@ public final class MariaDBConnection {
                 let statement = try preparedStatement(for: query.sql)
                 return try body(statement)
             } catch {
+                noteFailure(error)
                 if error.kind == .connectionLost {
-                    handleConnectionLoss(error)
                     if mayRetry {
                         retriedConnection = true
                         logger.notice("MariaDB connection lost; reconnecting to retry a read", metadata: ["error": "\(error)"])
@@ -221,7 +243,7 @@ public final class MariaDBConnection {
     /// statements must not run in autocommit mode as if nothing happened.
     func failIfTransactionAborted() throws(MariaDBError) {
         if transactionState == .aborted {
-            throw Self.transactionAbortedError
+            throw transactionAbortCause ?? Self.transactionAbortedError
         }
     }
 

@@ -15,14 +15,15 @@ extension MariaDBConnection {
     /// If the connection is lost meanwhile, the server has rolled back: `inTransaction` turns false, every
     /// further statement in `body` throws `.connectionLost`, and so does this call, even when `body` swallowed
     /// the error. A connection lost during `COMMIT` throws `.connectionLost` with `isCommitOutcomeUnknown` (the
-    /// server may have committed). A deadlock (`.deadlock`) rolls back the whole transaction; `TransactionRetry`
-    /// reruns it.
+    /// server may have committed). A deadlock or certification failure (`.deadlock`, 1213) rolls back the whole
+    /// transaction: like a lost connection, it turns the transaction aborted, so later statements throw it and so
+    /// does this call, even when `body` swallowed it or threw something else; `TransactionRetry` reruns it.
     func transactionAttempt<T>(_ body: () throws -> T) throws -> T {
         switch transactionState {
         case .active:
             return try body()
         case .aborted:
-            throw Self.transactionAbortedError
+            throw transactionAbortCause ?? Self.transactionAbortedError
         case .none:
             break
         }
@@ -32,12 +33,17 @@ extension MariaDBConnection {
         do {
             result = try body()
         } catch {
+            // A body that turned the 1213 which ended the transaction into an error of its own still ends with
+            // the 1213, so the transaction is rerun rather than answered as that error.
+            let cause = transactionAbortCause
             rollbackQuietly()
-            throw error
+            throw cause ?? error
         }
         if transactionState == .aborted {
-            transactionState = .none
-            throw Self.transactionAbortedError
+            // `body` swallowed the error that ended the transaction: the attempt still ends with it.
+            let cause = transactionAbortCause ?? Self.transactionAbortedError
+            rollbackQuietly()
+            throw cause
         }
         do {
             try finish("COMMIT")
@@ -78,19 +84,13 @@ extension MariaDBConnection {
         guard let mysql else {
             throw Self.transactionAbortedError
         }
-        do {
-            try Self.runText(sql, on: mysql)
-        } catch {
-            if error.kind == .connectionLost {
-                handleConnectionLoss(error)
-            }
-            throw error
-        }
+        try runTextNoting(sql, on: mysql)
     }
 
     /// Rolls back after a failure, keeping the original error: a failing rollback is only logged.
     private func rollbackQuietly() {
-        if transactionState == .active, mysql != nil {
+        // After a 1213 the server has rolled back already; the ROLLBACK only ends the transaction's state there.
+        if transactionState != .none, mysql != nil {
             do {
                 try finish("ROLLBACK")
             } catch {
@@ -98,6 +98,7 @@ extension MariaDBConnection {
             }
         }
         transactionState = .none
+        transactionAbortCause = nil
     }
 }
 

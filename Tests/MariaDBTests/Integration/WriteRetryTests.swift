@@ -19,8 +19,12 @@ extension MariaDBIntegrationTests {
                 """)
         }
 
-        @Test("a real deadlock: the victim's transaction is rerun from the start and each body commits once")
-        func deadlockVictimRerun() throws {
+        /// With `swallow`, each body ignores the error of its last UPDATE (`try?`, as code restoring a session
+        /// variable in a `defer` does) and writes once more: the victim's 1213 has rolled back its whole
+        /// transaction, so that write must not run in autocommit mode; the attempt still ends with the 1213.
+        @Test("a real deadlock: the victim's transaction is rerun from the start and each body commits once",
+              arguments: [false, true])
+        func deadlockVictimRerun(swallow: Bool) throws {
             let configuration = try TestDatabase.configuration()
             let theirAttempts = LockedBox<Int>(0)   // only the other thread writes it
             var ownAttempts = 0
@@ -43,7 +47,12 @@ extension MariaDBIntegrationTests {
                             bHolds.signal()
                             _ = aHolds.wait(timeout: .now() + 10)
                         }
-                        try other.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(1)")
+                        if swallow {
+                            _ = try? other.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(1)")
+                            try other.execute("INSERT INTO writes (who) VALUES (\("b-after"))")
+                        } else {
+                            try other.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(1)")
+                        }
                     }
                     theirs.set("committed")
                 } catch {
@@ -63,14 +72,20 @@ extension MariaDBIntegrationTests {
                     aHolds.signal()
                     usleep(300_000)   // let the other block on row 1 first, so the cycle closes on this statement
                 }
-                try connection.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(2)")
+                if swallow {
+                    _ = try? connection.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(2)")
+                    try connection.execute("INSERT INTO writes (who) VALUES (\("a-after"))")
+                } else {
+                    try connection.execute("UPDATE rows2 SET v = v + 1 WHERE id = \(2)")
+                }
             }
             #expect(done.wait(timeout: .now() + 30) == .success)
             #expect(theirs.get() == "committed")
             let seen = [ownAttempts, theirAttempts.get()].sorted()
             #expect(seen == [1, 2], "one victim, rerun once: \(seen)")
             // The rolled-back attempt left nothing; each transaction's insert is there exactly once.
-            #expect(try connection.query("SELECT who FROM writes ORDER BY who").map { try $0.string("who") } == ["a", "b"])
+            let expected = swallow ? ["a", "a-after", "b", "b-after"] : ["a", "b"]
+            #expect(try connection.query("SELECT who FROM writes ORDER BY who").map { try $0.string("who") } == expected)
             #expect(try connection.query("SELECT v FROM rows2 ORDER BY id").map { try $0.int("v") } == [2, 2])
         }
 
