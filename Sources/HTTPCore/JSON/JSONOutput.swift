@@ -49,6 +49,12 @@ package struct JSONOutput: ~Copyable {
         count += bytes.count
     }
 
+    /// Appends the bytes at `range` of another buffer (a part written aside and placed later).
+    package mutating func append(_ other: borrowing JSONOutput, range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= other.count, "range outside the written bytes")
+        append(UnsafeBufferPointer(start: other.base + range.lowerBound, count: range.count))
+    }
+
     /// Appends the UTF-8 of a literal.
     @inline(__always)
     package mutating func append(_ literal: StaticString) {

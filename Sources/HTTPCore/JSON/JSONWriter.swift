@@ -64,6 +64,23 @@ public enum JSONWriter {
         text.withUTF8 { appendEscaped($0, to: &output) }
     }
 
+    /// Appends raw UTF-8 bytes (a text column's, say) as a quoted, escaped JSON string, exactly as `appendString`
+    /// writes the `String` those bytes decode to: invalid UTF-8, which decoding would replace by U+FFFD, takes that
+    /// path; valid bytes are escaped straight from `utf8`, with no `String` in between.
+    package static func appendString(utf8: UnsafeRawBufferPointer, to output: inout JSONOutput) {
+        let bytes = utf8.assumingMemoryBound(to: UInt8.self)
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii || UTF8Validator.firstInvalidIndex(in: bytes, from: 0, to: bytes.count) == nil {
+            appendEscaped(bytes, to: &output)
+        } else {
+            appendString(String(decoding: bytes, as: UTF8.self), to: &output)
+        }
+    }
+
     private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout JSONOutput) {
         output.reserve(utf8.count + 2)
         output.append(UInt8(ascii: "\""))
@@ -115,7 +132,7 @@ public enum JSONWriter {
     }
 
     /// Appends the decimal digits of `number`.
-    static func appendInteger(_ number: Int64, to output: inout JSONOutput) {
+    package static func appendInteger(_ number: Int64, to output: inout JSONOutput) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var magnitude = number.magnitude
             var position = 20
@@ -129,8 +146,17 @@ public enum JSONWriter {
         }
     }
 
+    /// Appends the decimal digits of an unsigned `number` (what `.number(String(number))` writes).
+    package static func appendUnsigned(_ number: UInt64, to output: inout JSONOutput) {
+        if let signed = Int64(exactly: number) {
+            appendInteger(signed, to: &output)
+        } else {
+            output.append(String(number))
+        }
+    }
+
     /// Appends a double: `null` when not finite, integral values within ±2^53 as integers, else the shortest form.
-    static func appendDouble(_ number: Double, to output: inout JSONOutput) {
+    package static func appendDouble(_ number: Double, to output: inout JSONOutput) {
         guard number.isFinite else {
             output.append("null")
             return

@@ -16,9 +16,14 @@ public struct Response: Sendable {
 
     /// A JSON response (`application/json; charset=utf-8`).
     public static func json(_ value: JSONValue, status: Int = 200) -> Response {
+        json(EncodedJSON(value), status: status)
+    }
+
+    /// A JSON response (`application/json; charset=utf-8`) whose body is already written.
+    public static func json(_ encoded: EncodedJSON, status: Int = 200) -> Response {
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/json; charset=utf-8")
-        return Response(status: status, headers: headers, body: JSONWriter.encode(value))
+        return Response(status: status, headers: headers, body: encoded.bytes)
     }
 
     /// An empty response (204 by default).

@@ -99,6 +99,25 @@ public final class MariaDBConnection {
         }
     }
 
+    /// Runs a statement that returns rows and hands each row of its first result set to `body` in place, in result
+    /// order, as an `SQLRowView` over the statement's bound buffers: no `SQLRow`, `SQLValue` or `String` is built,
+    /// so a caller can write what it needs (JSON, say) straight from the fetched bytes. Returns the number of rows.
+    ///
+    /// Retried like `query` on a lost connection outside a transaction; that can only happen before `body` saw a
+    /// row, since the whole result is on the client before the first one is handed over.
+    @discardableResult
+    public func forEachRow(_ query: SQLQuery,
+                           _ body: (borrowing SQLRowView) throws(MariaDBError) -> Void) throws(MariaDBError) -> Int {
+        try withStatement(query, retryOnConnectionLoss: true) { statement throws(MariaDBError) in
+            var count = 0
+            _ = try statement.execute(query.binds) { (row: borrowing SQLRowView) throws(MariaDBError) in
+                count += 1
+                try body(row)
+            }
+            return count
+        }
+    }
+
     /// Runs a statement that returns rows and returns the first row, if any.
     public func queryFirst(_ query: SQLQuery) throws(MariaDBError) -> SQLRow? {
         try self.query(query).first

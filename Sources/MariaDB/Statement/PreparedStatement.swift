@@ -54,8 +54,22 @@ final class PreparedStatement {
         }
     }
 
-    /// Executes with `values` bound, reads the first result set (if any) and drains every later one.
+    /// Executes with `values` bound, reads the first result set (if any) as `SQLRow`s and drains every later one.
     func execute(_ values: [SQLValue]) throws(MariaDBError) -> StatementOutcome {
+        var rows: [SQLRow] = []
+        var outcome = try execute(values) { (row: borrowing SQLRowView) throws(MariaDBError) in
+            if rows.isEmpty { rows.reserveCapacity(row.resultRowCount) }
+            rows.append(row.sqlRow())
+        }
+        outcome.rows = rows
+        return outcome
+    }
+
+    /// Executes with `values` bound, hands each row of the first result set (if any) to `visit` in place, in
+    /// result order, and drains every later result; the outcome's `rows` stay empty. The set is stored whole on
+    /// the client (`mysql_stmt_store_result`) before the first row is handed over.
+    func execute(_ values: [SQLValue],
+                 visiting visit: (borrowing SQLRowView) throws(MariaDBError) -> Void) throws(MariaDBError) -> StatementOutcome {
         guard let handle else {
             throw MariaDBError(kind: .connectionLost, code: Int32(CR_STMT_CLOSED), message: "statement is closed", query: sql)
         }
@@ -83,7 +97,7 @@ final class PreparedStatement {
                 if sawRows {
                     try discardResultSet(handle)
                 } else {
-                    outcome.rows = try readResultSet(handle)
+                    try readResultSet(handle, visit)
                     sawRows = true
                 }
             } else if !sawStatus {
@@ -104,8 +118,9 @@ final class PreparedStatement {
         return outcome
     }
 
-    /// Buffers the current result set, binds typed buffers and fetches every row.
-    private func readResultSet(_ handle: UnsafeMutablePointer<MYSQL_STMT>) throws(MariaDBError) -> [SQLRow] {
+    /// Buffers the current result set, binds typed buffers and hands every fetched row to `visit`.
+    private func readResultSet(_ handle: UnsafeMutablePointer<MYSQL_STMT>,
+                               _ visit: (borrowing SQLRowView) throws(MariaDBError) -> Void) throws(MariaDBError) {
         guard mysql_stmt_store_result(handle) == 0 else {
             throw Self.error(of: handle, sql: sql)
         }
@@ -117,9 +132,7 @@ final class PreparedStatement {
         guard mysql_stmt_bind_result(handle, buffers.binds) == 0 else {
             throw Self.error(of: handle, sql: sql)
         }
-        let columnCount = buffers.layout.count
-        var rows: [SQLRow] = []
-        rows.reserveCapacity(Int(clamping: mysql_stmt_num_rows(handle)))
+        let row = SQLRowView(buffers: buffers, resultRowCount: Int(clamping: mysql_stmt_num_rows(handle)))
         while true {
             let status = mysql_stmt_fetch(handle)
             if status == MYSQL_NO_DATA {
@@ -129,25 +142,19 @@ final class PreparedStatement {
                 throw Self.error(of: handle, sql: sql)
             }
             var rebind = false
-            var values: [SQLValue] = []
-            values.reserveCapacity(columnCount)
-            for index in 0..<columnCount {
-                if buffers.needsGrowth(index) {
-                    // `*length` holds the full length: grow, fetch just this column again, rebind later.
-                    buffers.grow(index, to: buffers.fetchedLength(index))
-                    guard mysql_stmt_fetch_column(handle, buffers.binds + index, UInt32(index), 0) == 0 else {
-                        throw Self.error(of: handle, sql: sql)
-                    }
-                    rebind = true
+            for index in buffers.variableLengthColumns where buffers.needsGrowth(index) {
+                // `*length` holds the full length: grow, fetch just this column again, rebind later.
+                buffers.grow(index, to: buffers.fetchedLength(index))
+                guard mysql_stmt_fetch_column(handle, buffers.binds + index, UInt32(index), 0) == 0 else {
+                    throw Self.error(of: handle, sql: sql)
                 }
-                values.append(buffers.value(at: index))
+                rebind = true
             }
+            try visit(row)
             if rebind, mysql_stmt_bind_result(handle, buffers.binds) != 0 {
                 throw Self.error(of: handle, sql: sql)
             }
-            rows.append(SQLRow(columns: buffers.columns, values: values))
         }
-        return rows
     }
 
     /// Reads and drops a result set nobody asked for (such as the status set that ends a `CALL`).
@@ -177,7 +184,7 @@ final class PreparedStatement {
         for index in 0..<fieldCount {
             let field = fields[index]
             let name = field.name.map { String(cString: $0) } ?? ""
-            layout.append(ResultColumn(name: name, kind: ResultColumnKind(field: field)))
+            layout.append(ResultColumn(name: name, kind: SQLColumnKind(field: field)))
         }
         let buffers = ResultBuffers(layout: layout)
         results = buffers

@@ -11,7 +11,12 @@ final class ResultBuffers {
     let columns: SQLColumns
     /// The bind array passed to `mysql_stmt_bind_result`.
     let binds: UnsafeMutablePointer<MYSQL_BIND>
-    private let count: Int
+    /// The number of columns.
+    let count: Int
+    /// Each column's kind (the layout's, without the names, read once per value by `SQLRowView`).
+    let kinds: [SQLColumnKind]
+    /// The variable-length columns: the only ones a fetch can truncate (`needsGrowth`).
+    let variableLengthColumns: [Int]
     private let lengths: UnsafeMutablePointer<UInt>
     private let nulls: UnsafeMutablePointer<my_bool>
     private let errors: UnsafeMutablePointer<my_bool>
@@ -27,6 +32,8 @@ final class ResultBuffers {
         columns = SQLColumns(names: layout.map(\.name))
         nameBytes = layout.map { Array($0.name.utf8) }
         count = layout.count
+        kinds = layout.map(\.kind)
+        variableLengthColumns = layout.indices.filter { layout[$0].kind.isVariableLength }
         binds = .allocate(capacity: count)
         binds.initialize(repeating: MYSQL_BIND(), count: count)
         lengths = .allocate(capacity: count)
@@ -65,7 +72,7 @@ final class ResultBuffers {
         guard fieldCount == count else { return false }
         for index in 0..<count {
             let field = fields[index]
-            guard ResultColumnKind(field: field) == layout[index].kind, let name = field.name else { return false }
+            guard SQLColumnKind(field: field) == layout[index].kind, let name = field.name else { return false }
             let length = Int(field.name_length)
             let stored = nameBytes[index]
             guard stored.count == length else { return false }
@@ -78,7 +85,19 @@ final class ResultBuffers {
 
     /// Whether column `index` was truncated in the last fetch and must be grown and fetched again.
     func needsGrowth(_ index: Int) -> Bool {
-        layout[index].kind.isVariableLength && nulls[index] == 0 && Int(lengths[index]) > capacities[index]
+        kinds[index].isVariableLength && nulls[index] == 0 && Int(lengths[index]) > capacities[index]
+    }
+
+    /// Whether column `index` is NULL in the current row (its buffer then still holds an earlier row's bytes).
+    @inline(__always)
+    func isNull(_ index: Int) -> Bool {
+        nulls[index] != 0
+    }
+
+    /// The start of column `index`'s buffer: a fixed-size value (integer, double, `MYSQL_TIME`) is read from it.
+    @inline(__always)
+    func storage(_ index: Int) -> UnsafeRawPointer {
+        UnsafeRawPointer(buffers[index])
     }
 
     /// The full length of column `index` in the last fetch.
@@ -114,7 +133,7 @@ final class ResultBuffers {
             return .null
         }
         let buffer = UnsafeRawPointer(buffers[index])
-        switch layout[index].kind {
+        switch kinds[index] {
         case .signed:
             return .int(buffer.loadUnaligned(as: Int64.self))
         case .unsigned:
@@ -137,7 +156,8 @@ final class ResultBuffers {
     }
 
     /// The bytes of a variable-length value: exactly `*length` of them (never up to a NUL; never terminated).
-    private func bytes(_ index: Int) -> UnsafeRawBufferPointer {
+    @inline(__always)
+    func bytes(_ index: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: buffers[index], count: min(Int(lengths[index]), capacities[index]))
     }
 

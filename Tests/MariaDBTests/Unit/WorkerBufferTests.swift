@@ -18,9 +18,9 @@ struct WorkerBufferTests {
         #expect(buffers.capacity(ofColumn: 1) >= Self.outsized)
 
         #expect(buffers.releaseOversizedBuffers())
-        #expect(buffers.capacity(ofColumn: 0) == ResultColumnKind.signed.initialCapacity)
-        #expect(buffers.capacity(ofColumn: 1) == ResultColumnKind.text.initialCapacity)
-        #expect(buffers.capacity(ofColumn: 2) == ResultColumnKind.blob.initialCapacity)
+        #expect(buffers.capacity(ofColumn: 0) == SQLColumnKind.signed.initialCapacity)
+        #expect(buffers.capacity(ofColumn: 1) == SQLColumnKind.text.initialCapacity)
+        #expect(buffers.capacity(ofColumn: 2) == SQLColumnKind.blob.initialCapacity)
     }
 
     @Test("a column grown within the retained size keeps its buffer for the next rows")
