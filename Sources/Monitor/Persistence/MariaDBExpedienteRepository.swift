@@ -9,7 +9,7 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
 
     // MARK: Reads
 
-    func summaries(_ listado: ExpedienteListado) throws -> [JSONValue] {
+    func summaries(_ listado: ExpedienteListado) throws -> EncodedJSON {
         let sql: String
         switch listado {
         case .todos: sql = Self.summariesAllSQL
@@ -19,7 +19,7 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         return try summaries(SQLQuery(unsafeSQL: sql))
     }
 
-    func summaries(_ filtro: ExpedienteFiltro) throws -> [JSONValue] {
+    func summaries(_ filtro: ExpedienteFiltro) throws -> EncodedJSON {
         try summaries(Self.summaryQuery(filtro))
     }
 
@@ -58,12 +58,21 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         return query
     }
 
-    private func summaries(_ query: SQLQuery) throws -> [JSONValue] {
-        try connection.query(query).map { row in
-            var members = Self.members(row, Self.summaryColumns, Self.summaryBooleans)
-            members.append(("aseguradora", Self.aseguradora(row, at: Self.summaryColumns.count)))
-            return .object(members)
+    /// The list as a JSON array written straight from the fetched rows (issue 16: no `SQLRow` or `JSONValue`).
+    private func summaries(_ query: SQLQuery) throws -> EncodedJSON {
+        var output = JSONOutput(capacity: 4_096)
+        output.append(UInt8(ascii: "["))
+        var first = true
+        try connection.forEachRow(query) { row in
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            output.append(UInt8(ascii: "{"))
+            SQLRowJSON.appendMembers(row, Self.summaryMembers, from: 0, MonitorJSONFormat.self, to: &output)
+            Self.appendAseguradora(row, at: Self.summaryColumns.count, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
+        output.append(UInt8(ascii: "]"))
+        return EncodedJSON(output)
     }
 
     func aseguradoras() throws -> [JSONValue] {
@@ -102,6 +111,61 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
         evidencia.sort { Self.newer($0, $1, stamp: v + 5, id: v) }
         members.append(("evidencia", .array(evidencia.map { .object(Self.members($0, Self.evidenciaColumns, nil, from: v)) })))
         return .object(members)
+    }
+
+    func detailJSON(noSiniestro: String) throws -> EncodedJSON? {
+        // The statement of `detail`, its rows written straight into the answer (issue 16). The expediente's columns
+        // repeat on every row: the first row writes them. Historial and evidencia rows come in join order, so each
+        // is written aside with its sort key and placed in the answer's order afterwards.
+        var output = JSONOutput(capacity: 4_096)
+        var parts = JSONOutput(capacity: 2_048)
+        var historial: [(seq: Int64, bytes: Range<Int>)] = []
+        var evidencia: [(stamp: Int64, id: Int64?, bytes: Range<Int>)] = []
+        let h = Self.detailHistorialOffset
+        let v = Self.detailEvidenciaOffset
+        var found = false
+        try connection.forEachRow(SQLQuery(unsafeSQL: Self.detailSQL, binds: [.text(noSiniestro)])) { row in
+            if !found {
+                found = true
+                output.append(UInt8(ascii: "{"))
+                SQLRowJSON.appendMembers(row, Self.rowMembers, from: 1, MonitorJSONFormat.self, to: &output)
+                Self.appendAseguradora(row, at: 1 + Self.rowColumns.count, to: &output)
+            }
+            // The sequence's column is BIGINT UNSIGNED.
+            guard row.kind(0) == .unsigned, !row.isNull(0) else { return }
+            let part = row.uint64(0)
+            let start = parts.count
+            if part == 1, !row.isNull(h) {
+                SQLRowJSON.appendObject(row, Self.historialMembers, from: h, MonitorJSONFormat.self, to: &parts)
+                historial.append((Self.integer(row, Self.detailHistorialSeqOffset), start..<parts.count))
+            } else if part == 2, !row.isNull(v) {
+                SQLRowJSON.appendObject(row, Self.evidenciaMembers, from: v, MonitorJSONFormat.self, to: &parts)
+                let id = row.kind(v) == .signed ? row.int64(v) : nil
+                evidencia.append((Self.instant(row, v + 5), id, start..<parts.count))
+            }
+        }
+        guard found else { return nil }
+        // Newest first, by seq: the order the writing transactions gave the rows (0007), which neither a node's
+        // clock nor a Galera node's auto-increment offset decides.
+        historial.sort { $0.seq > $1.seq }
+        output.append(",\"historial_estado\":[")
+        for (index, entry) in historial.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(parts, range: entry.bytes)
+        }
+        // Newest fecha_carga first (NULL last), then the higher id.
+        evidencia.sort { a, b in
+            if a.stamp != b.stamp { return a.stamp > b.stamp }
+            if let i = a.id, let j = b.id { return i > j }
+            return false
+        }
+        output.append("],\"evidencia\":[")
+        for (index, entry) in evidencia.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(parts, range: entry.bytes)
+        }
+        output.append("]}")
+        return EncodedJSON(output)
     }
 
     func historial(noSiniestro: String) throws -> [JSONValue]? {
@@ -257,7 +321,39 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     /// A DATETIME as microseconds since the epoch (NULL sorts last).
     private static func instant(_ value: SQLValue) -> Int64 {
         guard case .dateTime(let stamp) = value else { return .min }
-        return stamp.unixTime * 1_000_000 + Int64(stamp.microsecond)
+        return microseconds(stamp)
+    }
+
+    /// `,"aseguradora":` and `{id, nombre}` from the two columns at `index` of `row`, or null without an aseguradora:
+    /// `aseguradora(_:at:)` written straight from a fetched row.
+    private static func appendAseguradora(_ row: borrowing SQLRowView, at index: Int, to output: inout JSONOutput) {
+        output.append(",\"aseguradora\":")
+        if row.isNull(index) {
+            output.append("null")
+        } else {
+            SQLRowJSON.appendObject(row, aseguradoraMembers, from: index, MonitorJSONFormat.self, to: &output)
+        }
+    }
+
+    /// An integer column of a fetched row (0 for NULL or another kind), as `integer(_:)` reads an `SQLValue`.
+    private static func integer(_ row: borrowing SQLRowView, _ column: Int) -> Int64 {
+        guard !row.isNull(column) else { return 0 }
+        switch row.kind(column) {
+        case .signed: return row.int64(column)
+        case .unsigned: return Int64(clamping: row.uint64(column))
+        default: return 0
+        }
+    }
+
+    /// A DATETIME column of a fetched row as microseconds since the epoch (NULL sorts last), as `instant(_:)`.
+    private static func instant(_ row: borrowing SQLRowView, _ column: Int) -> Int64 {
+        guard !row.isNull(column), row.kind(column) == .dateTime else { return .min }
+        return microseconds(row.dateTime(column))
+    }
+
+    /// A DATETIME as microseconds since the epoch, the evidencia order's key.
+    private static func microseconds(_ stamp: SQLDateTime) -> Int64 {
+        stamp.unixTime * 1_000_000 + Int64(stamp.microsecond)
     }
 
     /// `{id, nombre}` from the two columns at `index`, or null without an aseguradora.
@@ -276,10 +372,14 @@ struct MariaDBExpedienteRepository: ExpedienteRepository {
     static let rowBooleans = rowColumns.map { $0.hasPrefix("doc_") }
     static let summaryColumns = ["no_siniestro", "factura", "orden", "asesor", "fecha_ingreso", "estado", "marca", "placas",
                                  "tipo", "color", "modelo", "nombre_cliente", "telefono_cliente"]
-    static let summaryBooleans = summaryColumns.map { _ in false }
+    static let rowMembers = SQLJSONMembers(rowColumns, booleans: rowBooleans)
+    static let summaryMembers = SQLJSONMembers(summaryColumns)
+    static let aseguradoraMembers = SQLJSONMembers(["id", "nombre"])
     static let historialColumns = ["id", "no_siniestro", "estado_anterior", "estado_nuevo", "fecha_cambio", "cambiado_por"]
     static let evidenciaColumns = ["id", "no_siniestro", "tipo", "nombre_archivo", "ruta", "fecha_carga",
                                    "ubicacion_almacenamiento", "subido_por"]
+    static let historialMembers = SQLJSONMembers(historialColumns)
+    static let evidenciaMembers = SQLJSONMembers(evidenciaColumns)
 
     private static func list(_ prefix: String, _ columns: [String]) -> String {
         columns.map { prefix + $0 }.joined(separator: ", ")

@@ -4,7 +4,8 @@ import MariaDB
 
 /// Turns database rows into Monitor's JSON: DATE as `YYYY-MM-DDT12:00:00.000Z` (M9), DATETIME as ISO 8601 UTC
 /// with milliseconds (M3), DECIMAL as a string (as the original's Prisma output), TIME as `1970-01-01THH:MM:SS.sssZ` (M11, §10),
-/// booleans (TINYINT(1) columns named in `booleans`) as `true`/`false`.
+/// booleans (TINYINT(1) columns named in `booleans`) as `true`/`false`. The hot reads write the same bytes straight
+/// from the fetched rows (`SQLRowJSON` with `MonitorJSONFormat`); tests hold the two together.
 enum RowJSON {
     /// The row as an object, columns in select order.
     static func object(_ row: SQLRow, booleans: Set<String> = []) -> [(String, JSONValue)] {
@@ -31,8 +32,7 @@ enum RowJSON {
         case .dateTime(let stamp):
             return .string(ISO8601.format(utcMilliseconds: stamp.unixMilliseconds))
         case .time(let time):
-            let ofDay = ((time.hours * 60 + time.minutes) * 60 + time.seconds) * 1_000 + time.microseconds / 1_000
-            return .string(ISO8601.format(utcMilliseconds: Int64(ofDay)))
+            return .string(ISO8601.format(utcMilliseconds: MonitorJSONFormat.millisecondsOfDay(time)))
         }
     }
 }

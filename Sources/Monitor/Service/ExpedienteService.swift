@@ -22,13 +22,13 @@ struct ExpedienteService {
     static let unknownUser = MonitorError(status: 401, "Token inválido o expirado")
 
     /// The list items of `listado`.
-    func list(_ listado: ExpedienteListado) throws -> JSONValue {
-        .array(try repository.summaries(listado))
+    func list(_ listado: ExpedienteListado) throws -> EncodedJSON {
+        try repository.summaries(listado)
     }
 
     /// The items of `GET /api/expedientes` that pass `filtro`; exactly `list(.todos)` when it asks for nothing.
-    func list(_ filtro: ExpedienteFiltro) throws -> JSONValue {
-        filtro.isEmpty ? try list(.todos) : .array(try repository.summaries(filtro))
+    func list(_ filtro: ExpedienteFiltro) throws -> EncodedJSON {
+        filtro.isEmpty ? try list(.todos) : try repository.summaries(filtro)
     }
 
     /// The aseguradoras, by nombre.
@@ -37,8 +37,8 @@ struct ExpedienteService {
     }
 
     /// The expediente with its relations, or 404.
-    func detail(noSiniestro: String) throws -> JSONValue {
-        guard let detail = try repository.detail(noSiniestro: noSiniestro) else { throw Self.notFound }
+    func detail(noSiniestro: String) throws -> EncodedJSON {
+        guard let detail = try repository.detailJSON(noSiniestro: noSiniestro) else { throw Self.notFound }
         return detail
     }
 
