@@ -7,17 +7,11 @@ import Testing
 /// integer, and the ISO 8601 texts of `ISO8601.format` and `noonUTC`.
 @Suite("JSONWriter: raw bytes, unsigned integers and ISO 8601 into the output")
 struct RawJSONWriterTests {
-    static func written(_ body: (inout JSONOutput) -> Void) -> [UInt8] {
-        var output = JSONOutput(capacity: 16)
-        body(&output)
-        return output.bytes()
-    }
-
     @Test("UTF-8 bytes escape as the String they decode to", arguments: JSONWriterTests.stringCases.map { $0.0 } + [
         String(repeating: "largo \u{1} ñ 😀 \"\\ ", count: 200), "\u{0}", "a\u{E2}b", "\u{E2}\u{80}",
     ])
     func validText(_ text: String) {
-        let raw = Self.written { output in
+        let raw = JSONOutput.written { output in
             Array(text.utf8).withUnsafeBytes { JSONWriter.appendString(utf8: $0, to: &output) }
         }
         #expect(raw == JSONWriter.encode(.string(text)))
@@ -28,19 +22,19 @@ struct RawJSONWriterTests {
         [0xF4, 0x90, 0x80, 0x80], [0x80, 0x0A],
     ] as [[UInt8]])
     func invalidText(_ bytes: [UInt8]) {
-        let raw = Self.written { output in bytes.withUnsafeBytes { JSONWriter.appendString(utf8: $0, to: &output) } }
+        let raw = JSONOutput.written { output in bytes.withUnsafeBytes { JSONWriter.appendString(utf8: $0, to: &output) } }
         #expect(raw == JSONWriter.encode(.string(String(decoding: bytes, as: UTF8.self))))
     }
 
     @Test("an empty buffer is an empty string")
     func emptyText() {
-        #expect(Self.written { JSONWriter.appendString(utf8: UnsafeRawBufferPointer(start: nil, count: 0), to: &$0) }
+        #expect(JSONOutput.written { JSONWriter.appendString(utf8: UnsafeRawBufferPointer(start: nil, count: 0), to: &$0) }
                 == Array("\"\"".utf8))
     }
 
     @Test("unsigned integers as .number(String(n))", arguments: [0, 7, 1_000_000, UInt64(Int64.max), UInt64(Int64.max) + 1, .max] as [UInt64])
     func unsigned(_ number: UInt64) {
-        #expect(Self.written { JSONWriter.appendUnsigned(number, to: &$0) } == JSONWriter.encode(.number(String(number))))
+        #expect(JSONOutput.written { JSONWriter.appendUnsigned(number, to: &$0) } == JSONWriter.encode(.number(String(number))))
     }
 
     /// Instants over the whole range: the epoch, leap days, the ends of four-digit years and beyond them, negative
@@ -54,7 +48,7 @@ struct RawJSONWriterTests {
     @Test("appendQuoted(utcMilliseconds:) writes format(utcMilliseconds:) quoted, across the range")
     func instantsMatch() {
         for millis in Self.instants {
-            let raw = Self.written { ISO8601.appendQuoted(utcMilliseconds: millis, to: &$0) }
+            let raw = JSONOutput.written { ISO8601.appendQuoted(utcMilliseconds: millis, to: &$0) }
             #expect(raw == JSONWriter.encode(.string(ISO8601.format(utcMilliseconds: millis))), "\(millis)")
         }
     }
@@ -63,7 +57,7 @@ struct RawJSONWriterTests {
     func noonMatches() throws {
         for (year, month, day) in [(1, 1, 1), (999, 9, 9), (2024, 2, 29), (9999, 12, 31), (1970, 1, 1)] {
             let date = try #require(CivilDate(year: year, month: month, day: day))
-            let raw = Self.written { ISO8601.appendQuotedNoonUTC(date, to: &$0) }
+            let raw = JSONOutput.written { ISO8601.appendQuotedNoonUTC(date, to: &$0) }
             #expect(raw == JSONWriter.encode(.string(ISO8601.noonUTC(date))))
         }
     }

@@ -8,18 +8,12 @@ import Testing
 /// (M3, M9, M11) through `JSONWriter`, zero dates, long and negative TIMEs and sub-millisecond fractions included.
 @Suite("Monitor: the JSON forms written from rows")
 struct MonitorJSONFormatTests {
-    static func written(_ body: (inout JSONOutput) -> Void) -> [UInt8] {
-        var output = JSONOutput(capacity: 8)
-        body(&output)
-        return output.bytes()
-    }
-
     @Test("DATE as noon UTC, null for a zero date", arguments: [
         SQLDate(year: 2024, month: 2, day: 29), SQLDate(year: 1, month: 1, day: 1), SQLDate(year: 9999, month: 12, day: 31),
         SQLDate(year: 0, month: 0, day: 0), SQLDate(year: 2023, month: 2, day: 29),
     ])
     func dates(_ date: SQLDate) {
-        #expect(Self.written { MonitorJSONFormat.appendDate(date, to: &$0) } == JSONWriter.encode(RowJSON.value(.date(date))))
+        #expect(JSONOutput.written { MonitorJSONFormat.appendDate(date, to: &$0) } == JSONWriter.encode(RowJSON.value(.date(date))))
     }
 
     @Test("DATETIME as ISO 8601 UTC with milliseconds, with and without a fraction", arguments: [
@@ -30,7 +24,7 @@ struct MonitorJSONFormatTests {
         SQLDateTime(year: 1000, month: 1, day: 1, microsecond: 1),
     ])
     func dateTimes(_ stamp: SQLDateTime) {
-        #expect(Self.written { MonitorJSONFormat.appendDateTime(stamp, to: &$0) } == JSONWriter.encode(RowJSON.value(.dateTime(stamp))))
+        #expect(JSONOutput.written { MonitorJSONFormat.appendDateTime(stamp, to: &$0) } == JSONWriter.encode(RowJSON.value(.dateTime(stamp))))
     }
 
     @Test("TIME on 1970-01-01, long and negative ones as RowJSON writes them", arguments: [
@@ -38,15 +32,15 @@ struct MonitorJSONFormatTests {
         SQLTime(hours: 838, minutes: 59, seconds: 59), SQLTime(negative: true, hours: 1, minutes: 2, seconds: 3, microseconds: 400_000),
     ])
     func times(_ time: SQLTime) {
-        #expect(Self.written { MonitorJSONFormat.appendTime(time, to: &$0) } == JSONWriter.encode(RowJSON.value(.time(time))))
+        #expect(JSONOutput.written { MonitorJSONFormat.appendTime(time, to: &$0) } == JSONWriter.encode(RowJSON.value(.time(time))))
     }
 
     @Test("blobs as base64url text, decimals as their exact text", arguments: [[], [0], [0xFB, 0xFF, 0xBF], Array(0...255)] as [[UInt8]])
     func blobsAndDecimals(_ bytes: [UInt8]) {
-        #expect(Self.written { out in bytes.withUnsafeBytes { MonitorJSONFormat.appendBlob($0, to: &out) } }
+        #expect(JSONOutput.written { out in bytes.withUnsafeBytes { MonitorJSONFormat.appendBlob($0, to: &out) } }
                 == JSONWriter.encode(RowJSON.value(.blob(bytes))))
         let decimal = "-0012345.678"
-        #expect(Self.written { out in Array(decimal.utf8).withUnsafeBytes { MonitorJSONFormat.appendDecimal($0, to: &out) } }
+        #expect(JSONOutput.written { out in Array(decimal.utf8).withUnsafeBytes { MonitorJSONFormat.appendDecimal($0, to: &out) } }
                 == JSONWriter.encode(RowJSON.value(.decimal(decimal))))
     }
 }

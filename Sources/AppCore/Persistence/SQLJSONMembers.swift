@@ -14,11 +14,11 @@ package struct SQLJSONMembers: Sendable {
     package init(_ names: [String], booleans: [Bool]? = nil) {
         precondition(booleans.map { $0.count == names.count } ?? true, "one boolean flag per member")
         keys = names.enumerated().map { position, name in
-            var output = JSONOutput(capacity: name.utf8.count + 4)
-            if position > 0 { output.append(UInt8(ascii: ",")) }
-            JSONWriter.appendString(name, to: &output)
-            output.append(UInt8(ascii: ":"))
-            return output.bytes()
+            JSONOutput.written { output in
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(name, to: &output)
+                output.append(UInt8(ascii: ":"))
+            }
         }
         self.booleans = booleans ?? names.map { _ in false }
     }

@@ -16,20 +16,14 @@ package enum SQLRowJSON {
             return
         }
         switch row.kind(column) {
+        case .signed where boolean:
+            output.append(row.int64(column) != 0 ? "true" : "false")
+        case .unsigned where boolean:
+            output.append(row.uint64(column) != 0 ? "true" : "false")
         case .signed:
-            let number = row.int64(column)
-            if boolean {
-                output.append(number != 0 ? "true" : "false")
-            } else {
-                JSONWriter.appendInteger(number, to: &output)
-            }
+            JSONWriter.appendInteger(row.int64(column), to: &output)
         case .unsigned:
-            let number = row.uint64(column)
-            if boolean {
-                output.append(number != 0 ? "true" : "false")
-            } else {
-                JSONWriter.appendUnsigned(number, to: &output)
-            }
+            JSONWriter.appendUnsigned(row.uint64(column), to: &output)
         case .double:
             JSONWriter.appendDouble(row.double(column), to: &output)
         case .text:

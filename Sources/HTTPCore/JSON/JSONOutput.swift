@@ -75,6 +75,13 @@ package struct JSONOutput: ~Copyable {
         }
     }
 
+    /// The bytes `body` writes into a fresh buffer (a key encoded once, a value in a test).
+    package static func written(capacity: Int = 64, _ body: (inout JSONOutput) -> Void) -> [UInt8] {
+        var output = JSONOutput(capacity: capacity)
+        body(&output)
+        return output.bytes()
+    }
+
     /// Appends `value` (not negative) in decimal digits, zero-padded to `minimumDigits` (timestamps).
     package mutating func appendDecimal(_ value: Int, minimumDigits: Int = 1) {
         var divisor = 1
