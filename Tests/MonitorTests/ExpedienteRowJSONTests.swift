@@ -53,7 +53,9 @@ struct ExpedienteRowJSONTests {
 
     @Test("the GET's bytes equal JSONWriter's of detail() (the SQLRow path), for every shape of expediente")
     func detailBytes() throws {
-        let (_, repository) = try Self.harness()
+        let (h, repository) = try Self.harness()
+        // The harness owns the database: it must outlive the reads.
+        defer { withExtendedLifetime(h) {} }
         for no in ["ROW-FULL", "ROW-EMPTY", "ROW-TIE"] {
             let expected = try #require(try repository.detail(noSiniestro: no))
             let written = try #require(try repository.detailJSON(noSiniestro: no))
