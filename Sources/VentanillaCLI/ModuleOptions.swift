@@ -25,11 +25,15 @@ struct ModuleOptions: ParsableArguments {
     }
 
     /// Bootstraps swift-log once (stderr, and the application log file of ruling M15 when `logFile` is set) and
-    /// returns the module's logger.
-    func logger(level: Logger.Level, logFile: String? = nil) -> Logger {
-        let file = logFile.map { ApplicationLogFile(path: $0) }
+    /// returns the module's logger. A `buffered` process (a server) writes its lines in batches, each line within
+    /// `LogFlusher.intervalMilliseconds`, a warning or an error at once, all of them at exit and on a fatal signal.
+    func logger(level: Logger.Level, logFile: String? = nil, buffered: Bool = false) -> Logger {
+        let file = logFile.map { ApplicationLogFile(path: $0, buffered: buffered) }
+        // One buffer for the process's standard error, shared by every logger's handler.
+        let standardError = buffered ? LogLineBuffer(descriptor: 2) : nil
+        if buffered { LogFlusher.flushAtExitAndOnFatalSignals() }
         LoggingSystem.bootstrap { label in
-            var handler = StandardErrorLogHandler(label: label)
+            var handler = StandardErrorLogHandler(label: label, buffer: standardError)
             handler.logLevel = level
             guard let file else { return handler }
             return MultiplexLogHandler([handler, ApplicationLogHandler(label: label, file: file, level: level)])

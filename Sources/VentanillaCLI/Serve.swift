@@ -43,7 +43,9 @@ struct Serve: ParsableCommand {
         } else {
             throw ValidationError("no socket: pass --socket PATH, set SOCKET, or start under spawn-fcgi/systemd")
         }
-        let logger = options.logger(level: settings.logLevel, logFile: settings.logFile)
+        let logger = options.logger(level: settings.logLevel, logFile: settings.logFile, buffered: true)
+        // The last request lines and "stopped" are written before the process ends, whichever way serve returns.
+        defer { LogFlusher.flushAll() }
         do {
             try ModuleServer.serve(settings, endpoint: endpoint, logger: logger)
         } catch let error as FastCGIError {

@@ -13,6 +13,10 @@ import Glibc
 /// device and inode, and the file is opened again whenever they differ or the path is gone, so a process never
 /// appends to the `.1` another process (or this one) has just made. The threads of one process take turns on a
 /// mutex around the same step. A line that cannot be written is dropped (logging never fails a request).
+///
+/// A server's file is `buffered`: its request lines are appended in batches of whole lines (`LogLineBuffer`), one
+/// locked step per batch instead of per line; each batch is one `write` with `O_APPEND`, so lines stay whole and in
+/// this process's order, and other processes' batches land between batches, never inside a line.
 public final class ApplicationLogFile: Sendable {
     /// The log file.
     public let path: String
@@ -22,19 +26,38 @@ public final class ApplicationLogFile: Sendable {
     /// 5 MB, the rotation size of §8.1.
     public static let defaultLimit = 5 * 1024 * 1024
 
-    /// A log file at `path`, rotated at `limit` bytes; its directory is created if missing.
-    public init(path: String, limit: Int = ApplicationLogFile.defaultLimit) {
+    /// A log file at `path`, rotated at `limit` bytes; its directory is created if missing. A `buffered` file
+    /// keeps the lines of `log(terminatedLine:urgent:)` in a `LogLineBuffer` and appends them in batches (a
+    /// server's request lines); `append` always writes at once.
+    public init(path: String, limit: Int = ApplicationLogFile.defaultLimit, buffered: Bool = false) {
         self.path = path
         self.limit = limit
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try? FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
         }
+        guard buffered else {
+            lines = nil
+            return
+        }
+        // The sink holds the descriptors and the settings, not the file: the buffer does not keep the file alive.
+        let (files, rotated) = (openFiles, path + ".1")
+        let lines = LogLineBuffer { batch in Self.appendNow(batch, files: files, path: path, rotatedPath: rotated, limit: limit) }
+        files.withLock { $0.lines = lines }
+        self.lines = lines
     }
 
     /// The rotated file, `<path>.1`.
     public var rotatedPath: String { path + ".1" }
 
     private let openFiles = OpenFiles()
+    /// The lines waiting for their batch, when the file is buffered.
+    private let lines: LogLineBuffer?
+
+    /// Appends `line`, which ends with its newline: through the buffer when the file is buffered (`urgent`: the
+    /// buffer is written at once, this line included), else at once.
+    public func log(terminatedLine line: UnsafeRawBufferPointer, urgent: Bool) {
+        if let lines { lines.append(line, urgent: urgent) } else { append(terminatedLine: line) }
+    }
 
     /// Appends `line` (a newline is added) under the lock, rotating first when the file has reached the limit.
     public func append(_ line: String) {
@@ -46,6 +69,12 @@ public final class ApplicationLogFile: Sendable {
     /// Appends `line`, which ends with its newline, with one `write` under the lock, rotating first when the file
     /// has reached the limit.
     public func append(terminatedLine line: UnsafeRawBufferPointer) {
+        Self.appendNow(line, files: openFiles, path: path, rotatedPath: rotatedPath, limit: limit)
+    }
+
+    /// The locked append of `append(terminatedLine:)`, also the buffer's sink (one call per batch of lines).
+    private static func appendNow(_ line: UnsafeRawBufferPointer, files openFiles: OpenFiles, path: String,
+                                  rotatedPath: String, limit: Int) {
         guard let bytes = line.baseAddress, !line.isEmpty else { return }
         openFiles.withLock { files in
             if files.lock < 0 { files.lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o640) }
@@ -65,6 +94,7 @@ public final class ApplicationLogFile: Sendable {
                 guard files.file >= 0, fstat(files.file, &info) == 0 else { return }
                 files.device = UInt(info.st_dev)
                 files.inode = UInt(info.st_ino)
+                files.lines?.setCrashDescriptor(files.file)
             }
             var written = 0
             while written < line.count {
@@ -78,6 +108,8 @@ public final class ApplicationLogFile: Sendable {
     /// The file's bytes, or nil when it does not exist; throws `ApplicationLogFile.ReadError` when it exists but
     /// cannot be read.
     public func contents() throws -> [UInt8]? {
+        // Lines this process still holds in memory (this file's buffer, or another instance's on the same path).
+        LogFlusher.flushAll()
         let file = open(path, O_RDONLY | O_CLOEXEC)
         if file < 0 {
             if errno == ENOENT { return nil }
@@ -118,6 +150,8 @@ private final class OpenFiles: @unchecked Sendable {
     var file: Int32 = -1
     var device: UInt = 0
     var inode: UInt = 0
+    /// The file's line buffer, told the descriptor a fatal signal writes to whenever the file is opened again.
+    weak var lines: LogLineBuffer?
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
     init() { pthread_mutex_init(mutex, nil) }

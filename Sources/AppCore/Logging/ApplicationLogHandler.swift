@@ -30,22 +30,16 @@ public struct ApplicationLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes one line: assembled in one buffer (the timestamp's second from `stamps`) and appended with one write.
+    /// Writes one line: assembled in one buffer (the timestamp's second from `stamps`) and appended with one write,
+    /// or kept for the next batch when the file is buffered (a warning or an error is written at once).
     public func log(event: LogEvent) {
         var output = JSONOutput(capacity: 256)
         let millis = clock.nowMilliseconds()
-        if event.metadata == nil && event.error == nil {
-            Self.write(millis: millis, level: event.level, context: label, message: event.message.description,
-                       metadata: metadata, to: &output)
-        } else {
-            var merged = metadata
-            if let explicit = event.metadata { merged.merge(explicit) { $1 } }
-            if let error = event.error { merged["error"] = "\(error)" }
-            Self.write(millis: millis, level: event.level, context: label, message: event.message.description,
-                       metadata: merged, to: &output)
-        }
+        let shown = LogEventMetadata.effective(metadata, event) { ["error": "\($0)"] }
+        Self.write(millis: millis, level: event.level, context: label, message: event.message.description,
+                   metadata: shown, to: &output)
         output.append(0x0A)
-        output.withBytes { file.append(terminatedLine: $0) }
+        output.withBytes { file.log(terminatedLine: $0, urgent: event.level >= .warning) }
     }
 
     /// The §8.1 line for one event (no newline).
@@ -77,13 +71,8 @@ public struct ApplicationLogHandler: LogHandler {
         guard shownCount > 0 else { return }
         output.append(" | {")
         var first = true
-        if metadata.count == 1 {
-            // One entry (the access line's request id) needs no sorted copy.
-            for (key, value) in metadata { appendMember(key, value, first: &first, to: &output) }
-        } else {
-            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) where key != "contexto" {
-                appendMember(key, value, first: &first, to: &output)
-            }
+        LogEventMetadata.forEachSorted(metadata, excluding: "contexto") { key, value in
+            appendMember(key, value, first: &first, to: &output)
         }
         output.append(UInt8(ascii: "}"))
     }

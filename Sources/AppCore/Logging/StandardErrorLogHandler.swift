@@ -8,18 +8,22 @@ import Logging
 /// which reads the zone file once per process (`localtime`, which `StreamLogHandler` calls, makes glibc check
 /// the zone file again on every call), the metadata is rendered only when a line is written (not on each change),
 /// the timestamp is formatted once per second (`SecondStampCache`), and the line is assembled in one byte buffer
-/// and written with one `write(2)`.
+/// and written with one `write(2)`, or, in a server, batched with other lines (`LogLineBuffer`).
 public struct StandardErrorLogHandler: LogHandler {
     /// The least level written.
     public var logLevel: Logger.Level = .info
     /// The logger's metadata.
     public var metadata: Logger.Metadata = [:]
     private let label: String
+    /// Where lines wait for their batch (a server's), or nil: each line is written at once.
+    private let buffer: LogLineBuffer?
 
-    /// A handler for the logger `label`.
-    public init(label: String) {
+    /// A handler for the logger `label`; with a `buffer` (one for the process, on descriptor 2), lines are written
+    /// in batches, a warning or an error at once with the lines before it.
+    public init(label: String, buffer: LogLineBuffer? = nil) {
         Self.loadZoneOnce
         self.label = label
+        self.buffer = buffer
     }
 
     /// One metadata value.
@@ -28,17 +32,12 @@ public struct StandardErrorLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes one line to file descriptor 2 with one `write(2)`.
+    /// Writes one line to file descriptor 2 with one `write(2)`, or keeps it for the buffer's next batch.
     public func log(event: LogEvent) {
         var output = JSONOutput(capacity: 256)
         write(event: event, seconds: time(nil), to: &output)
         output.withBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 { if errno == EINTR { continue } else { return } }
-                offset += written
-            }
+            if let buffer { buffer.append(bytes, urgent: event.level >= .warning) } else { LogLineBuffer.writeAll(bytes, to: 2) }
         }
     }
 
@@ -59,17 +58,10 @@ public struct StandardErrorLogHandler: LogHandler {
             output.append(label)
         }
         output.append(UInt8(ascii: ":"))
-        if event.metadata?.isEmpty ?? true, event.error == nil {
-            Self.append(metadata, to: &output)
-        } else {
-            var effective = metadata
-            if let explicit = event.metadata { effective.merge(explicit) { $1 } }
-            if let error = event.error {
-                effective["error.message"] = "\(error)"
-                effective["error.type"] = "\(String(reflecting: type(of: error)))"
-            }
-            Self.append(effective, to: &output)
+        let shown = LogEventMetadata.effective(metadata, event) { error in
+            ["error.message": "\(error)", "error.type": "\(String(reflecting: type(of: error)))"]
         }
+        LogEventMetadata.forEachSorted(shown) { key, value in Self.appendEntry(key, value, to: &output) }
         output.append(" [")
         output.append(event.source)
         output.append("] ")
@@ -77,15 +69,7 @@ public struct StandardErrorLogHandler: LogHandler {
         output.append(0x0A)
     }
 
-    /// ` key=value` for each entry, sorted by key (one entry, the usual request id, without a sorted copy).
-    private static func append(_ metadata: Logger.Metadata, to output: inout JSONOutput) {
-        if metadata.count == 1 {
-            for (key, value) in metadata { appendEntry(key, value, to: &output) }
-        } else {
-            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { appendEntry(key, value, to: &output) }
-        }
-    }
-
+    /// ` key=value` of one entry.
     private static func appendEntry(_ key: String, _ value: Logger.Metadata.Value, to output: inout JSONOutput) {
         output.append(0x20)
         output.append(key)
