@@ -116,6 +116,11 @@ struct AuthTests {
         let admin = try harness.token("admin")
         #expect(call(admin).status == 200 && call(admin).data?.intValue == 5)
         #expect(call(admin + "x").status == 401)
+        // Spaces around the token are not part of it (trimmed by byte); spaces alone, or inside it, are no token.
+        #expect(call("  " + admin + "   ").data?.intValue == 5)
+        #expect(call(admin + " ").data?.intValue == 5)
+        #expect(call("   ").status == 401)
+        #expect(call(String(admin.prefix(20)) + " " + String(admin.dropFirst(20))).status == 401)
         let forged = HS256Token(secret: "another-secret-0123456789").sign([("sub", .string("5")), ("perfil", .integer(5)),
             ("username", .string("admin")), ("roles", .array([.string("ADMIN")])), ("typ", .string("access")),
             ("exp", .integer(harness.clock.nowSeconds() + 60))])

@@ -144,4 +144,33 @@ struct SolicitudRegistroMisionColumnasTests {
         #expect(registro == vista)
         #expect(vista == MisionRoutes.columnas)
     }
+
+    @Test("the record statements' labels are the layouts the record is read with by position, and each stop and mission is one row")
+    func etiquetasDeLasPartes() throws {
+        let h = try TransporteHarness()
+        let solicitud = try h.solicitudEn("APROBADA")
+        _ = try h.misionId(solicitud, fecha: "2026-04-16")
+        _ = try h.misionId(solicitud, fecha: "2026-04-15")
+        let key: [SQLValue] = [.int(Int64(solicitud))]
+        let rows = try h.connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: key))
+        let creada = try h.connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroConLugares, binds: key))
+        // `registro` reads the parts with these static layouts, by position: they must be the statements' labels.
+        let layouts = [SolicitudSQL.registroLayout, SolicitudSQL.lugarLayout, SolicitudSQL.misionLayout]
+        #expect(try #require(rows.first).columns.names == ["Parte"] + layouts.flatMap(\.columns.names))
+        #expect(try #require(creada.first).columns.names == ["Parte"] + layouts.dropLast().flatMap(\.columns.names))
+        #expect(SolicitudSQL.registroLayout.booleans.enumerated().filter(\.element).map {
+            SolicitudSQL.registroLayout.columns.names[$0.offset] } == ["EsEstadoFinal"])
+        let l = 1 + SolicitudSQL.registroColumnas.count, m = l + SolicitudSQL.lugarColumnas.count
+        let paradas = try h.count("SELECT COUNT(*) FROM DetalleLugarSolicitud WHERE IdSolicitud = \(solicitud) AND Eliminado = 0")
+        #expect(paradas >= 2)
+        #expect(rows.filter { !$0[l].isNull }.count == paradas)
+        #expect(rows.filter { !$0[m].isNull }.count == 2)
+        #expect(rows.count == paradas + 2)
+        // And the record the API answers has them all, with the booleans as JSON booleans.
+        let registro = h.call(.get, "/solicitud/\(solicitud)", token: try h.token("admin")).data
+        #expect(registro?["Id"]?.intValue == solicitud)
+        #expect(registro?["lugares"]?.arrayValue?.count == paradas)
+        #expect(registro?["lugares"]?.arrayValue?.first?["EsOrigen"]?.boolValue != nil)
+        #expect(registro?["misiones"]?.arrayValue?.count == 2)
+    }
 }

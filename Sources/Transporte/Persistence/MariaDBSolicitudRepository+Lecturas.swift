@@ -8,32 +8,29 @@ extension MariaDBSolicitudRepository {
         let rows = try connection.query(SQLQuery(
             unsafeSQL: conMisiones ? SolicitudSQL.registroCompleto : SolicitudSQL.registroConLugares, binds: [.int(Int64(id))]))
         guard let first = rows.first else { return nil }
-        // Parte, the record's columns, a stop's, then a mission's (the rest; none in `registroConLugares`).
+        // Parte, the record's columns, a stop's, then a mission's (the rest; none in `registroConLugares`). A
+        // stop's or a mission's first column is its Id, NULL on the other part's rows. The layouts are the
+        // statements' own (`SolicitudSQL`), built once.
         let l = 1 + SolicitudSQL.registroColumnas.count
         let m = l + SolicitudSQL.lugarColumnas.count
-        let names = first.columns.names
-        let registroColumns = SQLColumns(names: Array(names[1..<l]))
-        let lugarColumns = SQLColumns(names: Array(names[l..<m]))
-        let misionColumns = SQLColumns(names: Array(names[m...]))
+        let registro = first.values[1..<l]
         var lugares: [SQLRow] = []
         var misiones: [SQLRow] = []
         for row in rows {
-            // The sequence's column is BIGINT UNSIGNED; a part without rows has NULL in its first column (an Id).
-            guard case .uint(let parte) = row[0] else { continue }
-            if parte == 1, !row[l].isNull {
-                lugares.append(SQLRow(columns: lugarColumns, values: Array(row.values[l..<m])))
-            } else if parte == 2, !row[m].isNull {
-                misiones.append(SQLRow(columns: misionColumns, values: Array(row.values[m...])))
+            if !row[l].isNull {
+                lugares.append(SQLRow(columns: SolicitudSQL.lugarLayout.columns, values: Array(row.values[l..<m])))
+            } else if row.values.count > m, !row[m].isNull {
+                misiones.append(SQLRow(columns: SolicitudSQL.misionLayout.columns, values: Array(row.values[m...])))
             }
         }
         // Active stops have distinct Orden values (uq_detallelugar_orden_activo); missions by date, departure, Id.
         lugares.sort { Self.orden($0, lugarColumns: true) < Self.orden($1, lugarColumns: true) }
         misiones.sort { Self.orden($0, lugarColumns: false) < Self.orden($1, lugarColumns: false) }
-        let row = SQLRow(columns: registroColumns, values: Array(first.values[1..<l]))
         let json = RecordJSON(zone: zone)
-        var members = json.members(row)
-        members.append(("lugares", .array(lugares.map(json.object))))
-        members.append(("misiones", .array(misiones.map(json.object))))
+        var members = json.members(registro, SolicitudSQL.registroLayout)
+        members.append(("lugares", .array(lugares.map { .object(json.members($0.values[...], SolicitudSQL.lugarLayout)) })))
+        members.append(("misiones", .array(misiones.map { .object(json.members($0.values[...], SolicitudSQL.misionLayout)) })))
+        let row = SQLRow(columns: SolicitudSQL.registroLayout.columns, values: Array(registro))
         return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares),
                                  motoristas: try misiones.compactMap { try $0.optionalInt("IdMotoristaAsignado") })
     }

@@ -28,6 +28,18 @@ struct RecordJSON: Sendable {
         return members
     }
 
+    /// The members of `values`, a part of a row laid out as `layout` (no lookups by name).
+    func members(_ values: ArraySlice<SQLValue>, _ layout: RecordLayout) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(values.count)
+        var index = values.startIndex
+        for (position, name) in layout.columns.names.enumerated() {
+            members.append((name, value(values[index], boolean: layout.booleans[position])))
+            index += 1
+        }
+        return members
+    }
+
     /// One value.
     func value(_ value: SQLValue, boolean: Bool = false) -> JSONValue {
         switch value {

@@ -69,7 +69,9 @@ enum SolicitudSQL {
     /// one active stop each and part 2 one active mission each (`misionColumnas`): l + m rows, never l × m; a part
     /// without rows gives one row of NULLs there. No ORDER BY: sorting across the joined tables would make MariaDB
     /// build a temporary table, so the rows are ordered by the caller (stops by Orden, missions by date and
-    /// departure).
+    /// departure). The solicitud's columns stay on every row: sent once (a part 0, NULL on the other rows through
+    /// `IF(p.seq = 0, …)`) they cost MariaDB ~15 µs more per request (29 more expressions to fix and evaluate, one
+    /// more row) and saved the app ~3 µs (scripts/bench, issue 16's note).
     static let registroCompleto = "SELECT p.seq AS Parte, " + registro + ", " + lugarColumnas.joined(separator: ", ")
         + ", " + misionColumnas.joined(separator: ", ") + desde + " JOIN seq_1_to_2 p "
         + "LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
@@ -79,6 +81,12 @@ enum SolicitudSQL {
         + "LEFT JOIN Vehiculo v ON v.Id = mi.IdVehiculoAsignado LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
         + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
+
+    /// The record's, a stop's and a mission's column layouts, as the record statements return them after `Parte`
+    /// (built once: the record is read by position, with no per-request name index).
+    static let registroLayout = RecordLayout(selected: registroColumnas)
+    static let lugarLayout = RecordLayout(selected: lugarColumnas)
+    static let misionLayout = RecordLayout(selected: misionColumnas)
 
     /// `registroCompleto` without the missions, for a solicitud its own transaction has just created (it has none):
     /// a row per active stop, all of part 1, and 12 tables to open and optimise instead of 19.
