@@ -72,8 +72,9 @@ struct SolicitudIdaYVueltaTests {
     @Test("the row's RETURNING list is the record's columns, in the record's order")
     func columnasDelRegistro() {
         func nombre(_ expresion: String) -> String {
+            // The alias, or the column without its table ("s.Id", "e.EsEstadoFinal").
             let alias = expresion.components(separatedBy: " AS ").last ?? expresion
-            return alias.hasPrefix("s.") ? String(alias.dropFirst(2)) : alias
+            return alias.components(separatedBy: ".").last ?? alias
         }
         #expect(SolicitudSQL.creadaColumnas.map(nombre) == SolicitudSQL.registroColumnas.map(nombre))
         #expect(SolicitudSQL.completadaColumnas.allSatisfy { SolicitudSQL.creadaColumnas.map(nombre).contains($0) })
