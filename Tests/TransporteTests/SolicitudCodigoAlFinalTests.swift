@@ -9,7 +9,7 @@ import Testing
 /// correlative lock only for its last steps; the code changes exactly once, from provisional to real.
 @Suite("CodigoSolicitud given last (0015)", .serialized)
 struct SolicitudCodigoAlFinalTests {
-    @Test("a creation waiting for the correlative lock has already written its row, its stops and its first state")
+    @Test("a creation waiting for the correlative lock has already written its row, its stops and its first history row; its state comes with its code")
     func lockTakenLast() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let token = try h.token("solicitante1")
@@ -24,8 +24,8 @@ struct SolicitudCodigoAlFinalTests {
             done.signal()
         }.start()
         // Dirty reads show what the creation has written while it waits for the lock (polled; no duration asserted).
-        // Polled until the first state is complete: 0006 writes the history row first and IdEstadoActual just
-        // after, so a read between the two (a loaded machine meets it) would see half of one write.
+        // Polled until the history row is there: 0021 writes it just before it asks for the lock, and gives the row
+        // its state and its code in one UPDATE once the lock is granted.
         try h.connection.executeText("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
         var provisional: SQLRow?
         for _ in 0..<1_000 where provisional == nil {
@@ -33,7 +33,7 @@ struct SolicitudCodigoAlFinalTests {
                 SELECT s.CodigoSolicitud, s.IdEstadoActual,
                        (SELECT COUNT(*) FROM DetalleLugarSolicitud d WHERE d.IdSolicitud = s.Id) AS Paradas,
                        (SELECT COUNT(*) FROM HistoricoEstadoSolicitud e WHERE e.IdSolicitud = s.Id) AS Historia
-                  FROM Solicitud s WHERE s.CodigoSolicitud LIKE 'SOL-0000-00-%' HAVING Historia = 1 AND IdEstadoActual IS NOT NULL
+                  FROM Solicitud s WHERE s.CodigoSolicitud LIKE 'SOL-0000-00-%' HAVING Historia = 1 AND Paradas = 2
                 """)
             if provisional == nil { Thread.sleep(forTimeInterval: 0.01) }
         }
@@ -41,10 +41,10 @@ struct SolicitudCodigoAlFinalTests {
         try holder.executeText("COMMIT")
         holder.close()
         done.wait()
-        // The row under its provisional code, its two stops, its first state and history row: all written
-        // before the lock was asked for.
+        // The row under its provisional code, its two stops and its first history row: all written before the lock
+        // was asked for; the state is given with the code, under it.
         let row = try #require(provisional, "no provisional row was written before the correlative lock")
-        #expect(try row.optionalInt("IdEstadoActual") != nil)
+        #expect(try row.optionalInt("IdEstadoActual") == nil)
         #expect(try row.int("Paradas") == 2 && row.int("Historia") == 1)
         let response = try #require(outcome.all.first)
         #expect(response.status == 201, "\(response.text)")

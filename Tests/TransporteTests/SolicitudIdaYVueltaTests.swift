@@ -1,3 +1,4 @@
+import Foundation
 import HTTPCore
 import MariaDB
 import TestSupport
@@ -15,8 +16,8 @@ struct SolicitudIdaYVueltaTests {
         return try #require(Int(try row.string("Valor")))
     }
 
-    @Test("a creation with two stops is 11 statements: START TRANSACTION, the references with the stops, one clock pin and its release, the row, the stops, the first state, the record, the code, the two mails, COMMIT")
-    func onceSentencias() throws {
+    @Test("a creation with two stops is 7 statements: START TRANSACTION, the references with the stops, the row and the stops each returning their record columns, one CALL for the first state and the code, the two mails, COMMIT")
+    func sieteSentencias() throws {
         let h = try TransporteHarness()
         let token = try h.token("solicitante1")
         // The first one prepares the statements and reads the caller's row (kept 30 s per worker).
@@ -27,9 +28,56 @@ struct SolicitudIdaYVueltaTests {
         #expect(response.status == 201, "\(response.text)")
         #expect(response.data?["CodigoSolicitud"]?.stringValue == "SOL-2026-02-00000002")
         // `despues` counts its own SELECT.
-        #expect(despues - antes - 1 == 11)
+        #expect(despues - antes - 1 == 7)
         #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 4)
         #expect(try h.count("SELECT COUNT(*) FROM DetalleLugarSolicitud WHERE IdSolicitud = \(try #require(response.data?["Id"]?.intValue))") == 2)
+    }
+
+    @Test("the creation's answer is the record GET /solicitud/:id reads, byte for byte, though it is built from what was written and not read back")
+    func respuestaIgualALectura() throws {
+        let h = try TransporteHarness()
+        let token = try h.token("solicitante1")
+        // Stops sent out of Orden order, one without its optional fields.
+        let cuerpo = TransporteHarness.cuerpo(["lugares": """
+            [{"idLugar": 5, "esOrigen": false, "orden": 1, "descripcion": "Destino", "horaEstimadaLlegada": "10:30",
+              "requiereRetorno": true, "horaEstimadaRetorno": "12:00"},
+             {"idLugar": 1, "esOrigen": true, "orden": 0}]
+            """])
+        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
+        #expect(creada.status == 201, "\(creada.text)")
+        let id = try #require(creada.data?["Id"]?.intValue)
+        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
+        #expect(leida.status == 200, "\(leida.text)")
+        func datos(_ response: TestResponse) throws -> Substring {
+            let text = response.text
+            let inicio = try #require(text.range(of: "\"data\":"))
+            return text[inicio.upperBound...]
+        }
+        #expect(try datos(creada) == datos(leida))
+        #expect(creada.data?["CodigoEstadoActual"]?.stringValue == "PENDIENTE_APROBACION")
+        guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
+        #expect(lugares.map { $0["Orden"]?.intValue } == [0, 1])
+        // The stops and the first history row carry the creation instant, as the row does.
+        #expect(try h.count("""
+            SELECT COUNT(*) FROM DetalleLugarSolicitud d JOIN Solicitud s ON s.Id = d.IdSolicitud
+             WHERE s.Id = \(id) AND d.FechaHoraCreacion = s.FechaHoraCreacion AND d.FechaHoraActualizacion = s.FechaHoraCreacion
+            """) == 2)
+        #expect(try h.count("""
+            SELECT COUNT(*) FROM HistoricoEstadoSolicitud h JOIN Solicitud s ON s.Id = h.IdSolicitud
+             WHERE s.Id = \(id) AND h.Seq = 1 AND h.MotivoEstadoSolicitud = 'Solicitud creada'
+               AND h.FechaHoraCreacion = s.FechaHoraCreacion AND h.FechaHoraActualizacion = s.FechaHoraCreacion
+            """) == 1)
+    }
+
+    @Test("the row's RETURNING list is the record's columns, in the record's order")
+    func columnasDelRegistro() {
+        func nombre(_ expresion: String) -> String {
+            // The alias, or the column without its table ("s.Id", "e.EsEstadoFinal").
+            let alias = expresion.components(separatedBy: " AS ").last ?? expresion
+            return alias.components(separatedBy: ".").last ?? alias
+        }
+        #expect(SolicitudSQL.creadaColumnas.map(nombre) == SolicitudSQL.registroColumnas.map(nombre))
+        #expect(SolicitudSQL.completadaColumnas.allSatisfy { SolicitudSQL.creadaColumnas.map(nombre).contains($0) })
     }
 
     @Test("a pin inside a pin: the same instant sends nothing, another one is undone back to the outer pin, and the last release gives the server's clock back")

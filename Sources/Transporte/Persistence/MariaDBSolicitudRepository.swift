@@ -46,27 +46,6 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         return encontradas
     }
 
-    func asignarCodigo(_ id: Int, anio: Int, mes: Int) throws -> String {
-        // The OUT parameter is a placeholder: the server sends its value back as the CALL's own result set, so the
-        // code comes in the same round trip (no `SELECT @variable` after it, while the correlative lock is held).
-        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.asignarCodigo, binds: [
-            .int(Int64(id)), .int(Int64(anio)), .int(Int64(mes)), .null,
-        ])), case .text(let codigo) = row[0] else {
-            throw MariaDBError(kind: .other, message: "asignar_codigo_solicitud no devolvió un código")
-        }
-        return codigo
-    }
-
-    func insertar(_ campos: [(column: String, value: FieldValue)], instante: Int64) throws -> Int {
-        var binds: [SQLValue] = []
-        for columna in SolicitudSQL.columnas {
-            binds.append(campos.last { $0.column == columna }.map { Self.bind($0.value) } ?? .null)
-        }
-        let creacion = Self.dateTime(utcMilliseconds: instante)
-        binds += [creacion, creacion]
-        return Int(try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertar, binds: binds)).lastInsertID)
-    }
-
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T {
         let fijado = connection.local { InstanteFijado() }
         // Inside a pin of the same instant (a creation's first state, a mission's solicitud move): nothing to send.
@@ -92,16 +71,23 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws {
         guard !lugares.isEmpty else { return }
         // One statement for every stop (one round trip), rows in Orden order as before, so their ids still are.
+        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugares(lugares.count),
+                                        binds: Self.lugarBinds(lugares, solicitud: id)))
+    }
+
+    /// The 8 values of each stop of `lugares` in Orden order (so their ids are too), then `extra` after each.
+    static func lugarBinds(_ lugares: [LugarSolicitud], solicitud id: Int, extra: [SQLValue] = []) -> [SQLValue] {
         var binds: [SQLValue] = []
-        binds.reserveCapacity(lugares.count * 8)
+        binds.reserveCapacity(lugares.count * (8 + extra.count))
         for lugar in lugares.sorted(by: { $0.orden < $1.orden }) {
             binds += [
                 .int(Int64(id)), .int(Int64(lugar.idLugar)), lugar.esOrigen.sqlValue, .int(Int64(lugar.orden)),
                 lugar.descripcion.sqlValue, lugar.horaEstimadaLlegada.map(Self.time) ?? .null,
                 lugar.requiereRetorno.sqlValue, lugar.horaEstimadaRetorno.map(Self.time) ?? .null,
             ]
+            binds += extra
         }
-        try connection.execute(SQLQuery(unsafeSQL: SolicitudSQL.insertarLugares(lugares.count), binds: binds))
+        return binds
     }
 
     func eliminarLugares(solicitud id: Int) throws {

@@ -117,19 +117,7 @@ enum SolicitudSQL {
         """
     static let codigoEstado = "SELECT Codigo FROM EstadoSolicitud WHERE Id = ?"
 
-    /// The code, given last (0015): the counter (0005) and the UPDATE of the provisional code, under the lock. The
-    /// last placeholder is the OUT parameter: its value comes back as the CALL's result set.
-    static let asignarCodigo = "CALL asignar_codigo_solicitud(?, ?, ?, ?)"
     static let cambiarEstado = "CALL cambiar_estado_solicitud(?, ?, ?)"
-
-    /// The row under its provisional code (0015): 'SOL-0000-00-' and 13 random digits, replaced by `asignarCodigo`
-    /// before COMMIT. Random, not the connection's id: a key a connection used in its previous creation can still
-    /// be there delete-marked, and InnoDB's duplicate check then next-key locks it until COMMIT, which made the
-    /// creations on neighbouring keys wait for each other. (Two equal draws only make the second one wait.)
-    static let insertar = "INSERT INTO Solicitud (CodigoSolicitud, " + columnas.joined(separator: ", ")
-        + ", FechaHoraCreacion, FechaHoraActualizacion) VALUES (CONCAT('SOL-0000-00-', "
-        + "LPAD(FLOOR(RAND() * 10000000000000), 13, '0')), "
-        + columnas.map { _ in "?" }.joined(separator: ", ") + ", ?, ?)"
 
     /// `col = IF(sent, value, col)` for every writable column: one statement text whatever the body sends.
     /// The audit trigger bumps FechaHoraActualizacion even when nothing else changes (stops replaced).

@@ -9,19 +9,6 @@ struct SolicitudRegistro: Sendable {
     let resumen: SolicitudResumen
     /// The drivers (Perfil ids) of its active missions, for the caller's scope (T13).
     var motoristas: [Int] = []
-
-    /// The same record under `codigo`: a creation reads its record back before it takes its code (0015), which
-    /// changes nothing else in it (FechaHoraActualizacion included).
-    func conCodigo(_ codigo: String) -> SolicitudRegistro {
-        var resumen = resumen
-        resumen.codigo = codigo
-        guard case .object(var members) = json,
-              let index = members.firstIndex(where: { $0.0 == "CodigoSolicitud" }) else {
-            return SolicitudRegistro(json: json, resumen: resumen, motoristas: motoristas)
-        }
-        members[index].1 = .string(codigo)
-        return SolicitudRegistro(json: .object(members), resumen: resumen, motoristas: motoristas)
-    }
 }
 
 /// The state history of one solicitud (transporte.md §6), oldest first.

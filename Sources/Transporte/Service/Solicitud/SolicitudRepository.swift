@@ -9,16 +9,15 @@ protocol SolicitudRepository {
     func transaction<T>(_ body: () throws -> T) throws -> T
     /// Which of `referencias` exist and are active.
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
-    /// Gives solicitud `id` (inserted by this transaction with its provisional code) the next code of (anio, mes)
-    /// through the T3 procedures and returns it. It takes the correlative lock, held until the end of the
-    /// transaction: call it as the creation's last write but the mails.
-    func asignarCodigo(_ id: Int, anio: Int, mes: Int) throws -> String
+    /// Creates a solicitud in the running transaction from the sent `campos` (PascalCase columns) and `lugares`,
+    /// created at `instante` (UTC ms): its row, its stops, its first state (PENDIENTE_APROBACION, T4) and, last, the
+    /// next code of (anio, mes) (T3), which takes the correlative lock held until the end of the transaction: call it
+    /// as the creation's last write but the mails. Returns the record as written (what a read would give).
+    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], instante: Int64,
+               anio: Int, mes: Int) throws -> SolicitudRegistro
     /// Runs `body` with the server's "now" (column defaults, triggers, the procedures) reading `instante` (UTC ms)
     /// on this connection, then the server's own clock again, also when `body` throws.
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T
-    /// Inserts a solicitud without state and with a provisional code (0015) from the sent `campos` (PascalCase
-    /// columns), created at `instante` (UTC milliseconds); returns its id.
-    func insertar(_ campos: [(column: String, value: FieldValue)], instante: Int64) throws -> Int
     /// Inserts the stops of solicitud `id`.
     func insertarLugares(_ lugares: [LugarSolicitud], solicitud id: Int) throws
     /// Soft-deletes the active stops of solicitud `id`.

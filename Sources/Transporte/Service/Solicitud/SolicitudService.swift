@@ -41,23 +41,15 @@ struct SolicitudService {
             try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
             try verificarTitular(solicitante, caller)
             // One clock reading: the code's month, FechaHoraCreacion and every row the creation writes (stops, the
-            // first history row of 0006, whose stamps are column defaults) carry it, never the server's clock.
-            // (The outbox below keeps the server's clock: its sender compares with it.)
+            // first history row) carry it, never the server's clock. (The outbox below keeps the server's clock: its
+            // sender compares with it.)
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
-            // One pin of the session clock for the row, its stops and its first state (cambiarEstado's own pin at
-            // the same instant sends nothing).
-            let id = try repository.conInstante(instante) {
-                let id = try repository.insertar(datos.columns, instante: instante)
-                try repository.insertarLugares(lugares, solicitud: id)
-                try repository.cambiarEstado(id, a: .pendienteAprobacion, motivo: nil, instante: instante)
-                return id
-            }
-            // A solicitud created by this transaction has no missions yet: the record is read without them.
-            guard let provisional = try repository.registro(id, misiones: false) else { throw RegistroPerdido(id: id) }
-            // The code last (0015, issue 16): the correlative lock is held only from here to the COMMIT, for
-            // the counter, the UPDATE of this row's provisional code and the two mails, which name the code.
-            let registro = provisional.conCodigo(try repository.asignarCodigo(id, anio: fecha.year, mes: fecha.month))
+            // Row, stops, first state and, last, the code (0015, 0021: the correlative lock is held only from there
+            // to the COMMIT, for the counter, the row's one UPDATE and the two mails, which name the code). The
+            // record comes back from those writes, not from a read.
+            let registro = try repository.crear(datos.columns, lugares: lugares, instante: instante,
+                                                anio: fecha.year, mes: fecha.month)
             try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
             return registro
         }

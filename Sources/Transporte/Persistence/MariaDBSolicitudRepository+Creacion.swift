@@ -1,0 +1,49 @@
+import AppCore
+import HTTPCore
+import MariaDB
+
+/// A creation in three statements (0021, issue 16): the row and its stops, each returning its record columns, and
+/// the first state with the code in one `CALL`. The record is built from those three results, with the same
+/// column names, values and types the record statement gives, so the answer is the one a read-back would give.
+extension MariaDBSolicitudRepository {
+    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], instante: Int64,
+               anio: Int, mes: Int) throws -> SolicitudRegistro {
+        let creacion = Self.dateTime(utcMilliseconds: instante)
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(SolicitudSQL.columnas.count + 2)
+        for columna in SolicitudSQL.columnas {
+            binds.append(campos.last { $0.column == columna }.map { Self.bind($0.value) } ?? .null)
+        }
+        binds += [creacion, creacion]
+        guard let fila = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.crear, binds: binds)) else {
+            throw MariaDBError(kind: .other, message: "INSERT ... RETURNING de Solicitud no devolvió la fila")
+        }
+        let id = try fila.int("Id")
+        var paradas: [SQLRow] = []
+        if !lugares.isEmpty {
+            // The stops carry the creation instant too (they were written under the pinned session clock before).
+            paradas = try connection.query(SQLQuery(
+                unsafeSQL: SolicitudSQL.crearLugares(lugares.count),
+                binds: Self.lugarBinds(lugares, solicitud: id, extra: [creacion, creacion])))
+            paradas.sort { Self.orden($0, lugarColumns: true) < Self.orden($1, lugarColumns: true) }
+        }
+        // The OUT parameters are placeholders: the server sends their values back as the CALL's own result row.
+        guard let completada = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.completarCreacion, binds: [
+            .int(Int64(id)), creacion, .int(Int64(anio)), .int(Int64(mes)), .null, .null, .null, .null, .null, .null,
+        ])), case .text = completada[0] else {
+            throw MariaDBError(kind: .other, message: "completar_solicitud_creada no devolvió un código")
+        }
+        var valores = fila.values
+        for (indice, nombre) in SolicitudSQL.completadaColumnas.enumerated() {
+            guard let destino = fila.columns.names.firstIndex(of: nombre) else { continue }
+            valores[destino] = completada[indice]
+        }
+        let row = SQLRow(columns: fila.columns, values: valores)
+        let json = RecordJSON(zone: zone)
+        var members = json.members(row)
+        members.append(("lugares", .array(paradas.map(json.object))))
+        // A solicitud created by this transaction has no missions.
+        members.append(("misiones", .array([])))
+        return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, paradas))
+    }
+}
