@@ -41,29 +41,8 @@ struct ExpedienteListPlanTests {
     }
 
     static func plan(_ filtro: ExpedienteFiltro, on h: MonitorHarness) throws -> Plan {
-        let query = MariaDBExpedienteRepository.summaryQuery(filtro)
-        let row = try #require(try h.connection.queryFirst(
-            SQLQuery(unsafeSQL: "ANALYZE FORMAT=JSON " + query.sql, binds: query.binds, isReusable: false)))
-        var plan = Plan()
-        func walk(_ value: Input) {
-            switch value {
-            case .object(let object):
-                if object["table_name"] == .string("e") {
-                    if case .string(let key)? = object["key"] { plan.key = key }
-                    if case .number(let rows)? = object["r_rows"] { plan.examined = Double(rows) }
-                }
-                for (name, member) in object.members {
-                    if name == "filesort" || name == "temporary_table" { plan.sorts = true }
-                    walk(member)
-                }
-            case .array(let items):
-                items.forEach(walk)
-            default:
-                break
-            }
-        }
-        walk(try JSONParser.parse(Array(try row.string("ANALYZE").utf8)))
-        return plan
+        let plan = try QueryPlan.analyze(MariaDBExpedienteRepository.summaryQuery(filtro), on: h.connection)
+        return Plan(key: plan.tables["e"]?.key, examined: plan.tables["e"]?.examined, sorts: plan.sorts)
     }
 
     static func page(_ limit: Int, offset: Int = 0) -> ListPage { ListPage(limit: limit, offset: offset) }

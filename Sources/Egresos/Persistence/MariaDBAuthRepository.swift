@@ -10,7 +10,10 @@ struct MariaDBAuthRepository: AuthRepository {
             .map { StaffUser(try MariaDBUserRepository.record($0)) }
     }
 
-    private static let activeUserSQL = MariaDBUserRepository.columns + " WHERE user_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1"
+    /// The live unique key `user_id_active` (the `sub` exactly while the row is not deleted) makes this a `const`
+    /// read, which MariaDB answers while it plans the statement: about half the server CPU of `user_id = ? AND
+    /// deleted_at IS NULL ORDER BY id LIMIT 1` over `ix_users_user_id` (issue 16), with the same row or none.
+    static let activeUserSQL = MariaDBUserRepository.columns + " WHERE user_id_active = ?"
 
     func activeUnlinkedUser(email: String) throws -> StaffUser? {
         try StaffDirectory.user(SQLQuery(unsafeSQL: StaffDirectory.select

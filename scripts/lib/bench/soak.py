@@ -23,15 +23,14 @@ Where the time goes (issue 17: p99 climbed with the data the soak writes while t
     minute, and the top ones by growth of their time per execution. The application's statements are C-API prepared
     statements, which MariaDB leaves out of events_statements_summary_by_digest, so they are read from
     prepared_statements_instances (grouped by SQL text over every connection) and the rest from the digest table.
-  - "preload": N creations per module before the warm-up (the same writes as the mix, as fast as the service takes
-    them, CONNECTIONS at a time), so a short soak runs on the database a long one ends with (BENCH_PRELOAD=N;
-    10 minutes of the default mix write ~15,000 expedientes, ~20,000 solicitudes and ~20,000 brands). With
-    "minutes": 0 the script only preloads (scripts/bench does that before its rows).
+  - a short soak runs on the database a long one ends with when scripts/bench first writes those records by SQL
+    (BENCH_DATA="monitor=N transporte=N egresos=N"; 10 minutes of the default mix write ~15,000 expedientes,
+    ~20,000 solicitudes and ~20,000 brands).
 
 Targets: zero errors (any non-2xx answer, connection error or timeout), RSS flat (end within 10% of the start),
 p99 flat (the median p99 of the last minutes within 20% of the median p99 of the first minutes: the first and
 last third of the minutes, at least one each). The configuration comes as JSON on stdin (scripts/bench writes it):
-  {"minutes", "warmup", "rate", "connections", "timeout", "host", "preload", "preload_modules" (default all),
+  {"minutes", "warmup", "rate", "connections", "timeout", "host",
    "db": {"pid_file", "socket"},
    "modules": {"monitor": {"port", "pid_file", "token", ...}, ...}}
 Exit status: 0 when every target passes, 1 otherwise.
@@ -450,55 +449,8 @@ def report_statements(config: dict, top: int = 8) -> None:
         print(f"  {growth(text):5.1f}×" + line(text)[1:])
 
 
-async def preload_writer(module: str, settings: dict, config: dict, index: int, run: str, counts: dict) -> None:
-    """One connection's share of MODULE's preload: the mix's writes (its reads left out) back to back until the
-    module has config["preload"] creations answered 2xx."""
-    host, port, token = config["host"], settings["port"], settings["token"]
-    connection = Connection(host, port, config["timeout"])
-    scenario = Scenario(module, settings, index, run)
-    while counts["created"] < config["preload"] and counts["failed"] < 100:
-        for call in [c for c in scenario.cycle() if c.method != "GET"]:
-            creation = call.method == "POST"
-            if creation and counts["created"] >= config["preload"]:
-                break
-            head, body = request_bytes(call, host, port, token)
-            try:
-                status, payload = await asyncio.wait_for(connection.exchange(head, body), config["timeout"])
-            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
-                status, payload = 0, type(error).__name__.encode()
-                await connection.close()
-            if 200 <= status < 300:
-                counts["created"] += creation
-            else:
-                counts["failed"] += 1
-                if counts["failed"] <= 3:
-                    print(f"soak: preload {module} {call.method} {call.path} answered {status}: {payload[:200]!r}",
-                          file=sys.stderr)
-    await connection.close()
-
-
-async def preload(config: dict) -> bool:
-    """config["preload"] creations per module, the three modules at once; True when every module got them all."""
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    modules = {m: s for m, s in config["modules"].items() if m in (config.get("preload_modules") or config["modules"])}
-    counts = {module: {"created": 0, "failed": 0} for module in modules}
-    await asyncio.gather(*[preload_writer(module, settings, config, i, config.get("run", "s") + "p", counts[module])
-                           for module, settings in modules.items() for i in range(config["connections"])])
-    seconds = loop.time() - started
-    print(f"soak: preloaded in {seconds:.0f} s: " + ", ".join(
-        f"{module} {c['created']} created ({c['created'] / max(seconds, 0.001):.0f}/s, {c['failed']} failed)"
-        for module, c in counts.items()), flush=True)
-    return all(c["created"] >= config["preload"] for c in counts.values())
-
-
 async def main_async(config: dict) -> bool:
     loop = asyncio.get_running_loop()
-    if config.get("preload", 0) > 0 and not await preload(config):
-        print("soak: the preload did not complete (see the answers above)", file=sys.stderr)
-        return False
-    if config["minutes"] == 0:
-        return True
     stats = {module: ModuleStats() for module in config["modules"]}
     for module, settings in config["modules"].items():
         stats[module].rss_before_warmup = rss_kib(settings["pid_file"])
