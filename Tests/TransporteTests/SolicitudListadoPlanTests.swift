@@ -145,7 +145,7 @@ struct SolicitudRegistroMisionColumnasTests {
         #expect(vista == MisionRoutes.columnas)
     }
 
-    @Test("the record statements' labels are the layouts the record is read with by position, and each stop and mission is one row")
+    @Test("the record statement's labels are the layouts the record is read with by position, and each stop and mission is one row")
     func etiquetasDeLasPartes() throws {
         let h = try TransporteHarness()
         let solicitud = try h.solicitudEn("APROBADA")
@@ -153,11 +153,9 @@ struct SolicitudRegistroMisionColumnasTests {
         _ = try h.misionId(solicitud, fecha: "2026-04-15")
         let key: [SQLValue] = [.int(Int64(solicitud))]
         let rows = try h.connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: key))
-        let creada = try h.connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroConLugares, binds: key))
         // `registro` reads the parts with these static layouts, by position: they must be the statements' labels.
         let layouts = [SolicitudSQL.registroLayout, SolicitudSQL.lugarLayout, SolicitudSQL.misionLayout]
         #expect(try #require(rows.first).columns.names == ["Parte"] + layouts.flatMap(\.columns.names))
-        #expect(try #require(creada.first).columns.names == ["Parte"] + layouts.dropLast().flatMap(\.columns.names))
         #expect(SolicitudSQL.registroLayout.booleans.enumerated().filter(\.element).map {
             SolicitudSQL.registroLayout.columns.names[$0.offset] } == ["EsEstadoFinal"])
         let l = 1 + SolicitudSQL.registroColumnas.count, m = l + SolicitudSQL.lugarColumnas.count

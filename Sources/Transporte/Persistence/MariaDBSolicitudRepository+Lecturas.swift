@@ -4,13 +4,11 @@ import MariaDB
 
 /// The reads of the solicitud repository: the record (§3.2), the list (§7.2) and the history (§6).
 extension MariaDBSolicitudRepository {
-    func registro(_ id: Int, misiones conMisiones: Bool) throws -> SolicitudRegistro? {
-        let rows = try connection.query(SQLQuery(
-            unsafeSQL: conMisiones ? SolicitudSQL.registroCompleto : SolicitudSQL.registroConLugares, binds: [.int(Int64(id))]))
+    func registro(_ id: Int) throws -> SolicitudRegistro? {
+        let rows = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: [.int(Int64(id))]))
         guard let first = rows.first else { return nil }
-        // Parte, the record's columns, a stop's, then a mission's (the rest; none in `registroConLugares`). A
-        // stop's or a mission's first column is its Id, NULL on the other part's rows. The layouts are the
-        // statements' own (`SolicitudSQL`), built once.
+        // Parte, the record's columns, a stop's, then a mission's (the rest). A stop's or a mission's first column
+        // is its Id, NULL on the other part's rows. The layouts are the statement's own (`SolicitudSQL`), built once.
         let l = 1 + SolicitudSQL.registroColumnas.count
         let m = l + SolicitudSQL.lugarColumnas.count
         let registro = first.values[1..<l]

@@ -88,14 +88,6 @@ enum SolicitudSQL {
     static let lugarLayout = RecordLayout(selected: lugarColumnas)
     static let misionLayout = RecordLayout(selected: misionColumnas)
 
-    /// `registroCompleto` without the missions, for a solicitud its own transaction has just created (it has none):
-    /// a row per active stop, all of part 1, and 12 tables to open and optimise instead of 19.
-    static let registroConLugares = "SELECT CAST(1 AS UNSIGNED) AS Parte, " + registro + ", "
-        + lugarColumnas.joined(separator: ", ") + desde
-        + " LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
-        + "ON dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
-        + "WHERE s.Id = ? AND s.Eliminado = 0"
-
     /// The history rows of §6, oldest first by `Seq` (the order their transactions wrote them, 0017);
     /// `IdEstadoSolicitud` is the state's id.
     static let historico = """

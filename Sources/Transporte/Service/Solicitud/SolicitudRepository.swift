@@ -34,9 +34,8 @@ protocol SolicitudRepository {
     func eliminar(_ id: Int) throws
     /// Soft-deletes the PROGRAMADA missions of solicitud `id` with their stops and history (§7.8).
     func eliminarMisionesProgramadas(solicitud id: Int) throws
-    /// The active solicitud `id` as the API returns it, or nil. Without `misiones` its missions are not looked up
-    /// (the record says none): for a solicitud this transaction has just created.
-    func registro(_ id: Int, misiones: Bool) throws -> SolicitudRegistro?
+    /// The active solicitud `id` as the API returns it, missions included, or nil.
+    func registro(_ id: Int) throws -> SolicitudRegistro?
     /// One page of the active solicitudes in `alcance` matching `filtro`, newest first, without lugares/misiones,
     /// and their total.
     func listado(_ filtro: SolicitudFiltro, alcance: SolicitudAlcance, offset: Int, limite: Int) throws
@@ -45,11 +44,4 @@ protocol SolicitudRepository {
     func historico(_ id: Int) throws -> HistoricoSolicitud?
     /// Puts `mensajes` in the outbox, in the running transaction (T6), in one statement.
     func encolar(_ mensajes: [MailMessage]) throws
-}
-
-extension SolicitudRepository {
-    /// The active solicitud `id` as the API returns it, missions included, or nil.
-    func registro(_ id: Int) throws -> SolicitudRegistro? {
-        try registro(id, misiones: true)
-    }
 }
