@@ -59,16 +59,14 @@ struct CustomerRoutes: EgresosInputReading {
     /// #7 `GET /api/v1/customers`.
     static func listCustomers(_ request: Request, _ context: EgresosContext) throws -> Response {
         _ = try context.validate(request, Rules.listCustomers)
-        let views = context.customerViews
-        return .json(.object([("customers", .array(try context.persistence.customers.customers().map(views.customer)))]))
+        return .json(try context.persistence.customers.customerListJSON(files: context.files))
     }
 
     /// #8 `GET /api/v1/customers/:customer_id/brands`.
     static func customerBrands(_ request: Request, _ context: EgresosContext) throws -> Response {
         let input = try context.validate(request, Rules.customerBrands)
         let id = EgresosInput.int(input.path, "customer_id") ?? 0
-        let views = context.customerViews
-        return .json(.object([("brands", .array(try context.persistence.customers.brands(customerID: id).map(views.brand)))]))
+        return .json(try context.persistence.customers.brandListJSON(customerID: id, files: context.files))
     }
 
     /// #9 `POST /api/v1/customers/brands`: customer and brands in one transaction.
@@ -173,8 +171,7 @@ struct CustomerRoutes: EgresosInputReading {
     /// #13 `GET /api/v1/brands`.
     static func listBrands(_ request: Request, _ context: EgresosContext) throws -> Response {
         _ = try context.validate(request, Rules.listCustomers)
-        let views = context.customerViews
-        return .json(.object([("brands", .array(try context.persistence.customers.brands(customerID: nil).map(views.brand)))]))
+        return .json(try context.persistence.customers.brandListJSON(customerID: nil, files: context.files))
     }
 
     /// #14 `POST /api/v1/customers/:customer_id/brands` (EXT `picture`).

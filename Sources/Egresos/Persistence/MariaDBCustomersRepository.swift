@@ -44,9 +44,10 @@ struct MariaDBCustomersRepository: CustomersRepository {
                        picturePath: try row.optionalString("picture_path"), projectsCount: try row.int("projects_count"))
     }
 
+    /// The records of #7's answer; the route writes it from the rows instead (`customerListJSON`), and tests hold
+    /// the two together.
     func customers() throws -> [CustomerRecord] {
-        try connection.query(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.deleted_at IS NULL" + Self.customerGroup + " ORDER BY c.id"))
-            .map(Self.customer)
+        try connection.query(SQLQuery(unsafeSQL: Self.customerListSQL)).map(Self.customer)
     }
 
     func customer(id: Int) throws -> CustomerRecord? {
@@ -90,7 +91,7 @@ struct MariaDBCustomersRepository: CustomersRepository {
 
     // MARK: Brands
 
-    private static let brandSelect = """
+    static let brandSelect = """
         SELECT b.id, b.customer_id, b.code, b.name, b.description, b.picture_path, c.picture_path AS customer_picture_path
           FROM brands b JOIN customers c ON c.id = b.customer_id
         """
@@ -102,14 +103,18 @@ struct MariaDBCustomersRepository: CustomersRepository {
                     customerPicturePath: try row.optionalString("customer_picture_path"))
     }
 
-    func brands(customerID: Int?) throws -> [BrandRecord] {
+    /// The live brands of one customer or of all, in id order (`brands(customerID:)`, `brandListJSON`).
+    static func brandsQuery(customerID: Int?) -> SQLQuery {
         if let customerID {
-            return try connection.query(SQLQuery(unsafeSQL: Self.brandSelect
-                                                    + " WHERE b.customer_id = ? AND b.deleted_at IS NULL ORDER BY b.id",
-                                                 binds: [.int(Int64(customerID))])).map(Self.brand)
+            return SQLQuery(unsafeSQL: brandSelect + " WHERE b.customer_id = ? AND b.deleted_at IS NULL ORDER BY b.id",
+                            binds: [.int(Int64(customerID))])
         }
-        return try connection.query(SQLQuery(unsafeSQL: Self.brandSelect + " WHERE b.deleted_at IS NULL ORDER BY b.id"))
-            .map(Self.brand)
+        return SQLQuery(unsafeSQL: brandSelect + " WHERE b.deleted_at IS NULL ORDER BY b.id")
+    }
+
+    /// The records of #8's and #13's answers; the routes write them from the rows instead (`brandListJSON`).
+    func brands(customerID: Int?) throws -> [BrandRecord] {
+        try connection.query(Self.brandsQuery(customerID: customerID)).map(Self.brand)
     }
 
     func brand(id: Int) throws -> BrandRecord? {

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// A customer row with its derived count (egresos.md §5.3).
 struct CustomerRecord: Sendable, Equatable {
     var id: Int
@@ -97,6 +99,8 @@ struct ProjectChanges: Sendable {
 /// the caller's transaction (`EgresosPersistence.transaction`).
 protocol CustomersRepository {
     func customers() throws -> [CustomerRecord]
+    /// #7's whole body, `{"customers":[...]}`, the customers of `customers()` as `CustomerViews.customer` writes them.
+    func customerListJSON(files: FileStore) throws -> EncodedJSON
     func customer(id: Int) throws -> CustomerRecord?
     /// An active customer's code alone (a new brand's code starts with it), without counting its projects.
     func customerCode(id: Int) throws -> String?
@@ -107,6 +111,8 @@ protocol CustomersRepository {
 
     /// Active brands, of one customer or of all.
     func brands(customerID: Int?) throws -> [BrandRecord]
+    /// `{"brands":[...]}`, the brands of `brands(customerID:)` as `CustomerViews.brand` writes them (#8, #13).
+    func brandListJSON(customerID: Int?, files: FileStore) throws -> EncodedJSON
     func brand(id: Int) throws -> BrandRecord?
     func createBrand(customerID: Int, code: String, name: String, description: String?) throws -> Int
     func updateBrand(id: Int, _ changes: BrandChanges) throws
