@@ -7,7 +7,7 @@ import MariaDB
 /// `brands(customerID:)` (`CustomerListJSONTests` holds the two paths together).
 extension MariaDBCustomersRepository {
     /// The statement of `customers()`.
-    static let customerListSQL = customerSelect + " WHERE c.deleted_at IS NULL" + customerGroup + " ORDER BY c.id"
+    static let customerListSQL = customerSelect + " WHERE c.deleted_at IS NULL ORDER BY c.id"
 
     /// `id, code, name, description`: the first four columns of `customerSelect`, in §5.3's order.
     private static let customerHead = SQLJSONMembers(["id", "code", "name", "description"])

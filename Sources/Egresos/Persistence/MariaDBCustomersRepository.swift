@@ -22,20 +22,13 @@ struct MariaDBCustomersRepository: CustomersRepository {
 
     // MARK: Customers
 
-    /// A customer with the number of its live projects under live brands; append the WHERE clause, then
-    /// `customerGroup`. Each customer's live projects are one range of the covering `ix_projects_customer_live`
-    /// (`projects.customer_id` is the brand's customer, 0017; `name_active` is NOT NULL exactly while `deleted_at`
-    /// is NULL, since `name` is NOT NULL), each brand checked by primary key, grouped along the customers' primary
-    /// key: no temporary table, and the cost follows the customers and their live projects, not the brands a
-    /// customer has gathered (a 10-minute soak leaves 20,000; walking them was issue 17's p99 drift) nor every
-    /// project of every customer (the derived table this replaces: twice the MariaDB CPU on small data, issue 16).
+    /// A customer with the number of its live projects under live brands, which the customer row keeps (0018's
+    /// triggers: counting them through `ix_projects_customer_live` and each brand's primary key on every read,
+    /// 0017's shape, cost MariaDB three times this scan on the bench's data, issue 16); append the WHERE clause.
     static let customerSelect = """
-        SELECT c.id, c.code, c.name, c.description, c.payment_conditions, c.picture_path, COUNT(b.id) AS projects_count
+        SELECT c.id, c.code, c.name, c.description, c.payment_conditions, c.picture_path, c.projects_count
           FROM customers c
-          LEFT JOIN projects p ON p.customer_id = c.id AND p.name_active IS NOT NULL
-          LEFT JOIN brands b ON b.id = p.brand_id AND b.deleted_at IS NULL
         """
-    static let customerGroup = " GROUP BY c.id"
 
     private static func customer(_ row: SQLRow) throws -> CustomerRecord {
         CustomerRecord(id: try row.int("id"), code: try row.string("code"), name: try row.string("name"),
@@ -51,7 +44,7 @@ struct MariaDBCustomersRepository: CustomersRepository {
     }
 
     func customer(id: Int) throws -> CustomerRecord? {
-        try connection.queryFirst(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.id = ? AND c.deleted_at IS NULL" + Self.customerGroup,
+        try connection.queryFirst(SQLQuery(unsafeSQL: Self.customerSelect + " WHERE c.id = ? AND c.deleted_at IS NULL",
                                            binds: [.int(Int64(id))])).map(Self.customer)
     }
 
