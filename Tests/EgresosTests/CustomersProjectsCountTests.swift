@@ -60,22 +60,19 @@ struct CustomersProjectsCountTests {
         #expect(try harness.count("SELECT projects_count FROM customers WHERE id = \(customer)") == 1)
 
         // Plain SQL: a project under a deleted brand, restored projects and brands, a moved project, hard deletes.
-        try harness.execute("INSERT INTO projects (brand_id, folio, name) VALUES (\(other), '990', 'Bajo borrada')")
-        try Self.expectKept(harness, "project under a deleted brand")
-        try harness.execute("UPDATE projects SET deleted_at = NULL WHERE id = \(projects[2])")
-        try Self.expectKept(harness, "project restored under a deleted brand")
-        try harness.execute("UPDATE brands SET deleted_at = NULL WHERE id = \(other)")
-        try Self.expectKept(harness, "brand restored")
-        try harness.execute("UPDATE projects SET deleted_at = NULL WHERE id = \(projects[0])")
-        try Self.expectKept(harness, "project restored")
-        try harness.execute("UPDATE projects SET brand_id = \(other) WHERE id = \(projects[1])")
-        try Self.expectKept(harness, "project moved to another brand")
-        try harness.execute("UPDATE brands SET deleted_at = UTC_TIMESTAMP(3) WHERE id = \(other)")
-        try Self.expectKept(harness, "brand soft-deleted without the cascade")
-        try harness.execute("DELETE FROM projects WHERE id IN (\(projects[0]), \(projects[2]))")
-        try Self.expectKept(harness, "projects deleted")
-        try harness.execute("UPDATE projects SET deleted_at = UTC_TIMESTAMP(3) WHERE brand_id = \(other)")
-        try Self.expectKept(harness, "projects of a deleted brand soft-deleted")
+        for (step, sql) in [
+            ("project under a deleted brand", "INSERT INTO projects (brand_id, folio, name) VALUES (\(other), '990', 'Bajo borrada')"),
+            ("project restored under a deleted brand", "UPDATE projects SET deleted_at = NULL WHERE id = \(projects[2])"),
+            ("brand restored", "UPDATE brands SET deleted_at = NULL WHERE id = \(other)"),
+            ("project restored", "UPDATE projects SET deleted_at = NULL WHERE id = \(projects[0])"),
+            ("project moved to another brand", "UPDATE projects SET brand_id = \(other) WHERE id = \(projects[1])"),
+            ("brand soft-deleted without the cascade", "UPDATE brands SET deleted_at = UTC_TIMESTAMP(3) WHERE id = \(other)"),
+            ("projects deleted", "DELETE FROM projects WHERE id IN (\(projects[0]), \(projects[2]))"),
+            ("projects of a deleted brand soft-deleted", "UPDATE projects SET deleted_at = UTC_TIMESTAMP(3) WHERE brand_id = \(other)"),
+        ] {
+            try harness.execute(sql)
+            try Self.expectKept(harness, step)
+        }
 
         // The answers: the list and one customer's (#10/#11 read it back) show the kept count.
         let kept = [try harness.count("SELECT projects_count FROM customers WHERE id = 1"),

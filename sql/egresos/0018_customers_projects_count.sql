@@ -24,6 +24,7 @@ DROP TRIGGER IF EXISTS trg_projects_count_insert;
 DROP TRIGGER IF EXISTS trg_projects_count_update;
 DROP TRIGGER IF EXISTS trg_projects_count_delete;
 DROP TRIGGER IF EXISTS trg_brands_projects_count;
+DROP PROCEDURE IF EXISTS customers_projects_count_move;
 
 DELIMITER //
 
@@ -34,44 +35,40 @@ BEGIN
     END IF;
 END//
 
-CREATE TRIGGER trg_projects_count_insert AFTER INSERT ON projects FOR EACH ROW
+-- Moves the count of customer p_customer_id by p_delta for a live project of brand p_brand_id, when that brand is
+-- live (read with a locking read: the latest committed row).
+CREATE PROCEDURE customers_projects_count_move(IN p_brand_id INT, IN p_customer_id INT, IN p_delta INT)
 BEGIN
     DECLARE v_live INT DEFAULT 0;
-    IF NEW.deleted_at IS NULL THEN
-        SELECT COUNT(*) INTO v_live FROM brands WHERE id = NEW.brand_id AND deleted_at IS NULL LOCK IN SHARE MODE;
-        IF v_live > 0 THEN
-            UPDATE customers SET projects_count = projects_count + 1 WHERE id = NEW.customer_id;
-        END IF;
+    SELECT COUNT(*) INTO v_live FROM brands WHERE id = p_brand_id AND deleted_at IS NULL LOCK IN SHARE MODE;
+    IF v_live > 0 THEN
+        UPDATE customers SET projects_count = projects_count + p_delta WHERE id = p_customer_id;
     END IF;
 END//
 
+CREATE TRIGGER trg_projects_count_insert AFTER INSERT ON projects FOR EACH ROW
+BEGIN
+    IF NEW.deleted_at IS NULL THEN
+        CALL customers_projects_count_move(NEW.brand_id, NEW.customer_id, 1);
+    END IF;
+END//
+
+-- A project that stays live under the same brand moves nothing.
 CREATE TRIGGER trg_projects_count_update AFTER UPDATE ON projects FOR EACH ROW
 BEGIN
-    DECLARE v_live INT DEFAULT 0;
-    IF OLD.deleted_at IS NULL AND NOT (OLD.brand_id <=> NEW.brand_id AND OLD.customer_id <=> NEW.customer_id
-                                        AND NEW.deleted_at IS NULL) THEN
-        SELECT COUNT(*) INTO v_live FROM brands WHERE id = OLD.brand_id AND deleted_at IS NULL LOCK IN SHARE MODE;
-        IF v_live > 0 THEN
-            UPDATE customers SET projects_count = projects_count - 1 WHERE id = OLD.customer_id;
-        END IF;
+    DECLARE v_same_place BOOLEAN DEFAULT OLD.brand_id <=> NEW.brand_id AND OLD.customer_id <=> NEW.customer_id;
+    IF OLD.deleted_at IS NULL AND NOT (v_same_place AND NEW.deleted_at IS NULL) THEN
+        CALL customers_projects_count_move(OLD.brand_id, OLD.customer_id, -1);
     END IF;
-    IF NEW.deleted_at IS NULL AND NOT (OLD.brand_id <=> NEW.brand_id AND OLD.customer_id <=> NEW.customer_id
-                                        AND OLD.deleted_at IS NULL) THEN
-        SELECT COUNT(*) INTO v_live FROM brands WHERE id = NEW.brand_id AND deleted_at IS NULL LOCK IN SHARE MODE;
-        IF v_live > 0 THEN
-            UPDATE customers SET projects_count = projects_count + 1 WHERE id = NEW.customer_id;
-        END IF;
+    IF NEW.deleted_at IS NULL AND NOT (v_same_place AND OLD.deleted_at IS NULL) THEN
+        CALL customers_projects_count_move(NEW.brand_id, NEW.customer_id, 1);
     END IF;
 END//
 
 CREATE TRIGGER trg_projects_count_delete AFTER DELETE ON projects FOR EACH ROW
 BEGIN
-    DECLARE v_live INT DEFAULT 0;
     IF OLD.deleted_at IS NULL THEN
-        SELECT COUNT(*) INTO v_live FROM brands WHERE id = OLD.brand_id AND deleted_at IS NULL LOCK IN SHARE MODE;
-        IF v_live > 0 THEN
-            UPDATE customers SET projects_count = projects_count - 1 WHERE id = OLD.customer_id;
-        END IF;
+        CALL customers_projects_count_move(OLD.brand_id, OLD.customer_id, -1);
     END IF;
 END//
 

@@ -79,7 +79,7 @@ struct EgresosSchemaTests {
         try MigrationTestDatabase.withConnection { (connection, _) throws in
             let migrator = Migrator(directory: directory, logger: MigrationTestDatabase.logger)
             let first = try migrator.migrate(on: connection)
-            #expect(first.appliedVersions == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 14, 15, 16, 17])
+            #expect(first.appliedVersions == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 14, 15, 16, 17, 18])
             let second = try migrator.migrate(on: connection)
             #expect(second.applied.isEmpty)
             let seeder = Seeder(directory: directory, logger: MigrationTestDatabase.logger)
