@@ -9,9 +9,18 @@ import Testing
 /// (0022's versions, read in the record statement).
 @Suite("GET /solicitud/:id: catalog names kept per process", .serialized)
 struct CatalogoNombresTests {
-    /// The record statement before the cache: every name joined (the text of 870de14), kept here as the reference.
-    static let sqlAntiguo = "SELECT p.seq AS Parte, " + SolicitudSQL.registro + ", " + SolicitudSQL.lugarColumnas.joined(separator: ", ")
-        + ", " + SolicitudSQL.misionColumnas.joined(separator: ", ") + SolicitudSQL.desde + " JOIN seq_1_to_2 p "
+    /// The record's columns and tables before the cache: every name joined (the text of 870de14), the reference.
+    static let registroAntiguo = SolicitudSQL.registroColumnas.joined(separator: ", ")
+    static let desdeAntiguo = " FROM Solicitud s" + SolicitudSQL.desdeSolicitante + """
+         LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
+        LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
+        LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
+        LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
+        LEFT JOIN TipoServicioSolicitud ts ON ts.Id = s.IdTipoServicioSolicitud \
+        LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
+        """
+    static let sqlAntiguo = "SELECT p.seq AS Parte, " + registroAntiguo + ", " + SolicitudSQL.lugarColumnas.joined(separator: ", ")
+        + ", " + SolicitudSQL.misionColumnas.joined(separator: ", ") + desdeAntiguo + " JOIN seq_1_to_2 p "
         + "LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
         + "ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
         + "LEFT JOIN (Mision mi LEFT JOIN EstadoMision em ON em.Id = mi.IdEstadoMision "
@@ -19,6 +28,19 @@ struct CatalogoNombresTests {
         + "LEFT JOIN Vehiculo v ON v.Id = mi.IdVehiculoAsignado LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
         + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
+
+    /// The list's page as the joined statement gave it (870de14's `listado`), as JSON bytes.
+    static func listaAntigua(_ h: TransporteHarness, _ connection: MariaDBConnection) throws -> [UInt8] {
+        let rows = try connection.query(SQLQuery(unsafeSQL: "SELECT " + registroAntiguo + desdeAntiguo
+            + " WHERE s.Eliminado = 0 ORDER BY s.FechaHoraCreacion DESC, s.Id DESC LIMIT 20 OFFSET 0"))
+        return JSONWriter.encode(.array(rows.map(RecordJSON(zone: h.module.environment.zone).object)))
+    }
+
+    /// The list's page as `repository` renders it for an administrator, as JSON bytes.
+    static func listaNueva(_ h: TransporteHarness, _ repository: MariaDBSolicitudRepository) throws -> [UInt8] {
+        let alcance = SolicitudAlcance(try #require(try MariaDBAuthRepository(connection: h.connection).user(username: "admin")).identity)
+        return JSONWriter.encode(.array(try repository.listado(SolicitudFiltro(), alcance: alcance, offset: 0, limite: 20).registros))
+    }
 
     /// The record as the joined statement renders it (870de14's `registro`), as JSON bytes.
     static func antiguo(_ id: Int, _ connection: MariaDBConnection, _ h: TransporteHarness) throws -> [UInt8] {
@@ -110,6 +132,7 @@ struct CatalogoNombresTests {
         #expect(texto.contains(#""NombreLugarOrigen":null"#) && texto.contains(#""EsEstadoFinal":false"#))
         let sinEstadoTexto = String(decoding: try Self.nuevo(sinEstado, a), as: UTF8.self)
         #expect(sinEstadoTexto.contains(#""CodigoEstadoActual":null,"NombreEstadoActual":null,"ColorEstadoActual":null,"EsEstadoFinal":null"#))
+        #expect(try Self.listaNueva(h, a) == Self.listaAntigua(h, h.connection))
         // Through the module (its own process-wide copy) too.
         let respuesta = h.call(.get, "/solicitud/\(solicitud)", token: try h.token("admin"))
         #expect(respuesta.status == 200)
@@ -142,6 +165,7 @@ struct CatalogoNombresTests {
             let esperado = try Self.antiguo(solicitud, otro, h)
             for repository in [a, b] {
                 #expect(try Self.nuevo(solicitud, repository) == esperado, "after \(cambio)")
+                #expect(try Self.listaNueva(h, repository) == Self.listaAntigua(h, otro), "list after \(cambio)")
             }
         }
         let texto = String(decoding: try Self.nuevo(solicitud, b), as: UTF8.self)

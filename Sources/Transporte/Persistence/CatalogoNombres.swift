@@ -9,7 +9,7 @@ import Synchronization
 /// triggers in the transaction of every change to a cached column) and are read in the record's own snapshot: a
 /// record never shows names older than its snapshot's. They may be newer (another worker reloaded later), as a
 /// later read would show. Memory: the rows of seven small catalogs, deleted ones included; a 10,000-row Lugares
-/// costs a few MB (README "catalog names").
+/// costs a few MB (README, "Galera-safe SQL").
 public final class CatalogoNombres: Sendable {
     /// The loaded catalogs, by `Catalogo.rawValue`; replaced whole, never edited, so a reader's copy is a snapshot.
     private let cargados = Mutex<[CatalogoCargado]>(Array(repeating: .vacio, count: Catalogo.allCases.count))
@@ -52,24 +52,24 @@ public final class CatalogoNombres: Sendable {
         }
     }
 
-    /// `catalogos`' rows and versions, in one statement (one snapshot). A catalog whose version row is missing
-    /// gets version -1 (used for this request, replaced by the next load).
+    /// `catalogos`' rows and versions, in one statement (one snapshot), each row read in place (no `SQLRow` per
+    /// row: a 10,000-row Lugares costs the process its cached values, not a copy of the result besides). A catalog
+    /// whose version row is missing gets version -1 (used for this request, replaced by the next load).
     static func leer(_ catalogos: [Catalogo], _ connection: MariaDBConnection) throws -> [(Catalogo, CatalogoCargado)] {
         let binds = Catalogo.allCases.map { SQLValue.int(catalogos.contains($0) ? 1 : 0) }
-        let rows = try connection.query(SQLQuery(unsafeSQL: Catalogo.recarga, binds: binds))
-        let ranuras = Catalogo.Ranura.allCases.count
+        let primeraVersion = 2 + Catalogo.Ranura.allCases.count
         var versiones = [Int64](repeating: -1, count: Catalogo.allCases.count)
         var filas = [[Int64: [SQLValue]]](repeating: [:], count: Catalogo.allCases.count)
-        for row in rows {
-            guard case .int(let numero) = row[0] else { continue }
+        try connection.forEachRow(SQLQuery(unsafeSQL: Catalogo.recarga, binds: binds)) { (row: borrowing SQLRowView) in
+            guard !row.isNull(0) else { return }
+            let numero = row.int64(0)
             if numero < 0 {
-                for catalogo in Catalogo.allCases {
-                    if case .int(let version) = row[2 + ranuras + catalogo.rawValue] { versiones[catalogo.rawValue] = version }
+                for catalogo in Catalogo.allCases where !row.isNull(primeraVersion + catalogo.rawValue) {
+                    versiones[catalogo.rawValue] = row.int64(primeraVersion + catalogo.rawValue)
                 }
-                continue
+            } else if let catalogo = Catalogo(rawValue: Int(numero)), !row.isNull(1) {
+                filas[catalogo.rawValue][row.int64(1)] = catalogo.columnas.map { row.value(2 + $0.ranura.rawValue) }
             }
-            guard let catalogo = Catalogo(rawValue: Int(numero)), case .int(let id) = row[1] else { continue }
-            filas[catalogo.rawValue][id] = catalogo.columnas.map { row[2 + $0.ranura.rawValue] }
         }
         return catalogos.map { ($0, CatalogoCargado(version: versiones[$0.rawValue], filas: filas[$0.rawValue])) }
     }

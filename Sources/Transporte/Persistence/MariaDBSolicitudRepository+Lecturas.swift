@@ -15,8 +15,7 @@ extension MariaDBSolicitudRepository {
         let r = 1 + Catalogo.allCases.count
         let l = r + registroParte.seleccionadas.count
         let m = l + lugarParte.seleccionadas.count
-        let versiones = first.values[1..<r].map { value -> Int64? in if case .int(let n) = value { n } else { nil } }
-        let nombres = try catalogos.vigentes(versiones, connection: connection)
+        let nombres = try catalogos.vigentes(Self.versiones(first, desde: 1), connection: connection)
         let registro = registroParte.valores(first.values[r..<l], nombres)
         var lugares: [SQLRow] = []
         var misiones: [SQLRow] = []
@@ -60,8 +59,21 @@ extension MariaDBSolicitudRepository {
         let sql = Self.listadoSQL(filtro, alcance: alcance, offset: offset, limite: limite)
         let total = try connection.queryFirst(sql.cuenta)?.int("Total") ?? 0
         guard total > offset else { return (total, []) }
+        let filas = try connection.query(sql.pagina)
+        guard let first = filas.first else { return (total, []) }
+        // The catalogs' versions, then the record's columns without the names (`registro`'s first part).
+        let parte = SolicitudSQL.registroParte
+        let nombres = try catalogos.vigentes(Self.versiones(first), connection: connection)
         let json = RecordJSON(zone: zone)
-        return (total, try connection.query(sql.pagina).map(json.object))
+        let r = Catalogo.allCases.count
+        return (total, filas.map { .object(json.members(parte.valores($0.values[r...], nombres)[...], parte.layout)) })
+    }
+
+    /// The catalogs' versions a record or list row starts with (after `Parte` in the record's), nil where NULL.
+    static func versiones(_ fila: SQLRow, desde inicio: Int = 0) -> [Int64?] {
+        fila.values[inicio..<inicio + Catalogo.allCases.count].map { value -> Int64? in
+            if case .int(let n) = value { n } else { nil }
+        }
     }
 
     /// The list's two statements, exactly as `listado` sends them (a test EXPLAINs these).
@@ -85,7 +97,8 @@ extension MariaDBSolicitudRepository {
                 + (filtro.busqueda == nil ? "" : SolicitudSQL.desdeSolicitante))
             cuenta.append(condiciones)
         }
-        var pagina = SQLQuery(unsafeSQL: "SELECT " + SolicitudSQL.registro + SolicitudSQL.desde)
+        var pagina = SQLQuery(unsafeSQL: "SELECT " + SolicitudSQL.versiones + ", "
+            + SolicitudSQL.registroParte.seleccionadas.joined(separator: ", ") + SolicitudSQL.desdeRegistro)
         pagina.append(condiciones)
         pagina.append(" ORDER BY s.FechaHoraCreacion DESC, s.Id DESC LIMIT \(limite) OFFSET \(offset)")
         return (cuenta, pagina)

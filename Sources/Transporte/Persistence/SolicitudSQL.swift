@@ -25,20 +25,20 @@ enum SolicitudSQL {
         "e.Color AS ColorEstadoActual", "e.EsEstadoFinal",
         "s.FechaHoraCreacion", "s.FechaHoraActualizacion",
     ]
-    static let registro = registroColumnas.joined(separator: ", ")
 
     /// The requester's Perfil, the one joined table the list's conditions name (`busqueda`).
     static let desdeSolicitante = " LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante"
 
-    /// The solicitud with everything its record names (names are shown even for since-deleted rows).
-    static let desde = " FROM Solicitud s" + desdeSolicitante + """
-         LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
-        LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
-        LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
-        LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
-        LEFT JOIN TipoServicioSolicitud ts ON ts.Id = s.IdTipoServicioSolicitud \
-        LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
-        """
+    /// The solicitud with the people its record names, and the versions of the catalogs whose names it shows
+    /// (0022's one row, LEFT JOINed by its primary key: a const table; a missing row, NULL versions, only makes
+    /// every read reload). The catalogs themselves are not joined: their names come from `CatalogoNombres`, as
+    /// new as the versions this snapshot reads (`registroParte` says which columns are left out).
+    static let desdeRegistro = " FROM Solicitud s" + desdeSolicitante + " LEFT JOIN Usuario us ON us.Id = ps.IdUsuario "
+        + "LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario "
+        + "LEFT JOIN VersionCatalogo cv ON cv.Id = 1"
+
+    /// The catalogs' versions (`Catalogo.allCases` order), the first columns of the record and list statements.
+    static let versiones = Catalogo.allCases.map { "cv.\($0.tabla) AS Version\($0.tabla)" }.joined(separator: ", ")
 
     /// The active solicitudes, kept by 0016's triggers: the total of an administrator's list without filters.
     static let conteoActivas: SQLQuery = "SELECT Activas AS Total FROM ConteoSolicitud WHERE Id = 1"
@@ -76,16 +76,10 @@ enum SolicitudSQL {
     ///
     /// The catalog names (department, priority, service type, state, places, mission state, plate) are not joined:
     /// MariaDB pays per table a statement opens and locks, and those nine joins were about a third of the
-    /// statement's cost. They come from the process's `CatalogoNombres`, which the versions read here keep as new
-    /// as this snapshot (`registroParte`, `lugarParte`, `misionParte` say which columns the statement leaves out).
-    /// `VersionCatalogo` is LEFT JOINed by its primary key, a const table: a missing row (NULL versions) only makes
-    /// every read reload.
-    static let registroCompleto = "SELECT p.seq AS Parte, "
-        + Catalogo.allCases.map { "cv.\($0.tabla) AS Version\($0.tabla)" }.joined(separator: ", ") + ", "
+    /// statement's cost (`desdeRegistro`).
+    static let registroCompleto = "SELECT p.seq AS Parte, " + versiones + ", "
         + (registroParte.seleccionadas + lugarParte.seleccionadas + misionParte.seleccionadas).joined(separator: ", ")
-        + " FROM Solicitud s" + desdeSolicitante + " LEFT JOIN Usuario us ON us.Id = ps.IdUsuario "
-        + "LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario "
-        + "LEFT JOIN VersionCatalogo cv ON cv.Id = 1 JOIN seq_1_to_2 p "
+        + desdeRegistro + " JOIN seq_1_to_2 p "
         + "LEFT JOIN DetalleLugarSolicitud dl ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
         + "LEFT JOIN (Mision mi LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
         + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
