@@ -22,13 +22,13 @@ public final class CatalogoNombres: Sendable {
     /// The catalogs at least as new as `versiones` (per catalog, as the record statement read them; nil: the
     /// version row is missing, so reload), reloading those that are older on `connection`.
     func vigentes(_ versiones: [Int64?], connection: MariaDBConnection) throws -> [CatalogoCargado] {
-        func viejos(_ cargados: [CatalogoCargado]) -> [Catalogo] {
-            Catalogo.allCases.filter { catalogo in
-                versiones[catalogo.rawValue].map { cargados[catalogo.rawValue].version < $0 } ?? true
-            }
+        func viejo(_ catalogo: Catalogo, _ cargados: [CatalogoCargado]) -> Bool {
+            versiones[catalogo.rawValue].map { cargados[catalogo.rawValue].version < $0 } ?? true
         }
+        func viejos(_ cargados: [CatalogoCargado]) -> [Catalogo] { Catalogo.allCases.filter { viejo($0, cargados) } }
+        // The usual case, on every request: nothing to reload, nothing allocated.
         let actuales = cargados.withLock { $0 }
-        if viejos(actuales).isEmpty { return actuales }
+        if !Catalogo.allCases.contains(where: { viejo($0, actuales) }) { return actuales }
         return try recargando.withLock { _ throws -> [CatalogoCargado] in
             // Another worker may have reloaded while this one waited.
             let actuales = cargados.withLock { $0 }
