@@ -9,6 +9,8 @@ public struct TransporteModule: Sendable {
     public let environment: TransporteEnvironment
     /// Access and refresh tokens (`TRANSPORTE_JWT_SECRET`, T5).
     public let tokens: TransporteTokens
+    /// The catalog names the solicitud record shows, one copy for every worker of the process (issue 16).
+    let catalogos = CatalogoNombres()
 
     /// Reads Transporte's settings on top of the common ones: `TRANSPORTE_JWT_SECRET` (required, at least 32 bytes);
     /// `TRANSPORTE_LOCK_WAIT_SECONDS` (1-10, default 8), how long one attempt of a write transaction waits for a

@@ -153,12 +153,17 @@ struct SolicitudRegistroMisionColumnasTests {
         _ = try h.misionId(solicitud, fecha: "2026-04-15")
         let key: [SQLValue] = [.int(Int64(solicitud))]
         let rows = try h.connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: key))
-        // `registro` reads the parts with these static layouts, by position: they must be the statements' labels.
-        let layouts = [SolicitudSQL.registroLayout, SolicitudSQL.lugarLayout, SolicitudSQL.misionLayout]
-        #expect(try #require(rows.first).columns.names == ["Parte"] + layouts.flatMap(\.columns.names))
-        #expect(SolicitudSQL.registroLayout.booleans.enumerated().filter(\.element).map {
-            SolicitudSQL.registroLayout.columns.names[$0.offset] } == ["EsEstadoFinal"])
-        let l = 1 + SolicitudSQL.registroColumnas.count, m = l + SolicitudSQL.lugarColumnas.count
+        // `registro` reads the parts by position (after Parte and the catalogs' versions): they must be the
+        // statement's labels, and the rendered layouts the labels the joins gave (names included).
+        let partes = [SolicitudSQL.registroParte, SolicitudSQL.lugarParte, SolicitudSQL.misionParte]
+        #expect(try #require(rows.first).columns.names == ["Parte"] + Catalogo.allCases.map { "Version" + $0.tabla }
+            + partes.flatMap { $0.seleccionadas.map(RecordLayout.label) })
+        #expect(partes.map(\.layout.columns.names) == [SolicitudSQL.registroColumnas, SolicitudSQL.lugarColumnas,
+                                                        SolicitudSQL.misionColumnas].map { $0.map(RecordLayout.label) })
+        #expect(SolicitudSQL.registroParte.layout.booleans.enumerated().filter(\.element).map {
+            SolicitudSQL.registroParte.layout.columns.names[$0.offset] } == ["EsEstadoFinal"])
+        let l = 1 + Catalogo.allCases.count + SolicitudSQL.registroParte.seleccionadas.count
+        let m = l + SolicitudSQL.lugarParte.seleccionadas.count
         let paradas = try h.count("SELECT COUNT(*) FROM DetalleLugarSolicitud WHERE IdSolicitud = \(solicitud) AND Eliminado = 0")
         #expect(paradas >= 2)
         #expect(rows.filter { !$0[l].isNull }.count == paradas)

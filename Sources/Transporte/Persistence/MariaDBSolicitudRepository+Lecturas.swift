@@ -7,28 +7,33 @@ extension MariaDBSolicitudRepository {
     func registro(_ id: Int) throws -> SolicitudRegistro? {
         let rows = try connection.query(SQLQuery(unsafeSQL: SolicitudSQL.registroCompleto, binds: [.int(Int64(id))]))
         guard let first = rows.first else { return nil }
-        // Parte, the record's columns, a stop's, then a mission's (the rest). A stop's or a mission's first column
-        // is its Id, NULL on the other part's rows. The layouts are the statement's own (`SolicitudSQL`), built once.
-        let l = 1 + SolicitudSQL.registroColumnas.count
-        let m = l + SolicitudSQL.lugarColumnas.count
-        let registro = first.values[1..<l]
+        // Parte, the catalogs' versions, the record's columns, a stop's, then a mission's (the rest). A stop's or a
+        // mission's first column is its Id, NULL on the other part's rows. The parts are the statement's own
+        // (`SolicitudSQL`), built once; the names they leave out come from the process's catalogs, as new as the
+        // versions this snapshot read (reloaded first when they are not).
+        let (registroParte, lugarParte, misionParte) = (SolicitudSQL.registroParte, SolicitudSQL.lugarParte, SolicitudSQL.misionParte)
+        let r = 1 + Catalogo.allCases.count
+        let l = r + registroParte.seleccionadas.count
+        let m = l + lugarParte.seleccionadas.count
+        let nombres = try catalogos.vigentes(Self.versiones(first, desde: 1), connection: connection)
+        let registro = registroParte.valores(first.values[r..<l], nombres)
         var lugares: [SQLRow] = []
         var misiones: [SQLRow] = []
         for row in rows {
             if !row[l].isNull {
-                lugares.append(SQLRow(columns: SolicitudSQL.lugarLayout.columns, values: Array(row.values[l..<m])))
+                lugares.append(SQLRow(columns: lugarParte.layout.columns, values: lugarParte.valores(row.values[l..<m], nombres)))
             } else if row.values.count > m, !row[m].isNull {
-                misiones.append(SQLRow(columns: SolicitudSQL.misionLayout.columns, values: Array(row.values[m...])))
+                misiones.append(SQLRow(columns: misionParte.layout.columns, values: misionParte.valores(row.values[m...], nombres)))
             }
         }
         // Active stops have distinct Orden values (uq_detallelugar_orden_activo); missions by date, departure, Id.
         lugares.sort { Self.orden($0, lugarColumns: true) < Self.orden($1, lugarColumns: true) }
         misiones.sort { Self.orden($0, lugarColumns: false) < Self.orden($1, lugarColumns: false) }
         let json = RecordJSON(zone: zone)
-        var members = json.members(registro, SolicitudSQL.registroLayout)
-        members.append(("lugares", .array(lugares.map { .object(json.members($0.values[...], SolicitudSQL.lugarLayout)) })))
-        members.append(("misiones", .array(misiones.map { .object(json.members($0.values[...], SolicitudSQL.misionLayout)) })))
-        let row = SQLRow(columns: SolicitudSQL.registroLayout.columns, values: Array(registro))
+        var members = json.members(registro[...], registroParte.layout)
+        members.append(("lugares", .array(lugares.map { .object(json.members($0.values[...], lugarParte.layout)) })))
+        members.append(("misiones", .array(misiones.map { .object(json.members($0.values[...], misionParte.layout)) })))
+        let row = SQLRow(columns: registroParte.layout.columns, values: registro)
         return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, lugares),
                                  motoristas: try misiones.compactMap { try $0.optionalInt("IdMotoristaAsignado") })
     }
@@ -54,8 +59,21 @@ extension MariaDBSolicitudRepository {
         let sql = Self.listadoSQL(filtro, alcance: alcance, offset: offset, limite: limite)
         let total = try connection.queryFirst(sql.cuenta)?.int("Total") ?? 0
         guard total > offset else { return (total, []) }
+        let filas = try connection.query(sql.pagina)
+        guard let first = filas.first else { return (total, []) }
+        // The catalogs' versions, then the record's columns without the names (`registro`'s first part).
+        let parte = SolicitudSQL.registroParte
+        let nombres = try catalogos.vigentes(Self.versiones(first), connection: connection)
         let json = RecordJSON(zone: zone)
-        return (total, try connection.query(sql.pagina).map(json.object))
+        let r = Catalogo.allCases.count
+        return (total, filas.map { .object(json.members(parte.valores($0.values[r...], nombres)[...], parte.layout)) })
+    }
+
+    /// The catalogs' versions a record or list row starts with (after `Parte` in the record's), nil where NULL.
+    static func versiones(_ fila: SQLRow, desde inicio: Int = 0) -> [Int64?] {
+        fila.values[inicio..<inicio + Catalogo.allCases.count].map { value -> Int64? in
+            if case .int(let n) = value { n } else { nil }
+        }
     }
 
     /// The list's two statements, exactly as `listado` sends them (a test EXPLAINs these).
@@ -79,7 +97,8 @@ extension MariaDBSolicitudRepository {
                 + (filtro.busqueda == nil ? "" : SolicitudSQL.desdeSolicitante))
             cuenta.append(condiciones)
         }
-        var pagina = SQLQuery(unsafeSQL: "SELECT " + SolicitudSQL.registro + SolicitudSQL.desde)
+        var pagina = SQLQuery(unsafeSQL: "SELECT " + SolicitudSQL.versiones + ", "
+            + SolicitudSQL.registroParte.seleccionadas.joined(separator: ", ") + SolicitudSQL.desdeRegistro)
         pagina.append(condiciones)
         pagina.append(" ORDER BY s.FechaHoraCreacion DESC, s.Id DESC LIMIT \(limite) OFFSET \(offset)")
         return (cuenta, pagina)

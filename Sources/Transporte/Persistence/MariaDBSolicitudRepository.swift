@@ -9,6 +9,9 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     let zone: ZoneRules
     /// How transactions run (T16); nil: `TransactionRetry` with its defaults.
     var retry: TransactionRetry?
+    /// The catalog names the record shows (issue 16): the serve process's one copy (`TransportePersistence`);
+    /// a repository made without it starts an empty copy of its own, as a new process would.
+    var catalogos = CatalogoNombres()
 
     /// T16 (`TransactionRetry`). A rerun starts from nothing: the rolled-back attempt kept nothing, the
     /// correlative included.
@@ -179,7 +182,7 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
 extension TransportePersistence {
     /// Solicitudes, rendered in `zone` (T7).
     func solicitudes(zone: ZoneRules) -> any SolicitudRepository {
-        MariaDBSolicitudRepository(connection: connection, zone: zone, retry: retry)
+        MariaDBSolicitudRepository(connection: connection, zone: zone, retry: retry, catalogos: catalogos)
     }
 }
 

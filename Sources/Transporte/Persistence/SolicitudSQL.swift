@@ -25,20 +25,20 @@ enum SolicitudSQL {
         "e.Color AS ColorEstadoActual", "e.EsEstadoFinal",
         "s.FechaHoraCreacion", "s.FechaHoraActualizacion",
     ]
-    static let registro = registroColumnas.joined(separator: ", ")
 
     /// The requester's Perfil, the one joined table the list's conditions name (`busqueda`).
     static let desdeSolicitante = " LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante"
 
-    /// The solicitud with everything its record names (names are shown even for since-deleted rows).
-    static let desde = " FROM Solicitud s" + desdeSolicitante + """
-         LEFT JOIN Usuario us ON us.Id = ps.IdUsuario \
-        LEFT JOIN Departamento d ON d.Id = s.IdDepartamentoSolicitante \
-        LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario \
-        LEFT JOIN TipoPrioridadSolicitud tp ON tp.Id = s.IdTipoPrioridadSolicitud \
-        LEFT JOIN TipoServicioSolicitud ts ON ts.Id = s.IdTipoServicioSolicitud \
-        LEFT JOIN EstadoSolicitud e ON e.Id = s.IdEstadoActual
-        """
+    /// The solicitud with the people its record names, and the versions of the catalogs whose names it shows
+    /// (0022's one row, LEFT JOINed by its primary key: a const table; a missing row, NULL versions, only makes
+    /// every read reload). The catalogs themselves are not joined: their names come from `CatalogoNombres`, as
+    /// new as the versions this snapshot reads (`registroParte` says which columns are left out).
+    static let desdeRegistro = " FROM Solicitud s" + desdeSolicitante + " LEFT JOIN Usuario us ON us.Id = ps.IdUsuario "
+        + "LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario "
+        + "LEFT JOIN VersionCatalogo cv ON cv.Id = 1"
+
+    /// The catalogs' versions (`Catalogo.allCases` order), the first columns of the record and list statements.
+    static let versiones = Catalogo.allCases.map { "cv.\($0.tabla) AS Version\($0.tabla)" }.joined(separator: ", ")
 
     /// The active solicitudes, kept by 0016's triggers: the total of an administrator's list without filters.
     static let conteoActivas: SQLQuery = "SELECT Activas AS Total FROM ConteoSolicitud WHERE Id = 1"
@@ -64,29 +64,33 @@ enum SolicitudSQL {
         "mi.FechaHoraCreacion", "mi.FechaHoraActualizacion",
     ]
 
-    /// The record in one statement, so one snapshot and one round trip (issue 16): the solicitud's columns on
-    /// every row (after `Parte`), joined to the sequence 1, 2 (MariaDB's SEQUENCE engine) so that part 1 carries
-    /// one active stop each and part 2 one active mission each (`misionColumnas`): l + m rows, never l × m; a part
-    /// without rows gives one row of NULLs there. No ORDER BY: sorting across the joined tables would make MariaDB
-    /// build a temporary table, so the rows are ordered by the caller (stops by Orden, missions by date and
-    /// departure). The solicitud's columns stay on every row: sent once (a part 0, NULL on the other rows through
-    /// `IF(p.seq = 0, …)`) they cost MariaDB ~15 µs more per request (29 more expressions to fix and evaluate, one
-    /// more row) and saved the app ~3 µs (scripts/bench, issue 16's note).
-    static let registroCompleto = "SELECT p.seq AS Parte, " + registro + ", " + lugarColumnas.joined(separator: ", ")
-        + ", " + misionColumnas.joined(separator: ", ") + desde + " JOIN seq_1_to_2 p "
-        + "LEFT JOIN (DetalleLugarSolicitud dl LEFT JOIN Lugares l ON l.Id = dl.IdLugar) "
-        + "ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
-        + "LEFT JOIN (Mision mi LEFT JOIN EstadoMision em ON em.Id = mi.IdEstadoMision "
-        + "LEFT JOIN Lugares lo ON lo.Id = mi.IdLugarOrigen LEFT JOIN Lugares ld ON ld.Id = mi.IdLugarDestino "
-        + "LEFT JOIN Vehiculo v ON v.Id = mi.IdVehiculoAsignado LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
+    /// The record in one statement, so one snapshot and one round trip (issue 16): the versions of the catalogs
+    /// whose names it shows (0022's one row, after `Parte`), then the solicitud's columns on every row, joined to
+    /// the sequence 1, 2 (MariaDB's SEQUENCE engine) so that part 1 carries one active stop each and part 2 one
+    /// active mission each (`misionColumnas`): l + m rows, never l × m; a part without rows gives one row of NULLs
+    /// there. No ORDER BY: sorting across the joined tables would make MariaDB build a temporary table, so the rows
+    /// are ordered by the caller (stops by Orden, missions by date and departure). The solicitud's columns stay on
+    /// every row: sent once (a part 0, NULL on the other rows through `IF(p.seq = 0, …)`) they cost MariaDB ~15 µs
+    /// more per request (29 more expressions to fix and evaluate, one more row) and saved the app ~3 µs
+    /// (scripts/bench, issue 16's note).
+    ///
+    /// The catalog names (department, priority, service type, state, places, mission state, plate) are not joined:
+    /// MariaDB pays per table a statement opens and locks, and those nine joins were about a third of the
+    /// statement's cost (`desdeRegistro`).
+    static let registroCompleto = "SELECT p.seq AS Parte, " + versiones + ", "
+        + (registroParte.seleccionadas + lugarParte.seleccionadas + misionParte.seleccionadas).joined(separator: ", ")
+        + desdeRegistro + " JOIN seq_1_to_2 p "
+        + "LEFT JOIN DetalleLugarSolicitud dl ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
+        + "LEFT JOIN (Mision mi LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
         + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
 
-    /// The record's, a stop's and a mission's column layouts, as the record statements return them after `Parte`
+    /// The record's, a stop's and a mission's parts of `registroCompleto`'s rows (after `Parte` and the versions):
+    /// the columns it selects and how the rendered columns (the layouts, names included) are filled from them
     /// (built once: the record is read by position, with no per-request name index).
-    static let registroLayout = RecordLayout(selected: registroColumnas)
-    static let lugarLayout = RecordLayout(selected: lugarColumnas)
-    static let misionLayout = RecordLayout(selected: misionColumnas)
+    static let registroParte = RegistroParte(registroColumnas)
+    static let lugarParte = RegistroParte(lugarColumnas)
+    static let misionParte = RegistroParte(misionColumnas)
 
     /// The history rows of §6, oldest first by `Seq` (the order their transactions wrote them, 0017);
     /// `IdEstadoSolicitud` is the state's id.

@@ -7,9 +7,13 @@ public final class TransportePersistence {
     let connection: MariaDBConnection
     /// How write transactions run (T16).
     let retry: TransactionRetry
+    /// The process's catalog names (issue 16), shared by its workers.
+    let catalogos: CatalogoNombres
 
-    init(connection: MariaDBConnection, lockWaitSeconds: Int = TransactionRetry.defaultLockWaitSeconds) {
+    init(connection: MariaDBConnection, lockWaitSeconds: Int = TransactionRetry.defaultLockWaitSeconds,
+         catalogos: CatalogoNombres = CatalogoNombres()) {
         self.connection = connection
+        self.catalogos = catalogos
         retry = TransactionRetry(connection: connection, lockWaitSeconds: lockWaitSeconds)
     }
 
