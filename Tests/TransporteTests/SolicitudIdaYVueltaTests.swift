@@ -16,6 +16,13 @@ struct SolicitudIdaYVueltaTests {
         return try #require(Int(try row.string("Valor")))
     }
 
+    /// The response's text from its `data` on: the record's bytes.
+    static func datos(_ response: TestResponse) throws -> Substring {
+        let text = response.text
+        let inicio = try #require(text.range(of: "\"data\":"))
+        return text[inicio.upperBound...]
+    }
+
     @Test("a creation with two stops is 7 statements: START TRANSACTION, the references with the stops, the row and the stops each returning their record columns, one CALL for the first state and the code, the two mails, COMMIT")
     func sieteSentencias() throws {
         let h = try TransporteHarness()
@@ -48,12 +55,7 @@ struct SolicitudIdaYVueltaTests {
         let id = try #require(creada.data?["Id"]?.intValue)
         let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
         #expect(leida.status == 200, "\(leida.text)")
-        func datos(_ response: TestResponse) throws -> Substring {
-            let text = response.text
-            let inicio = try #require(text.range(of: "\"data\":"))
-            return text[inicio.upperBound...]
-        }
-        #expect(try datos(creada) == datos(leida))
+        #expect(try Self.datos(creada) == Self.datos(leida))
         #expect(creada.data?["CodigoEstadoActual"]?.stringValue == "PENDIENTE_APROBACION")
         guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
         #expect(lugares.map { $0["Orden"]?.intValue } == [0, 1])
@@ -69,6 +71,44 @@ struct SolicitudIdaYVueltaTests {
             """) == 1)
     }
 
+    @Test("the names the reference check reads make the record GET reads: a place twice, a place without address, a requester without e-mail, multi-byte names")
+    func nombresDeLasReferencias() throws {
+        let h = try TransporteHarness()
+        let token = try h.token("solicitante1")
+        try h.connection.executeText("UPDATE Lugares SET Direccion = NULL WHERE Id = 5")
+        try h.connection.executeText("UPDATE Perfil SET Email = NULL, Nombre1 = 'Ñandú', Apellido1 = 'Pérez 😀' WHERE Id = 1")
+        try h.connection.executeText("UPDATE Usuario SET Email = NULL WHERE Id = (SELECT IdUsuario FROM Perfil WHERE Id = 1)")
+        let cuerpo = TransporteHarness.cuerpo(["lugares": """
+            [{"idLugar": 5, "esOrigen": false, "orden": 1, "descripcion": "Destino"},
+             {"idLugar": 1, "esOrigen": true, "orden": 0},
+             {"idLugar": 5, "esOrigen": false, "orden": 2, "descripcion": "Otra vez"}]
+            """])
+        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
+        #expect(creada.status == 201, "\(creada.text)")
+        let id = try #require(creada.data?["Id"]?.intValue)
+        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
+        #expect(leida.status == 200, "\(leida.text)")
+        #expect(try Self.datos(creada) == Self.datos(leida))
+        #expect(creada.data?["NombreSolicitante"]?.stringValue == "Ñandú Pérez 😀")
+        #expect(creada.data?["EmailSolicitante"] == .null)
+        guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
+        #expect(lugares.map { $0["NombreLugar"]?.stringValue } == ["Sede Central", "Oficina Regional Norte", "Oficina Regional Norte"])
+        #expect(lugares.map { $0["DireccionLugar"] == .null } == [false, true, true])
+        // The requester has no address: only the approver's mail is queued.
+        #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 1)
+    }
+
+    @Test("the reference check's encoding of two texts reads back what it wrote, and refuses anything else")
+    func dosTextos() {
+        #expect(DosTextos.leer("+11:Juan Pérezjuan@example.com")! == ("Juan Pérez", "juan@example.com"))
+        #expect(DosTextos.leer("-11:Juan Pérez")! == ("Juan Pérez", nil))
+        #expect(DosTextos.leer("+0:")! == ("", ""))
+        #expect(DosTextos.leer("+6:😀:2:x")! == ("😀:2", "x"))
+        for malo in ["", "+", "+:", "x3:abc", "+3abc", "+9:abc", "+a:b", "-3"] {
+            #expect(DosTextos.leer(malo) == nil, "\(malo)")
+        }
+    }
+
     @Test("the row's RETURNING list is the record's columns, in the record's order")
     func columnasDelRegistro() {
         func nombre(_ expresion: String) -> String {
@@ -78,6 +118,14 @@ struct SolicitudIdaYVueltaTests {
         }
         #expect(SolicitudSQL.creadaColumnas.map(nombre) == SolicitudSQL.registroColumnas.map(nombre))
         #expect(SolicitudSQL.completadaColumnas.allSatisfy { SolicitudSQL.creadaColumnas.map(nombre).contains($0) })
+        #expect(SolicitudSQL.creadaLugarColumnas.map(nombre) == SolicitudSQL.lugarColumnas.map(nombre))
+        #expect(SolicitudSQL.completadaIndices.count == SolicitudSQL.completadaColumnas.count)
+        #expect(SolicitudSQL.nombreIndices.count == SolicitudSQL.nombreColumnas.count)
+        #expect(SolicitudSQL.nombreColumnas.allSatisfy { nombre in
+            SolicitudSQL.creadaColumnas.contains("NULL AS \(nombre)")
+        }, "the names are NULL in the RETURNING list, filled in from the reference check")
+        #expect(!SolicitudSQL.crear.contains("SELECT") && !SolicitudSQL.crearLugares(2).contains("SELECT"),
+                "no subquery in the creation's INSERTs")
     }
 
     @Test("a pin inside a pin: the same instant sends nothing, another one is undone back to the outer pin, and the last release gives the server's clock back")
