@@ -98,14 +98,34 @@ struct SolicitudIdaYVueltaTests {
         #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 1)
     }
 
-    @Test("the reference check's encoding of two texts reads back what it wrote, and refuses anything else")
-    func dosTextos() {
-        #expect(DosTextos.leer("+11:Juan Pérezjuan@example.com")! == ("Juan Pérez", "juan@example.com"))
-        #expect(DosTextos.leer("-11:Juan Pérez")! == ("Juan Pérez", nil))
-        #expect(DosTextos.leer("+0:")! == ("", ""))
-        #expect(DosTextos.leer("+6:😀:2:x")! == ("😀:2", "x"))
-        for malo in ["", "+", "+:", "x3:abc", "+3abc", "+9:abc", "+a:b", "-3"] {
-            #expect(DosTextos.leer(malo) == nil, "\(malo)")
+    @Test("the creation's reference read share-locks every row it names until the end of the transaction, as the check without names does")
+    func referenciasBloqueadas() throws {
+        let h = try TransporteHarness()
+        let repository = MariaDBSolicitudRepository(connection: h.connection, zone: h.module.environment.zone)
+        let otra = MariaDBConnection(configuration: h.configuration)
+        defer { otra.close() }
+        try otra.executeText("SET SESSION innodb_lock_wait_timeout = 1")
+        let escrituras = [
+            "UPDATE Departamento SET Nombre = CONCAT(Nombre, '') WHERE Id = 2",
+            "UPDATE Perfil SET Nombre1 = CONCAT(Nombre1, '') WHERE Id = 1",
+            "UPDATE Usuario SET Email = CONCAT(Email, '') WHERE Id = (SELECT IdUsuario FROM Perfil WHERE Id = 3)",
+            "UPDATE PerfilRol SET Eliminado = Eliminado + 0 WHERE IdPerfil = 3",
+            "UPDATE TipoPrioridadSolicitud SET Nombre = CONCAT(Nombre, '') WHERE Id = 2",
+            "UPDATE TipoServicioSolicitud SET Nombre = CONCAT(Nombre, '') WHERE Id = 1",
+            "UPDATE Lugares SET Nombre = CONCAT(Nombre, '') WHERE Id = 5",
+        ]
+        try repository.transaction {
+            let encontradas = try repository.referencias(SolicitudReferencias(
+                departamento: 2, solicitante: 1, aprobador: 3, prioridad: 2, servicio: 1, lugares: [5, 1, 5]))
+            #expect(encontradas.aprobadorConRol && encontradas.lugares == [1, 5])
+            #expect(encontradas.nombres.lugares[5]?.nombre == "Oficina Regional Norte")
+            for escritura in escrituras {
+                var espera: MariaDBError.Kind?
+                do { try otra.executeText(escritura) } catch { espera = error.kind }
+                #expect(espera == .lockWaitTimeout, "\(escritura)")
+            }
+            // A row the solicitud does not name is not locked.
+            try otra.executeText("UPDATE Departamento SET Nombre = CONCAT(Nombre, '') WHERE Id = 1")
         }
     }
 

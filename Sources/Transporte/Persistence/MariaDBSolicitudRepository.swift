@@ -17,60 +17,84 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     }
 
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
-        var encontradas = SolicitudReferencias.Encontradas()
-        // Each distinct place once, in id order, in the same statement (one round trip), share-locked like the rest.
         let lugares = Set(referencias.lugares).sorted()
-        var sql = SolicitudSQL.referencias
+        // A creation names every row: read them with their names in one join; no row means something is missing,
+        // and the check below says what.
+        if let departamento = referencias.departamento, let solicitante = referencias.solicitante,
+           let aprobador = referencias.aprobador, let prioridad = referencias.prioridad,
+           let servicio = referencias.servicio, !lugares.isEmpty,
+           let encontradas = try conNombres(departamento, solicitante, aprobador, prioridad, servicio, lugares) {
+            return encontradas
+        }
+        return try comprobar(referencias, lugares: lugares)
+    }
+
+    /// `SolicitudSQL.referenciasConNombres`: every row found, with the names, or nil when one is missing.
+    private func conNombres(_ departamento: Int, _ solicitante: Int, _ aprobador: Int, _ prioridad: Int, _ servicio: Int,
+                            _ lugares: [Int]) throws -> SolicitudReferencias.Encontradas? {
         var binds: [SQLValue] = [
-            referencias.departamento.sqlValue, referencias.solicitante.sqlValue, referencias.aprobador.sqlValue,
-            referencias.aprobador.sqlValue, referencias.prioridad.sqlValue, referencias.servicio.sqlValue,
+            .int(Int64(departamento)), .int(Int64(solicitante)), .int(Int64(aprobador)), .int(Int64(prioridad)),
+            .int(Int64(servicio)),
         ]
-        binds.reserveCapacity(binds.count + lugares.count)
-        for lugar in lugares {
-            sql += SolicitudSQL.lugar
-            binds.append(.int(Int64(lugar)))
-        }
-        guard let row = try connection.queryFirst(SQLQuery(unsafeSQL: sql, binds: binds)) else { return encontradas }
+        binds += lugares.map { .int(Int64($0)) }
+        guard let row = try connection.queryFirst(SQLQuery(
+            unsafeSQL: SolicitudSQL.referenciasConNombres(lugares: lugares.count), binds: binds)) else { return nil }
         var nombres = SolicitudReferencias.Nombres()
-        nombres.departamento = try row.optionalString("Departamento")
-        nombres.solicitante = try Self.persona(row, "Solicitante")
-        nombres.aprobador = try Self.persona(row, "Aprobador")
-        nombres.prioridad = try row.optionalString("Prioridad")
-        nombres.servicio = try row.optionalString("Servicio")
-        // The places' columns follow the six fixed ones, in `lugares`' order.
-        let primera = row.values.count - lugares.count
+        nombres.departamento = try row.string("NombreDepartamento")
+        nombres.solicitante = .init(nombre: try row.string("NombreSolicitante"),
+                                    email: try row.optionalString("EmailSolicitante"))
+        nombres.aprobador = .init(nombre: try row.string("NombreAprobador"), email: try row.optionalString("EmailAprobador"))
+        nombres.prioridad = try row.string("NombrePrioridad")
+        nombres.servicio = try row.string("NombreTipoServicio")
+        // Each place's name and address follow the fixed columns, in `lugares`' order.
         for (posicion, id) in lugares.enumerated() {
-            switch row[primera + posicion] {
-            case .null:
-                continue
-            case .text(let codificado):
-                guard let (nombre, direccion) = DosTextos.leer(codificado) else { throw Self.ilegible("Lugares") }
-                nombres.lugares[id] = .init(nombre: nombre, direccion: direccion)
-            default:
-                throw Self.ilegible("Lugares")
+            let columna = SolicitudSQL.referenciasConNombresColumnas + 2 * posicion
+            guard case .text(let nombre) = row[columna] else {
+                throw MariaDBError(kind: .decoding(column: "Nombre"), message: "the name of place \(id) is not text")
             }
+            let direccion: String?
+            switch row[columna + 1] {
+            case .null: direccion = nil
+            case .text(let texto): direccion = texto
+            default: throw MariaDBError(kind: .decoding(column: "Direccion"), message: "the address of place \(id) is not text")
+            }
+            nombres.lugares[id] = .init(nombre: nombre, direccion: direccion)
         }
-        encontradas.departamento = nombres.departamento != nil
-        encontradas.solicitante = nombres.solicitante != nil
-        encontradas.aprobador = nombres.aprobador != nil
-        encontradas.aprobadorConRol = try row.bool("AprobadorConRol")
-        encontradas.prioridad = nombres.prioridad != nil
-        encontradas.servicio = nombres.servicio != nil
-        encontradas.lugares = Set(nombres.lugares.keys)
+        var encontradas = SolicitudReferencias.Encontradas(
+            departamento: true, solicitante: true, aprobador: true, aprobadorConRol: try row.bool("AprobadorConRol"),
+            prioridad: true, servicio: true, lugares: Set(lugares))
         encontradas.nombres = nombres
         return encontradas
     }
 
-    /// The Perfil of `column` in a `referencias` row, nil when not found.
-    private static func persona(_ row: SQLRow, _ column: String) throws -> SolicitudReferencias.Nombres.Persona? {
-        guard let codificado = try row.optionalString(column) else { return nil }
-        guard let (nombre, email) = DosTextos.leer(codificado) else { throw ilegible(column) }
-        return .init(nombre: nombre, email: email)
-    }
-
-    /// A `referencias` column that is not in `SolicitudSQL.dosTextos`' form (a bug: 500).
-    private static func ilegible(_ column: String) -> MariaDBError {
-        MariaDBError(kind: .decoding(column: column), message: "'\(column)' is not in SolicitudSQL.dosTextos' form")
+    /// `SolicitudSQL.referencias`: which of the sent rows exist (no names).
+    private func comprobar(_ referencias: SolicitudReferencias, lugares: [Int]) throws -> SolicitudReferencias.Encontradas {
+        var encontradas = SolicitudReferencias.Encontradas()
+        var query = SQLQuery(unsafeSQL: SolicitudSQL.referencias, binds: [
+            referencias.departamento.sqlValue, referencias.solicitante.sqlValue, referencias.aprobador.sqlValue,
+            referencias.aprobador.sqlValue, referencias.prioridad.sqlValue, referencias.servicio.sqlValue,
+        ])
+        if !lugares.isEmpty {
+            // The stops in the same statement (one round trip), share-locked like the rest: how many exist. Only
+            // when some do not (a 400) are they looked up one by one, to name them.
+            query.append(", (SELECT COUNT(*) FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: lugares)) LOCK IN SHARE MODE) AS Lugares")
+        }
+        if let row = try connection.queryFirst(query) {
+            encontradas.departamento = try row.bool("Departamento")
+            encontradas.solicitante = try row.bool("Solicitante")
+            encontradas.aprobador = try row.bool("Aprobador")
+            encontradas.aprobadorConRol = try row.bool("AprobadorConRol")
+            encontradas.prioridad = try row.bool("Prioridad")
+            encontradas.servicio = try row.bool("Servicio")
+            if !lugares.isEmpty, try row.int("Lugares") == lugares.count {
+                encontradas.lugares = Set(lugares)
+            } else if !lugares.isEmpty {
+                let rows = try connection.query(
+                    "SELECT Id FROM Lugares WHERE Eliminado = 0 AND Id IN (\(list: lugares)) LOCK IN SHARE MODE")
+                for row in rows { encontradas.lugares.insert(try row.int("Id")) }
+            }
+        }
+        return encontradas
     }
 
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T {

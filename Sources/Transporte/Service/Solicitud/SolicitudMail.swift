@@ -92,8 +92,9 @@ enum SolicitudMail {
         var literal = ""
         var resto = Substring(texto)
         while let abre = resto.firstIndex(of: "{") {
-            literal += resto[..<abre]
+            // An unclosed brace: the rest is text as it is.
             guard let cierra = resto[abre...].firstIndex(of: "}") else { break }
+            literal += resto[..<abre]
             let parte: Parte? = switch resto[resto.index(after: abre)..<cierra] {
             case "codigo": .codigo
             case "solicitante": .solicitante
