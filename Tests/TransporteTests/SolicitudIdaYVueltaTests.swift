@@ -121,7 +121,7 @@ struct SolicitudIdaYVueltaTests {
             #expect(encontradas.nombres.lugares[5]?.nombre == "Oficina Regional Norte")
             for escritura in escrituras {
                 var espera: MariaDBError.Kind?
-                do { try otra.executeText(escritura) } catch { espera = error.kind }
+                do throws(MariaDBError) { try otra.executeText(escritura) } catch { espera = error.kind }
                 #expect(espera == .lockWaitTimeout, "\(escritura)")
             }
             // A row the solicitud does not name is not locked.
