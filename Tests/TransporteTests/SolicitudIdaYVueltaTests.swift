@@ -23,6 +23,18 @@ struct SolicitudIdaYVueltaTests {
         return text[inicio.upperBound...]
     }
 
+    /// Creates a solicitud with `cuerpo` and expects its answer's record to be, byte for byte, what GET reads back;
+    /// the creation's response and the new id.
+    static func creadaIgualALeida(_ h: TransporteHarness, _ cuerpo: String, token: String) throws -> (TestResponse, Int) {
+        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
+        #expect(creada.status == 201, "\(creada.text)")
+        let id = try #require(creada.data?["Id"]?.intValue)
+        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
+        #expect(leida.status == 200, "\(leida.text)")
+        #expect(try datos(creada) == datos(leida))
+        return (creada, id)
+    }
+
     @Test("a creation with two stops is 7 statements: START TRANSACTION, the references with the stops, the row and the stops each returning their record columns, one CALL for the first state and the code, the two mails, COMMIT")
     func sieteSentencias() throws {
         let h = try TransporteHarness()
@@ -50,12 +62,7 @@ struct SolicitudIdaYVueltaTests {
               "requiereRetorno": true, "horaEstimadaRetorno": "12:00"},
              {"idLugar": 1, "esOrigen": true, "orden": 0}]
             """])
-        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
-        #expect(creada.status == 201, "\(creada.text)")
-        let id = try #require(creada.data?["Id"]?.intValue)
-        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
-        #expect(leida.status == 200, "\(leida.text)")
-        #expect(try Self.datos(creada) == Self.datos(leida))
+        let (creada, id) = try Self.creadaIgualALeida(h, cuerpo, token: token)
         #expect(creada.data?["CodigoEstadoActual"]?.stringValue == "PENDIENTE_APROBACION")
         guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
         #expect(lugares.map { $0["Orden"]?.intValue } == [0, 1])
@@ -83,12 +90,7 @@ struct SolicitudIdaYVueltaTests {
              {"idLugar": 1, "esOrigen": true, "orden": 0},
              {"idLugar": 5, "esOrigen": false, "orden": 2, "descripcion": "Otra vez"}]
             """])
-        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
-        #expect(creada.status == 201, "\(creada.text)")
-        let id = try #require(creada.data?["Id"]?.intValue)
-        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
-        #expect(leida.status == 200, "\(leida.text)")
-        #expect(try Self.datos(creada) == Self.datos(leida))
+        let (creada, _) = try Self.creadaIgualALeida(h, cuerpo, token: token)
         #expect(creada.data?["NombreSolicitante"]?.stringValue == "Ñandú Pérez 😀")
         #expect(creada.data?["EmailSolicitante"] == .null)
         guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
