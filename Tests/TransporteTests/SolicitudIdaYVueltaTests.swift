@@ -16,6 +16,25 @@ struct SolicitudIdaYVueltaTests {
         return try #require(Int(try row.string("Valor")))
     }
 
+    /// The response's text from its `data` on: the record's bytes.
+    static func datos(_ response: TestResponse) throws -> Substring {
+        let text = response.text
+        let inicio = try #require(text.range(of: "\"data\":"))
+        return text[inicio.upperBound...]
+    }
+
+    /// Creates a solicitud with `cuerpo` and expects its answer's record to be, byte for byte, what GET reads back;
+    /// the creation's response and the new id.
+    static func creadaIgualALeida(_ h: TransporteHarness, _ cuerpo: String, token: String) throws -> (TestResponse, Int) {
+        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
+        #expect(creada.status == 201, "\(creada.text)")
+        let id = try #require(creada.data?["Id"]?.intValue)
+        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
+        #expect(leida.status == 200, "\(leida.text)")
+        #expect(try datos(creada) == datos(leida))
+        return (creada, id)
+    }
+
     @Test("a creation with two stops is 7 statements: START TRANSACTION, the references with the stops, the row and the stops each returning their record columns, one CALL for the first state and the code, the two mails, COMMIT")
     func sieteSentencias() throws {
         let h = try TransporteHarness()
@@ -43,17 +62,7 @@ struct SolicitudIdaYVueltaTests {
               "requiereRetorno": true, "horaEstimadaRetorno": "12:00"},
              {"idLugar": 1, "esOrigen": true, "orden": 0}]
             """])
-        let creada = h.call(.post, "/solicitud", json: cuerpo, token: token)
-        #expect(creada.status == 201, "\(creada.text)")
-        let id = try #require(creada.data?["Id"]?.intValue)
-        let leida = h.call(.get, "/solicitud/\(id)", json: nil, token: token)
-        #expect(leida.status == 200, "\(leida.text)")
-        func datos(_ response: TestResponse) throws -> Substring {
-            let text = response.text
-            let inicio = try #require(text.range(of: "\"data\":"))
-            return text[inicio.upperBound...]
-        }
-        #expect(try datos(creada) == datos(leida))
+        let (creada, id) = try Self.creadaIgualALeida(h, cuerpo, token: token)
         #expect(creada.data?["CodigoEstadoActual"]?.stringValue == "PENDIENTE_APROBACION")
         guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
         #expect(lugares.map { $0["Orden"]?.intValue } == [0, 1])
@@ -69,6 +78,59 @@ struct SolicitudIdaYVueltaTests {
             """) == 1)
     }
 
+    @Test("the names the reference check reads make the record GET reads: a place twice, a place without address, a requester without e-mail, multi-byte names")
+    func nombresDeLasReferencias() throws {
+        let h = try TransporteHarness()
+        let token = try h.token("solicitante1")
+        try h.connection.executeText("UPDATE Lugares SET Direccion = NULL WHERE Id = 5")
+        try h.connection.executeText("UPDATE Perfil SET Email = NULL, Nombre1 = 'Ñandú', Apellido1 = 'Pérez 😀' WHERE Id = 1")
+        try h.connection.executeText("UPDATE Usuario SET Email = NULL WHERE Id = (SELECT IdUsuario FROM Perfil WHERE Id = 1)")
+        let cuerpo = TransporteHarness.cuerpo(["lugares": """
+            [{"idLugar": 5, "esOrigen": false, "orden": 1, "descripcion": "Destino"},
+             {"idLugar": 1, "esOrigen": true, "orden": 0},
+             {"idLugar": 5, "esOrigen": false, "orden": 2, "descripcion": "Otra vez"}]
+            """])
+        let (creada, _) = try Self.creadaIgualALeida(h, cuerpo, token: token)
+        #expect(creada.data?["NombreSolicitante"]?.stringValue == "Ñandú Pérez 😀")
+        #expect(creada.data?["EmailSolicitante"] == .null)
+        guard case .array(let lugares)? = creada.data?["lugares"] else { Issue.record("no lugares"); return }
+        #expect(lugares.map { $0["NombreLugar"]?.stringValue } == ["Sede Central", "Oficina Regional Norte", "Oficina Regional Norte"])
+        #expect(lugares.map { $0["DireccionLugar"] == .null } == [false, true, true])
+        // The requester has no address: only the approver's mail is queued.
+        #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 1)
+    }
+
+    @Test("the creation's reference read share-locks every row it names until the end of the transaction, as the check without names does")
+    func referenciasBloqueadas() throws {
+        let h = try TransporteHarness()
+        let repository = MariaDBSolicitudRepository(connection: h.connection, zone: h.module.environment.zone)
+        let otra = MariaDBConnection(configuration: h.configuration)
+        defer { otra.close() }
+        try otra.executeText("SET SESSION innodb_lock_wait_timeout = 1")
+        let escrituras = [
+            "UPDATE Departamento SET Nombre = CONCAT(Nombre, '') WHERE Id = 2",
+            "UPDATE Perfil SET Nombre1 = CONCAT(Nombre1, '') WHERE Id = 1",
+            "UPDATE Usuario SET Email = CONCAT(Email, '') WHERE Id = (SELECT IdUsuario FROM Perfil WHERE Id = 3)",
+            "UPDATE PerfilRol SET Eliminado = Eliminado + 0 WHERE IdPerfil = 3",
+            "UPDATE TipoPrioridadSolicitud SET Nombre = CONCAT(Nombre, '') WHERE Id = 2",
+            "UPDATE TipoServicioSolicitud SET Nombre = CONCAT(Nombre, '') WHERE Id = 1",
+            "UPDATE Lugares SET Nombre = CONCAT(Nombre, '') WHERE Id = 5",
+        ]
+        try repository.transaction {
+            let encontradas = try repository.referencias(SolicitudReferencias(
+                departamento: 2, solicitante: 1, aprobador: 3, prioridad: 2, servicio: 1, lugares: [5, 1, 5]))
+            #expect(encontradas.aprobadorConRol && encontradas.lugares == [1, 5])
+            #expect(encontradas.nombres.lugares[5]?.nombre == "Oficina Regional Norte")
+            for escritura in escrituras {
+                var espera: MariaDBError.Kind?
+                do throws(MariaDBError) { try otra.executeText(escritura) } catch { espera = error.kind }
+                #expect(espera == .lockWaitTimeout, "\(escritura)")
+            }
+            // A row the solicitud does not name is not locked.
+            try otra.executeText("UPDATE Departamento SET Nombre = CONCAT(Nombre, '') WHERE Id = 1")
+        }
+    }
+
     @Test("the row's RETURNING list is the record's columns, in the record's order")
     func columnasDelRegistro() {
         func nombre(_ expresion: String) -> String {
@@ -78,6 +140,14 @@ struct SolicitudIdaYVueltaTests {
         }
         #expect(SolicitudSQL.creadaColumnas.map(nombre) == SolicitudSQL.registroColumnas.map(nombre))
         #expect(SolicitudSQL.completadaColumnas.allSatisfy { SolicitudSQL.creadaColumnas.map(nombre).contains($0) })
+        #expect(SolicitudSQL.creadaLugarColumnas.map(nombre) == SolicitudSQL.lugarColumnas.map(nombre))
+        #expect(SolicitudSQL.completadaIndices.count == SolicitudSQL.completadaColumnas.count)
+        #expect(SolicitudSQL.nombreIndices.count == SolicitudSQL.nombreColumnas.count)
+        #expect(SolicitudSQL.nombreColumnas.allSatisfy { nombre in
+            SolicitudSQL.creadaColumnas.contains("NULL AS \(nombre)")
+        }, "the names are NULL in the RETURNING list, filled in from the reference check")
+        #expect(!SolicitudSQL.crear.contains("SELECT") && !SolicitudSQL.crearLugares(2).contains("SELECT"),
+                "no subquery in the creation's INSERTs")
     }
 
     @Test("a pin inside a pin: the same instant sends nothing, another one is undone back to the outer pin, and the last release gives the server's clock back")

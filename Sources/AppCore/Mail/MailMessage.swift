@@ -42,6 +42,12 @@ public struct MailMessage: Sendable, Hashable {
     /// `text` with every control or line-separator character replaced by a space, whitespace runs collapsed,
     /// trimmed, and cut to `maxSubjectLength` scalars.
     static func singleLine(_ text: String) -> String {
+        // Most subjects are already one clean line: give them back as they are, without building a copy.
+        isSingleLine(text) ? text : collapsed(text)
+    }
+
+    /// `singleLine(text)` built scalar by scalar.
+    static func collapsed(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var count = 0
         var pendingSpace = false
@@ -61,5 +67,30 @@ public struct MailMessage: Sendable, Hashable {
             count += needed
         }
         return String(scalars)
+    }
+
+    /// Whether `singleLine(text)` is `text` itself: no control or whitespace character but single spaces between
+    /// other characters, and at most `maxSubjectLength` scalars. ASCII is judged by its code, so only other
+    /// scalars pay for a Unicode property lookup.
+    static func isSingleLine(_ text: String) -> Bool {
+        var count = 0
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            count += 1
+            guard count <= maxSubjectLength else { return false }
+            if scalar.isASCII {
+                if scalar == " " {
+                    if afterSpace { return false }
+                    afterSpace = true
+                    continue
+                }
+                // C0 controls (CR, LF and tab among them) and DEL.
+                if scalar.value < 0x20 || scalar.value == 0x7F { return false }
+            } else if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                return false
+            }
+            afterSpace = false
+        }
+        return !afterSpace || count == 0
     }
 }

@@ -3,11 +3,12 @@ import HTTPCore
 import MariaDB
 
 /// A creation in three statements (0021, issue 16): the row and its stops, each returning its record columns, and
-/// the first state with the code in one `CALL`. The record is built from those three results, with the same
-/// column names, values and types the record statement gives, so the answer is the one a read-back would give.
+/// the first state with the code in one `CALL`. The record is built from those three results and the names the
+/// reference check read (`referencias`), with the same column names, values and types the record statement gives,
+/// so the answer is the one a read-back would give.
 extension MariaDBSolicitudRepository {
-    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], instante: Int64,
-               anio: Int, mes: Int) throws -> SolicitudRegistro {
+    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], nombres: SolicitudReferencias.Nombres,
+               instante: Int64, anio: Int, mes: Int) throws -> SolicitudRegistro {
         let creacion = Self.dateTime(utcMilliseconds: instante)
         var binds: [SQLValue] = []
         binds.reserveCapacity(SolicitudSQL.columnas.count + 2)
@@ -25,6 +26,7 @@ extension MariaDBSolicitudRepository {
             paradas = try connection.query(SQLQuery(
                 unsafeSQL: SolicitudSQL.crearLugares(lugares.count),
                 binds: Self.lugarBinds(lugares, solicitud: id, extra: [creacion, creacion])))
+                .map { try Self.conLugar($0, nombres) }
             paradas.sort { Self.orden($0, lugarColumns: true) < Self.orden($1, lugarColumns: true) }
         }
         // The OUT parameters are placeholders: the server sends their values back as the CALL's own result row.
@@ -34,16 +36,45 @@ extension MariaDBSolicitudRepository {
             throw MariaDBError(kind: .other, message: "completar_solicitud_creada no devolvió un código")
         }
         var valores = fila.values
-        for (indice, nombre) in SolicitudSQL.completadaColumnas.enumerated() {
-            guard let destino = fila.columns.names.firstIndex(of: nombre) else { continue }
+        for (indice, destino) in SolicitudSQL.completadaIndices.enumerated() {
             valores[destino] = completada[indice]
+        }
+        for (destino, valor) in zip(SolicitudSQL.nombreIndices, Self.valores(nombres)) {
+            valores[destino] = valor
         }
         let row = SQLRow(columns: fila.columns, values: valores)
         let json = RecordJSON(zone: zone)
-        var members = json.members(row)
-        members.append(("lugares", .array(paradas.map(json.object))))
+        // By position (`creadaLayout`, `creadaLugarLayout`): the names are those the statements return.
+        var members = json.members(valores[...], SolicitudSQL.creadaLayout)
+        members.append(("lugares", .array(paradas.map { .object(json.members($0.values[...], SolicitudSQL.creadaLugarLayout)) })))
         // A solicitud created by this transaction has no missions.
         members.append(("misiones", .array([])))
         return SolicitudRegistro(json: .object(members), resumen: try Self.resumen(row, paradas))
+    }
+
+    /// The values of `SolicitudSQL.nombreColumnas`, in its order, from `nombres` (NULL where a name is missing, as
+    /// the record's LEFT JOINs would give).
+    static func valores(_ nombres: SolicitudReferencias.Nombres) -> [SQLValue] {
+        func texto(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
+        return [
+            texto(nombres.solicitante?.nombre), texto(nombres.solicitante?.email), texto(nombres.departamento),
+            texto(nombres.aprobador?.nombre), texto(nombres.aprobador?.email), texto(nombres.prioridad),
+            texto(nombres.servicio),
+        ]
+    }
+
+    /// A stop returned by `SolicitudSQL.crearLugares` with its place's name and address from `nombres`.
+    static func conLugar(_ parada: SQLRow, _ nombres: SolicitudReferencias.Nombres) throws -> SQLRow {
+        let idLugar: Int
+        switch parada[SolicitudSQL.creadaLugarId] {
+        case .int(let n): idLugar = Int(n)
+        case .uint(let n): idLugar = Int(clamping: n)
+        default: throw MariaDBError(kind: .decoding(column: "IdLugar"), message: "IdLugar is not an integer")
+        }
+        let lugar = nombres.lugares[idLugar]
+        var valores = parada.values
+        valores[SolicitudSQL.creadaLugarNombre] = lugar.map { .text($0.nombre) } ?? .null
+        valores[SolicitudSQL.creadaLugarDireccion] = lugar?.direccion.map(SQLValue.text) ?? .null
+        return SQLRow(columns: parada.columns, values: valores)
     }
 }

@@ -20,12 +20,63 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
     }
 
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
+        let lugares = Set(referencias.lugares).sorted()
+        // A creation names every row: read them with their names in one join; no row means something is missing,
+        // and the check below says what.
+        if let departamento = referencias.departamento, let solicitante = referencias.solicitante,
+           let aprobador = referencias.aprobador, let prioridad = referencias.prioridad,
+           let servicio = referencias.servicio, !lugares.isEmpty,
+           let encontradas = try conNombres(departamento, solicitante, aprobador, prioridad, servicio, lugares) {
+            return encontradas
+        }
+        return try comprobar(referencias, lugares: lugares)
+    }
+
+    /// `SolicitudSQL.referenciasConNombres`: every row found, with the names, or nil when one is missing.
+    private func conNombres(_ departamento: Int, _ solicitante: Int, _ aprobador: Int, _ prioridad: Int, _ servicio: Int,
+                            _ lugares: [Int]) throws -> SolicitudReferencias.Encontradas? {
+        var binds: [SQLValue] = [
+            .int(Int64(departamento)), .int(Int64(solicitante)), .int(Int64(aprobador)), .int(Int64(prioridad)),
+            .int(Int64(servicio)),
+        ]
+        binds += lugares.map { .int(Int64($0)) }
+        guard let row = try connection.queryFirst(SQLQuery(
+            unsafeSQL: SolicitudSQL.referenciasConNombres(lugares: lugares.count), binds: binds)) else { return nil }
+        var nombres = SolicitudReferencias.Nombres()
+        nombres.departamento = try row.string("NombreDepartamento")
+        nombres.solicitante = .init(nombre: try row.string("NombreSolicitante"),
+                                    email: try row.optionalString("EmailSolicitante"))
+        nombres.aprobador = .init(nombre: try row.string("NombreAprobador"), email: try row.optionalString("EmailAprobador"))
+        nombres.prioridad = try row.string("NombrePrioridad")
+        nombres.servicio = try row.string("NombreTipoServicio")
+        // Each place's name and address follow the fixed columns, in `lugares`' order.
+        for (posicion, id) in lugares.enumerated() {
+            let columna = SolicitudSQL.referenciasConNombresColumnas + 2 * posicion
+            guard case .text(let nombre) = row[columna] else {
+                throw MariaDBError(kind: .decoding(column: "Nombre"), message: "the name of place \(id) is not text")
+            }
+            let direccion: String?
+            switch row[columna + 1] {
+            case .null: direccion = nil
+            case .text(let texto): direccion = texto
+            default: throw MariaDBError(kind: .decoding(column: "Direccion"), message: "the address of place \(id) is not text")
+            }
+            nombres.lugares[id] = .init(nombre: nombre, direccion: direccion)
+        }
+        var encontradas = SolicitudReferencias.Encontradas(
+            departamento: true, solicitante: true, aprobador: true, aprobadorConRol: try row.bool("AprobadorConRol"),
+            prioridad: true, servicio: true, lugares: Set(lugares))
+        encontradas.nombres = nombres
+        return encontradas
+    }
+
+    /// `SolicitudSQL.referencias`: which of the sent rows exist (no names).
+    private func comprobar(_ referencias: SolicitudReferencias, lugares: [Int]) throws -> SolicitudReferencias.Encontradas {
         var encontradas = SolicitudReferencias.Encontradas()
         var query = SQLQuery(unsafeSQL: SolicitudSQL.referencias, binds: [
             referencias.departamento.sqlValue, referencias.solicitante.sqlValue, referencias.aprobador.sqlValue,
             referencias.aprobador.sqlValue, referencias.prioridad.sqlValue, referencias.servicio.sqlValue,
         ])
-        let lugares = Set(referencias.lugares).sorted()
         if !lugares.isEmpty {
             // The stops in the same statement (one round trip), share-locked like the rest: how many exist. Only
             // when some do not (a 400) are they looked up one by one, to name them.

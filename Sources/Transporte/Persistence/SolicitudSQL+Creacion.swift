@@ -1,3 +1,5 @@
+import MariaDB
+
 /// The SQL of a creation (`POST /solicitud`, 0021): the row and the stops written with `RETURNING` the record's
 /// columns, and one `CALL` for the first state and the code, so the answer is built from what was written
 /// instead of a read-back of the twelve-table record (issue 16).
@@ -6,11 +8,12 @@ extension SolicitudSQL {
     /// `completarCreacion` before COMMIT. Random, not the connection's id: a key a connection used in its previous
     /// creation can still be there delete-marked, and InnoDB's duplicate check then next-key locks it until COMMIT,
     /// which made the creations on neighbouring keys wait for each other. (Two equal draws only make the second one
-    /// wait.) Created at the two placeholders after `columnas`, returning the
-    /// record's columns in `registroColumnas`' order with the same expressions: the names the record joins
-    /// (requester, approver, department, priority, service) as subqueries by primary key, which are what its
-    /// LEFT JOINs give. The five state columns are NULL here (the row has no state yet): the `CALL` of
-    /// `completarCreacion` gives them. A test holds this list to `registroColumnas`.
+    /// wait.) Created at the two placeholders after `columnas`, returning the record's columns in
+    /// `registroColumnas`' order. The names the record joins (requester, approver, department, priority, service)
+    /// are NULL here: `referencias` has read them, share-locked, in the same transaction (issue 16: they were
+    /// subqueries by primary key here, read a second time), and `nombreColumnas` says where they go. The five
+    /// state columns are NULL too (the row has no state yet): the `CALL` of `completarCreacion` gives them. A test
+    /// holds this list to `registroColumnas`.
     static let crear = "INSERT INTO Solicitud (CodigoSolicitud, " + columnas.joined(separator: ", ")
         + ", FechaHoraCreacion, FechaHoraActualizacion) VALUES (CONCAT('SOL-0000-00-', "
         + "LPAD(FLOOR(RAND() * 10000000000000), 13, '0')), "
@@ -20,16 +23,11 @@ extension SolicitudSQL {
     /// `crear`'s RETURNING list, the record's columns (`registroColumnas`) in its order.
     static let creadaColumnas = [
         "Id", "CodigoSolicitud",
-        "IdUsuarioSolicitante", nombre("IdUsuarioSolicitante", as: "NombreSolicitante"),
-        email("IdUsuarioSolicitante", as: "EmailSolicitante"),
-        "IdDepartamentoSolicitante",
-        "(SELECT d.Nombre FROM Departamento d WHERE d.Id = Solicitud.IdDepartamentoSolicitante) AS NombreDepartamento",
-        "IdUsuarioAprobador", nombre("IdUsuarioAprobador", as: "NombreAprobador"),
-        email("IdUsuarioAprobador", as: "EmailAprobador"),
-        "IdTipoPrioridadSolicitud",
-        "(SELECT tp.Nombre FROM TipoPrioridadSolicitud tp WHERE tp.Id = Solicitud.IdTipoPrioridadSolicitud) AS NombrePrioridad",
-        "IdTipoServicioSolicitud",
-        "(SELECT ts.Nombre FROM TipoServicioSolicitud ts WHERE ts.Id = Solicitud.IdTipoServicioSolicitud) AS NombreTipoServicio",
+        "IdUsuarioSolicitante", "NULL AS NombreSolicitante", "NULL AS EmailSolicitante",
+        "IdDepartamentoSolicitante", "NULL AS NombreDepartamento",
+        "IdUsuarioAprobador", "NULL AS NombreAprobador", "NULL AS EmailAprobador",
+        "IdTipoPrioridadSolicitud", "NULL AS NombrePrioridad",
+        "IdTipoServicioSolicitud", "NULL AS NombreTipoServicio",
         "Asunto", "Descripcion", "Justificacion", "CantidadPasajeros", "NombresPasajeros",
         "FechaServicioRequerido", "HoraServicioRequerido", "Observaciones",
         "IdEstadoActual", "NULL AS CodigoEstadoActual", "NULL AS NombreEstadoActual", "NULL AS ColorEstadoActual",
@@ -37,28 +35,41 @@ extension SolicitudSQL {
         "FechaHoraCreacion", "FechaHoraActualizacion",
     ]
 
-    /// The record's display name of the Perfil in `columna`, as `registro` joins it.
-    private static func nombre(_ columna: String, as alias: String) -> String {
-        "(SELECT \(PerfilSQL.nombreCompleto("p")) FROM Perfil p WHERE p.Id = Solicitud.\(columna)) AS \(alias)"
-    }
+    /// The columns of `creadaColumnas` that the names read by `referencias` fill in.
+    static let nombreColumnas = [
+        "NombreSolicitante", "EmailSolicitante", "NombreDepartamento", "NombreAprobador", "EmailAprobador",
+        "NombrePrioridad", "NombreTipoServicio",
+    ]
 
-    /// The record's e-mail of the Perfil in `columna` (the profile's, else its account's), as `registro` joins it.
-    private static func email(_ columna: String, as alias: String) -> String {
-        "(SELECT \(PerfilSQL.email("p", usuario: "u")) FROM Perfil p LEFT JOIN Usuario u ON u.Id = p.IdUsuario "
-            + "WHERE p.Id = Solicitud.\(columna)) AS \(alias)"
-    }
+    /// `crear`'s row as the record is written from it (built once: no lookups by name per creation).
+    static let creadaLayout = RecordLayout(selected: creadaColumnas)
+    /// Where `completadaColumnas` and `nombreColumnas` are in `creadaColumnas` (a test holds them all found).
+    static let completadaIndices = completadaColumnas.compactMap { creadaLayout.columns.index(of: $0) }
+    static let nombreIndices = nombreColumnas.compactMap { creadaLayout.columns.index(of: $0) }
 
     /// The `count` stops of a creation (8 values each, then the creation instant twice), returning each stop's
-    /// record columns (`lugarColumnas`, the stop's place by primary key as the record joins it).
+    /// record columns (`lugarColumnas`); the place's name and address are NULL here and filled in from what
+    /// `referencias` read (at `creadaLugarNombre` and `creadaLugarDireccion`, the place's id at `creadaLugarId`).
     static func crearLugares(_ count: Int) -> String {
         "INSERT INTO DetalleLugarSolicitud (IdSolicitud, IdLugar, EsOrigen, Orden, Descripcion, HoraEstimadaLlegada, "
             + "RequiereRetorno, HoraEstimadaRetorno, FechaHoraCreacion, FechaHoraActualizacion) VALUES "
             + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
-            + " RETURNING Id, IdLugar, "
-            + "(SELECT l.Nombre FROM Lugares l WHERE l.Id = DetalleLugarSolicitud.IdLugar) AS NombreLugar, "
-            + "(SELECT l.Direccion FROM Lugares l WHERE l.Id = DetalleLugarSolicitud.IdLugar) AS DireccionLugar, "
-            + "EsOrigen, Orden, Descripcion, HoraEstimadaLlegada, RequiereRetorno, HoraEstimadaRetorno"
+            + " RETURNING " + creadaLugarColumnas.joined(separator: ", ")
     }
+
+    /// `crearLugares`' RETURNING list, the record's stop columns (`lugarColumnas`) in its order.
+    static let creadaLugarColumnas = [
+        "Id", "IdLugar", "NULL AS NombreLugar", "NULL AS DireccionLugar", "EsOrigen", "Orden", "Descripcion",
+        "HoraEstimadaLlegada", "RequiereRetorno", "HoraEstimadaRetorno",
+    ]
+
+    /// `crearLugares`' rows as the record's stops are written from them.
+    static let creadaLugarLayout = RecordLayout(selected: creadaLugarColumnas)
+
+    /// Where `crearLugares` returns the place's id, name and address.
+    static let creadaLugarId = 1
+    static let creadaLugarNombre = 2
+    static let creadaLugarDireccion = 3
 
     /// The first state and the code (0021), last: id, instant, year, month, then six OUT parameters (the code and
     /// the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as the CALL's own result row.

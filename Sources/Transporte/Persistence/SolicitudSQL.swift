@@ -136,21 +136,6 @@ enum SolicitudSQL {
         """
     static let eliminar = "UPDATE Solicitud SET Eliminado = 1, FechaHoraEliminacion = UTC_TIMESTAMP(3) WHERE Id = ?"
 
-    /// Which referenced rows exist and are active; unsent ids are bound as NULL (and come back false). Each
-    /// row found is share-locked until the end of the transaction, so a catalog delete cannot slip in between
-    /// this check and the INSERT (its guard waits for the COMMIT and then sees the solicitud).
-    static let referencias = """
-        SELECT EXISTS(SELECT 1 FROM Departamento WHERE Id = ? AND Eliminado = 0 LOCK IN SHARE MODE) AS Departamento, \
-        EXISTS(SELECT 1 FROM Perfil p JOIN Usuario u ON u.Id = p.IdUsuario AND u.Eliminado = 0 \
-               WHERE p.Id = ? AND p.Eliminado = 0 LOCK IN SHARE MODE) AS Solicitante, \
-        EXISTS(SELECT 1 FROM Perfil p JOIN Usuario u ON u.Id = p.IdUsuario AND u.Eliminado = 0 \
-               WHERE p.Id = ? AND p.Eliminado = 0 LOCK IN SHARE MODE) AS Aprobador, \
-        EXISTS(SELECT 1 FROM PerfilRol pr JOIN Rol r ON r.Id = pr.IdRol AND r.Eliminado = 0 \
-               WHERE pr.IdPerfil = ? AND pr.Eliminado = 0 AND r.Codigo IN ('APROBADOR', 'ADMIN') LOCK IN SHARE MODE) AS AprobadorConRol, \
-        EXISTS(SELECT 1 FROM TipoPrioridadSolicitud WHERE Id = ? AND Eliminado = 0 LOCK IN SHARE MODE) AS Prioridad, \
-        EXISTS(SELECT 1 FROM TipoServicioSolicitud WHERE Id = ? AND Eliminado = 0 LOCK IN SHARE MODE) AS Servicio
-        """
-
     /// `text` with the LIKE wildcards and the escape character escaped, for a `%…%` pattern.
     static func likeEscaped(_ text: String) -> String {
         var escaped = ""

@@ -54,6 +54,18 @@ struct MailMessageTests {
         #expect(throws: MailMessageError.emptySubject) { try MailMessage(to: ["a@example.com"], subject: " \r\n ", text: "t") }
     }
 
+    @Test("a subject already on one line is kept as it is; any other is cleaned, ASCII or not", arguments: [
+        ("Solicitud SOL-2026-03-00000042 pendiente de aprobación", "Solicitud SOL-2026-03-00000042 pendiente de aprobación"),
+        ("Ñandú á é", "Ñandú á é"), ("a\u{200B}b", "a\u{200B}b"), (String(repeating: "é", count: 998), String(repeating: "é", count: 998)),
+        (String(repeating: "é", count: 999), String(repeating: "é", count: 998)), (" a", "a"), ("a ", "a"), ("a  b", "a b"),
+        ("a\u{A0}b", "a b"), ("a\u{85}b", "a b"), ("a\u{7F}b", "a b"), ("a\u{1F}b", "a b"), ("a\u{9F}b", "a b"),
+        ("a\u{3000}b", "a b"), ("a \u{A0} b", "a b"),
+    ])
+    func subjectKeptOrCleaned(subject: String, expected: String) throws {
+        let message = try MailMessage(to: ["ana@example.com"], subject: subject, text: "t")
+        #expect(message.subject == expected)
+    }
+
     @Test("a long subject is cut at 998 scalars")
     func longSubject() throws {
         let message = try MailMessage(to: ["ana@example.com"], subject: String(repeating: "ñ", count: 2_000), text: "t")

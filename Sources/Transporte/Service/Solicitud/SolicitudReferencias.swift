@@ -30,6 +30,42 @@ struct SolicitudReferencias: Sendable, Equatable {
         var servicio = false
         /// The active places among `lugares`.
         var lugares: Set<Int> = []
+        /// The display names of the rows found, read by the same statement that share-locks them, so a creation
+        /// builds its record from them instead of reading them again (issue 16).
+        var nombres = Nombres()
+    }
+
+    /// The display names of the referenced rows, as the solicitud's record shows them; nil where the row was not
+    /// found (or its id was not sent).
+    struct Nombres: Sendable, Equatable {
+        /// A Perfil's full name and the e-mail mail goes to (the profile's, else its account's; nil when neither).
+        struct Persona: Sendable, Equatable {
+            /// `Nombre1 Apellido1`.
+            var nombre: String
+            /// The e-mail, or nil.
+            var email: String?
+        }
+
+        /// A place's name and address.
+        struct Lugar: Sendable, Equatable {
+            /// `Lugares.Nombre`.
+            var nombre: String
+            /// `Lugares.Direccion`, or nil.
+            var direccion: String?
+        }
+
+        /// The department's name.
+        var departamento: String?
+        /// The requester.
+        var solicitante: Persona?
+        /// The approver.
+        var aprobador: Persona?
+        /// The priority's name.
+        var prioridad: String?
+        /// The service type's name.
+        var servicio: String?
+        /// The active places found, by id.
+        var lugares: [Int: Lugar] = [:]
     }
 
     /// One error per missing or unusable row, in field order, with the house-style messages.

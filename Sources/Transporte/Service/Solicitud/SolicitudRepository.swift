@@ -7,14 +7,16 @@ protocol SolicitudRepository {
     /// Runs `body` in one transaction; the whole transaction is retried (T16: up to 5 attempts, with backoff) when the database
     /// picks it as a deadlock victim or a lock wait times out. Rolled back when `body` throws.
     func transaction<T>(_ body: () throws -> T) throws -> T
-    /// Which of `referencias` exist and are active.
+    /// Which of `referencias` exist and are active (share-locked until the end of the transaction), with their
+    /// display names.
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
     /// Creates a solicitud in the running transaction from the sent `campos` (PascalCase columns) and `lugares`,
     /// created at `instante` (UTC ms): its row, its stops, its first state (PENDIENTE_APROBACION, T4) and, last, the
     /// next code of (anio, mes) (T3), which takes the correlative lock held until the end of the transaction: call it
-    /// as the creation's last write but the mails. Returns the record as written (what a read would give).
-    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], instante: Int64,
-               anio: Int, mes: Int) throws -> SolicitudRegistro
+    /// as the creation's last write but the mails. Returns the record as written (what a read would give), with the
+    /// `nombres` that `referencias` read in this transaction for the rows it names.
+    func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud],
+               nombres: SolicitudReferencias.Nombres, instante: Int64, anio: Int, mes: Int) throws -> SolicitudRegistro
     /// Runs `body` with the server's "now" (column defaults, triggers, the procedures) reading `instante` (UTC ms)
     /// on this connection, then the server's own clock again, also when `body` throws.
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T

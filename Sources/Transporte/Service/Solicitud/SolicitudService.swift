@@ -38,7 +38,7 @@ struct SolicitudService {
         let registro = try repository.transaction {
             // Inside the transaction, with the referenced catalog rows share-locked until COMMIT: a concurrent
             // catalog DELETE either commits first (and this is a 400) or waits and then sees this solicitud (409).
-            try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
+            let encontradas = try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
             try verificarTitular(solicitante, caller)
             // One clock reading: the code's month, FechaHoraCreacion and every row the creation writes (stops, the
             // first history row) carry it, never the server's clock. (The outbox below keeps the server's clock: its
@@ -47,9 +47,9 @@ struct SolicitudService {
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
             // Row, stops, first state and, last, the code (0015, 0021: the correlative lock is held only from there
             // to the COMMIT, for the counter, the row's one UPDATE and the two mails, which name the code). The
-            // record comes back from those writes, not from a read.
-            let registro = try repository.crear(datos.columns, lugares: lugares, instante: instante,
-                                                anio: fecha.year, mes: fecha.month)
+            // record comes back from those writes and the names the check above read, not from a read.
+            let registro = try repository.crear(datos.columns, lugares: lugares, nombres: encontradas.nombres,
+                                                instante: instante, anio: fecha.year, mes: fecha.month)
             try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
             return registro
         }
@@ -85,13 +85,17 @@ struct SolicitudService {
 
     // MARK: Shared steps
 
-    /// 400 listing every referenced row that does not exist, is deleted, or (approver) lacks the role.
-    func verificarReferencias(_ referencias: SolicitudReferencias) throws {
-        guard !referencias.isEmpty else { return }
-        let problemas = referencias.problemas(try repository.referencias(referencias))
+    /// 400 listing every referenced row that does not exist, is deleted, or (approver) lacks the role; otherwise
+    /// what was found, with the display names.
+    @discardableResult
+    func verificarReferencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas {
+        guard !referencias.isEmpty else { return SolicitudReferencias.Encontradas() }
+        let encontradas = try repository.referencias(referencias)
+        let problemas = referencias.problemas(encontradas)
         if let first = problemas.first {
             throw TransporteError(status: 400, first.message, errors: problemas)
         }
+        return encontradas
     }
 
     /// 403 unless the caller is ADMIN or `solicitante` is the caller's own Perfil.
