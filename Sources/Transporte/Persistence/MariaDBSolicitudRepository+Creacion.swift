@@ -65,13 +65,7 @@ extension MariaDBSolicitudRepository {
 
     /// A stop returned by `SolicitudSQL.crearLugares` with its place's name and address from `nombres`.
     static func conLugar(_ parada: SQLRow, _ nombres: SolicitudReferencias.Nombres) throws -> SQLRow {
-        let idLugar: Int
-        switch parada[SolicitudSQL.creadaLugarId] {
-        case .int(let n): idLugar = Int(n)
-        case .uint(let n): idLugar = Int(clamping: n)
-        default: throw MariaDBError(kind: .decoding(column: "IdLugar"), message: "IdLugar is not an integer")
-        }
-        let lugar = nombres.lugares[idLugar]
+        let lugar = nombres.lugares[try parada.int("IdLugar")]
         var valores = parada.values
         valores[SolicitudSQL.creadaLugarNombre] = lugar.map { .text($0.nombre) } ?? .null
         valores[SolicitudSQL.creadaLugarDireccion] = lugar?.direccion.map(SQLValue.text) ?? .null

@@ -66,8 +66,7 @@ extension SolicitudSQL {
     /// `crearLugares`' rows as the record's stops are written from them.
     static let creadaLugarLayout = RecordLayout(selected: creadaLugarColumnas)
 
-    /// Where `crearLugares` returns the place's id, name and address.
-    static let creadaLugarId = 1
+    /// Where `crearLugares` returns the place's name and address.
     static let creadaLugarNombre = 2
     static let creadaLugarDireccion = 3
 
