@@ -4,9 +4,10 @@ import TestSupport
 import Testing
 @testable import Transporte
 
-/// GET /solicitud/:id takes its catalog names from the process's `CatalogoNombres` instead of nine joins (issue 16):
+/// GET /solicitud/:id takes its catalog names, and the names and e-mails of the people it names, from the process's
+/// `CatalogoNombres` instead of fourteen joins (issue 16):
 /// the same bytes as the joins gave, and as new as the record's snapshot whichever process or host changed a catalog
-/// (0022's versions, read in the record statement).
+/// (0022's and 0026's versions, read in the record statement).
 @Suite("GET /solicitud/:id: catalog names kept per process", .serialized)
 struct CatalogoNombresTests {
     /// The record's columns and tables before the cache: every name joined (the text of 870de14), the reference.
@@ -119,6 +120,10 @@ struct CatalogoNombresTests {
         _ = try h.connection.execute("UPDATE Lugares SET Direccion = NULL WHERE Id = 5")
         _ = try h.connection.execute("UPDATE Lugares SET Eliminado = 1 WHERE Id = 1")
         _ = try h.connection.execute("UPDATE Departamento SET Eliminado = 1 WHERE Id = 2")
+        // People: a Perfil without its own e-mail (its Usuario's shows), a soft-deleted approver (still named).
+        _ = try h.connection.execute("UPDATE Perfil SET Email = NULL WHERE Id = 1")
+        _ = try h.connection.execute("UPDATE Usuario SET Email = 'cuenta.juan@transporte.local' WHERE Id = 1")
+        _ = try h.connection.execute("UPDATE Perfil SET Eliminado = 1 WHERE Id = 4")
         let (a, _) = Self.dosProcesos(h)
         for id in [solicitud, sinEstado] {
             let esperado = try Self.antiguo(id, h.connection, h)
@@ -130,6 +135,7 @@ struct CatalogoNombresTests {
         #expect(texto.contains(#""ColorEstadoActual":null"#) && texto.contains(#""DireccionLugar":null"#))
         #expect(texto.contains(#""PlacaVehiculo":"P123456""#) && texto.contains(#""PlacaVehiculo":null"#))
         #expect(texto.contains(#""NombreLugarOrigen":null"#) && texto.contains(#""EsEstadoFinal":false"#))
+        #expect(texto.contains(#""EmailSolicitante":"cuenta.juan@transporte.local""#))
         let sinEstadoTexto = String(decoding: try Self.nuevo(sinEstado, a), as: UTF8.self)
         #expect(sinEstadoTexto.contains(#""CodigoEstadoActual":null,"NombreEstadoActual":null,"ColorEstadoActual":null,"EsEstadoFinal":null"#))
         #expect(try Self.listaNueva(h, a) == Self.listaAntigua(h, h.connection))
@@ -159,6 +165,14 @@ struct CatalogoNombresTests {
             "UPDATE Vehiculo SET Placa = 'P654321' WHERE Id = \(vehiculo)",
             // A change of case only: equal under the names' collation, another text in the answer.
             "UPDATE Lugares SET Nombre = 'SEDE CENTRAL (EDIFICIO A)' WHERE Id = 1",
+            // People: the requester's and the approver's names and e-mails, the Usuario's e-mail shown when the
+            // Perfil has none, and each mission's driver.
+            "UPDATE Perfil SET Nombre1 = 'Juanito' WHERE Id = 1",
+            "UPDATE Perfil SET Apellido1 = 'GONZÁLEZ' WHERE Id = 3",
+            "UPDATE Perfil SET Email = 'maria.gonzalez@transporte.local' WHERE Id = 3",
+            "UPDATE Perfil SET Email = NULL WHERE Id = 1",
+            "UPDATE Usuario SET Email = 'juanito@transporte.local' WHERE Id = 1",
+            "UPDATE Perfil SET Nombre1 = 'Chofer', Apellido1 = 'Asignado' WHERE Id = (SELECT MAX(IdMotoristaAsignado) FROM Mision)",
         ]
         for cambio in cambios {
             _ = try otro.execute(SQLQuery(unsafeSQL: cambio))
@@ -171,11 +185,16 @@ struct CatalogoNombresTests {
         let texto = String(decoding: try Self.nuevo(solicitud, b), as: UTF8.self)
         #expect(texto.contains("SEDE CENTRAL (EDIFICIO A)") && texto.contains("P654321") && texto.contains("Media"))
         #expect(texto.contains(#""EsEstadoFinal":true"#))
+        #expect(texto.contains(#""NombreSolicitante":"Juanito Pérez","EmailSolicitante":"juanito@transporte.local""#))
+        #expect(texto.contains(#""NombreAprobador":"María GONZÁLEZ","EmailAprobador":"maria.gonzalez@transporte.local""#))
+        #expect(texto.contains(#""NombreMotorista":"Chofer Asignado""#))
         // Through the module's own copy, loaded before a change.
         let token = try h.token("admin")
         #expect(h.call(.get, "/solicitud/\(solicitud)", token: token).text.contains("P654321"))
         _ = try otro.execute("UPDATE Vehiculo SET Placa = 'P777777' WHERE Id = \(vehiculo)")
         #expect(h.call(.get, "/solicitud/\(solicitud)", token: token).text.contains("P777777"))
+        _ = try otro.execute("UPDATE Perfil SET Apellido1 = 'Pérez López' WHERE Id = 1")
+        #expect(h.call(.get, "/solicitud/\(solicitud)", token: token).text.contains(#""NombreSolicitante":"Juanito Pérez López""#))
         otro.close()
     }
 
@@ -216,6 +235,11 @@ struct CatalogoNombresTests {
         try cambia("UPDATE Departamento SET Eliminado = 1 WHERE Id = 1", nil)
         try cambia("UPDATE EstadoSolicitud SET Descripcion = 'Otra', Orden = Orden + 100 WHERE Codigo = 'CANCELADA'", nil)
         try cambia("UPDATE TipoPrioridadSolicitud SET Nombre = Nombre WHERE Id = 1", nil)
+        // People: a login's instant, the names and e-mail not shown, a soft delete.
+        try cambia("UPDATE Usuario SET FechaHoraUltimoAcceso = '2026-04-15 10:00:00' WHERE Id = 1", nil)
+        try cambia("UPDATE Perfil SET Nombre2 = 'Carlos Alberto', Apellido2 = 'López' WHERE Id = 1", nil)
+        try cambia("UPDATE Perfil SET Eliminado = 1 WHERE Id = 2", nil)
+        try cambia("UPDATE Usuario SET Email = Email WHERE Id = 2", nil)
         // Cached: each column, a change of case or of trailing spaces, NULL to a value and back, inserts and deletes.
         try cambia("UPDATE Vehiculo SET Placa = 'P100002' WHERE Id = \(vehiculo)", .vehiculo)
         try cambia("UPDATE Departamento SET Nombre = 'DIRECCIÓN ADMINISTRATIVA' WHERE Id = 1", .departamento)
@@ -231,6 +255,10 @@ struct CatalogoNombresTests {
         try cambia("DELETE FROM Lugares WHERE Nombre = 'Nuevo'", .lugar)
         try cambia("INSERT INTO TipoServicioSolicitud (Nombre) VALUES ('Otro servicio')", .servicio)
         try cambia("DELETE FROM Vehiculo WHERE Id = \(vehiculo)", .vehiculo)
+        try cambia("UPDATE Perfil SET Nombre1 = 'JUAN' WHERE Id = 1", .perfil)
+        try cambia("UPDATE Perfil SET Apellido1 = 'Pérez ' WHERE Id = 1", .perfil)
+        try cambia("UPDATE Perfil SET Email = NULL WHERE Id = 1", .perfil)
+        try cambia("UPDATE Usuario SET Email = 'otro.juan@transporte.local' WHERE Id = 1", .perfil)
         #expect(try Self.versiones(h).enumerated().allSatisfy { $0.element > antes[$0.offset] })
     }
 
@@ -260,7 +288,7 @@ struct CatalogoNombresTests {
         let rows = try h.connection.query(SQLQuery(unsafeSQL: "EXPLAIN " + SolicitudSQL.registroCompleto, binds: [.int(Int64(id))]))
         let tablas = try rows.map { try $0.optionalString("table") ?? "" }
         #expect(tablas.contains("cv"))
-        for alias in Catalogo.unidos.keys { #expect(!tablas.contains(alias), "\(alias) is joined") }
+        for alias in Array(Catalogo.unidos.keys) + Catalogo.usuarios.values { #expect(!tablas.contains(alias), "\(alias) is joined") }
         let cv = try #require(rows.first { (try? $0.optionalString("table")) == "cv" })
         #expect(["const", "system"].contains(try cv.optionalString("type")))
     }

@@ -1,9 +1,9 @@
 import MariaDB
 
 /// A catalog whose display names the solicitud record shows, kept in memory by `CatalogoNombres` instead of joined
-/// (issue 16), each with its column in `VersionCatalogo` (0022).
+/// (issue 16), each with its column in `VersionCatalogo` (0022; 0026 for `perfil`, the people's names and e-mails).
 enum Catalogo: Int, CaseIterable, Sendable {
-    case departamento, prioridad, servicio, estadoSolicitud, lugar, estadoMision, vehiculo
+    case departamento, prioridad, servicio, estadoSolicitud, lugar, estadoMision, vehiculo, perfil
 
     /// The table, which is also the name of its column in `VersionCatalogo`.
     var tabla: String {
@@ -15,6 +15,7 @@ enum Catalogo: Int, CaseIterable, Sendable {
         case .lugar: "Lugares"
         case .estadoMision: "EstadoMision"
         case .vehiculo: "Vehiculo"
+        case .perfil: "Perfil"
         }
     }
 
@@ -27,7 +28,30 @@ enum Catalogo: Int, CaseIterable, Sendable {
         case .lugar: [("Nombre", .nombre), ("Direccion", .extra)]
         case .estadoMision: [("Codigo", .codigo), ("Nombre", .nombre)]
         case .vehiculo: [("Placa", .codigo)]
+        case .perfil: [("Nombre", .nombre), ("Email", .extra)]
         }
+    }
+
+    /// The SQL of cached column `nombre` on the catalog's row `alias` (the reload's `c`, or a former join's alias):
+    /// the column itself, except a Perfil's name and e-mail, which the record computed (`PerfilSQL`) from the Perfil
+    /// and its Usuario (`usuario`, joined by `desde`).
+    func expresion(_ nombre: String, _ alias: String, usuario: String) -> String {
+        switch (self, nombre) {
+        case (.perfil, "Nombre"): PerfilSQL.nombreCompleto(alias)
+        case (.perfil, "Email"): PerfilSQL.email(alias, usuario: usuario)
+        default: "\(alias).\(nombre)"
+        }
+    }
+
+    /// What the former LEFT JOIN gave for cached column `campo` without a row (a NULL id, or no such row): NULL,
+    /// except a Perfil's name, `CONCAT_WS(' ', NULL, NULL)`, which is '' (a mission without a driver, say).
+    func ausente(_ campo: Int) -> SQLValue {
+        self == .perfil && columnas[campo].nombre == "Nombre" ? .text("") : .null
+    }
+
+    /// The reload's FROM clause: the table as `c`, a Perfil with its Usuario as `u`.
+    var desde: String {
+        self == .perfil ? "Perfil c LEFT JOIN Usuario u ON u.Id = c.IdUsuario" : "\(tabla) c"
     }
 
     /// The shared columns of the reload statement's `UNION ALL`. Its arms must agree on each column's collation
@@ -48,10 +72,10 @@ enum Catalogo: Int, CaseIterable, Sendable {
             + ", \(versiones) FROM VersionCatalogo v WHERE v.Id = 1"]
         for catalogo in allCases {
             let ranuras = Ranura.allCases.map { ranura in
-                catalogo.columnas.first { $0.ranura == ranura }.map { "c.\($0.nombre)" } ?? "NULL"
+                catalogo.columnas.first { $0.ranura == ranura }.map { catalogo.expresion($0.nombre, "c", usuario: "u") } ?? "NULL"
             }
             arms.append("SELECT \(catalogo.rawValue), c.Id, \(ranuras.joined(separator: ", ")), \(sinVersiones) "
-                + "FROM \(catalogo.tabla) c WHERE ? = 1")
+                + "FROM \(catalogo.desde) WHERE ? = 1")
         }
         return arms.joined(separator: " UNION ALL ")
     }()
@@ -62,7 +86,24 @@ enum Catalogo: Int, CaseIterable, Sendable {
         "ts": (.servicio, "s.IdTipoServicioSolicitud"), "e": (.estadoSolicitud, "s.IdEstadoActual"),
         "l": (.lugar, "dl.IdLugar"), "em": (.estadoMision, "mi.IdEstadoMision"), "lo": (.lugar, "mi.IdLugarOrigen"),
         "ld": (.lugar, "mi.IdLugarDestino"), "v": (.vehiculo, "mi.IdVehiculoAsignado"),
+        "ps": (.perfil, "s.IdUsuarioSolicitante"), "pa": (.perfil, "s.IdUsuarioAprobador"),
+        "pm": (.perfil, "mi.IdMotoristaAsignado"),
     ]
+
+    /// The Usuario alias the former joins paired with a Perfil alias (`PerfilSQL.email`).
+    static let usuarios = ["ps": "us", "pa": "ua", "pm": "um"]
+
+    /// Every cached value as the former joins selected it (`expresion` on their aliases): its catalog, its column
+    /// among the catalog's `columnas` and the column holding the row's id.
+    static let expresiones: [String: (catalogo: Catalogo, campo: Int, id: String)] = {
+        var expresiones: [String: (catalogo: Catalogo, campo: Int, id: String)] = [:]
+        for (alias, (catalogo, id)) in unidos {
+            for (campo, columna) in catalogo.columnas.enumerated() {
+                expresiones[catalogo.expresion(columna.nombre, alias, usuario: usuarios[alias] ?? "")] = (catalogo, campo, id)
+            }
+        }
+        return expresiones
+    }()
 }
 
 /// One catalog as a process holds it: the version it was read at and each row's cached columns by Id.
@@ -74,9 +115,10 @@ struct CatalogoCargado: Sendable {
 
     static let vacio = CatalogoCargado(version: -1, filas: [:])
 
-    /// Column `campo` of row `id`, NULL for a NULL id or a row it does not have (what the LEFT JOIN gave).
-    func valor(_ id: SQLValue, campo: Int) -> SQLValue {
-        guard case .int(let key) = id, let fila = filas[key] else { return .null }
+    /// Column `campo` of row `id`; nil for a NULL id or a row it does not have (`Catalogo.ausente` says what the
+    /// LEFT JOIN gave then).
+    func valor(_ id: SQLValue, campo: Int) -> SQLValue? {
+        guard case .int(let key) = id, let fila = filas[key] else { return nil }
         return fila[campo]
     }
 }

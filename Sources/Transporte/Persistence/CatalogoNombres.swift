@@ -1,15 +1,17 @@
 import MariaDB
 import Synchronization
 
-/// The display names of the catalogs the solicitud record shows (`Catalogo`), one copy per serve process, shared by
-/// its workers (issue 16): the record statement joins `VersionCatalogo` instead of nine catalog joins, and a
-/// version newer than this copy's reloads the catalogs that changed before the record is rendered.
+/// The display names of the catalogs the solicitud record shows (`Catalogo`), and the names and e-mails of the
+/// people it names (`Catalogo.perfil`), one copy per serve process, shared by its workers (issue 16): the record
+/// statement joins `VersionCatalogo` instead of nine catalog joins and five Perfil and Usuario joins, and a version
+/// newer than this copy's reloads the catalogs that changed before the record is rendered.
 ///
 /// Correct across processes, hosts and Galera nodes because the versions live in the database (0022: bumped by
 /// triggers in the transaction of every change to a cached column) and are read in the record's own snapshot: a
 /// record never shows names older than its snapshot's. They may be newer (another worker reloaded later), as a
-/// later read would show. Memory: the rows of seven small catalogs, deleted ones included; a 10,000-row Lugares
-/// costs a few MB (README, "Galera-safe SQL").
+/// later read would show. Memory: the rows of seven small catalogs and every Perfil's name and e-mail, deleted ones
+/// included; a 10,000-row Lugares or Perfil costs a few MB (README, "Galera-safe SQL"). A change to a person's
+/// shown values (rare: administrators' writes; a login's write to Usuario is not one, 0026) reloads every Perfil.
 public final class CatalogoNombres: Sendable {
     /// The loaded catalogs, by `Catalogo.rawValue`; replaced whole, never edited, so a reader's copy is a snapshot.
     private let cargados = Mutex<[CatalogoCargado]>(Array(repeating: .vacio, count: Catalogo.allCases.count))

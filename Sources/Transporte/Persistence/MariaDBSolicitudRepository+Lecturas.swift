@@ -91,14 +91,17 @@ extension MariaDBSolicitudRepository {
         -> (cuenta: SQLQuery, pagina: SQLQuery) {
         var condiciones = condiciones(filtro)
         condiciones.append(condicion(alcance))
+        // The requester's Perfil only where `busqueda` names it (the page's names come from `CatalogoNombres`).
+        let solicitante = filtro.busqueda == nil ? "" : SolicitudSQL.desdeSolicitante
         var cuenta = SolicitudSQL.conteoActivas
         if !alcance.todas || filtro != SolicitudFiltro() {
             cuenta = SQLQuery(unsafeSQL: "SELECT COUNT(*) AS Total FROM Solicitud s"
-                + (filtro.busqueda == nil ? "" : SolicitudSQL.desdeSolicitante))
+                + solicitante)
             cuenta.append(condiciones)
         }
         var pagina = SQLQuery(unsafeSQL: "SELECT " + SolicitudSQL.versiones + ", "
-            + SolicitudSQL.registroParte.seleccionadas.joined(separator: ", ") + SolicitudSQL.desdeRegistro)
+            + SolicitudSQL.registroParte.seleccionadas.joined(separator: ", ") + SolicitudSQL.desdeRegistro
+            + solicitante)
         pagina.append(condiciones)
         pagina.append(" ORDER BY s.FechaHoraCreacion DESC, s.Id DESC LIMIT \(limite) OFFSET \(offset)")
         return (cuenta, pagina)

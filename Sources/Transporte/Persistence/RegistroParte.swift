@@ -1,7 +1,7 @@
 import MariaDB
 
 /// One part of the record statement's rows (the solicitud's, a stop's or a mission's columns) whose catalog names
-/// (`Catalogo.unidos`) are not selected but taken from `CatalogoNombres` (issue 16): the columns the statement
+/// and people's names and e-mails (`Catalogo.expresiones`) are not selected but taken from `CatalogoNombres` (issue 16): the columns the statement
 /// sends, and how the rendered record's columns, names included, are filled from them.
 struct RegistroParte: Sendable {
     /// Where one rendered column comes from.
@@ -19,18 +19,21 @@ struct RegistroParte: Sendable {
     /// Per rendered column, where it comes from.
     let fuentes: [Fuente]
 
-    /// The part whose rendered select list is `columnas` (`alias.Column [AS Label]`).
+    /// The part whose rendered select list is `columnas` (`expression [AS Label]`).
     init(_ columnas: [String]) {
         layout = RecordLayout(selected: columnas)
         var seleccionadas: [String] = []
         var nombres: [(posicion: Int, catalogo: Catalogo, campo: Int, id: String)] = []
         for columna in columnas {
-            let partes = columna.split(separator: " ")[0].split(separator: ".")
-            if partes.count == 2, let (catalogo, id) = Catalogo.unidos[String(partes[0])] {
-                guard let campo = catalogo.columnas.firstIndex(where: { $0.nombre == partes[1] }) else {
-                    preconditionFailure("\(columna): \(catalogo.tabla) caches no such column")
-                }
+            // The expression before the label (` AS `), as the former joins selected it.
+            let palabras = columna.split(separator: " ", omittingEmptySubsequences: false)
+            let expresion = palabras.count > 2 && palabras[palabras.count - 2] == "AS"
+                ? palabras.dropLast(2).joined(separator: " ") : columna
+            let partes = expresion.split(separator: ".")
+            if let (catalogo, campo, id) = Catalogo.expresiones[expresion] {
                 nombres.append((seleccionadas.count + nombres.count, catalogo, campo, id))
+            } else if partes.count == 2, let (catalogo, _) = Catalogo.unidos[String(partes[0])] {
+                preconditionFailure("\(columna): \(catalogo.tabla) caches no such column")
             } else {
                 seleccionadas.append(columna)
             }
@@ -59,7 +62,8 @@ struct RegistroParte: Sendable {
         return fuentes.map { fuente in
             switch fuente {
             case .columna(let posicion): fila[base + posicion]
-            case .nombre(let catalogo, let campo, let id): catalogos[catalogo.rawValue].valor(fila[base + id], campo: campo)
+            case .nombre(let catalogo, let campo, let id):
+                catalogos[catalogo.rawValue].valor(fila[base + id], campo: campo) ?? catalogo.ausente(campo)
             }
         }
     }

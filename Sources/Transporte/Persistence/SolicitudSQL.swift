@@ -26,16 +26,15 @@ enum SolicitudSQL {
         "s.FechaHoraCreacion", "s.FechaHoraActualizacion",
     ]
 
-    /// The requester's Perfil, the one joined table the list's conditions name (`busqueda`).
+    /// The requester's Perfil, the one table the list's conditions name (`busqueda`), joined only for them.
     static let desdeSolicitante = " LEFT JOIN Perfil ps ON ps.Id = s.IdUsuarioSolicitante"
 
-    /// The solicitud with the people its record names, and the versions of the catalogs whose names it shows
-    /// (0022's one row, LEFT JOINed by its primary key: a const table; a missing row, NULL versions, only makes
-    /// every read reload). The catalogs themselves are not joined: their names come from `CatalogoNombres`, as
-    /// new as the versions this snapshot reads (`registroParte` says which columns are left out).
-    static let desdeRegistro = " FROM Solicitud s" + desdeSolicitante + " LEFT JOIN Usuario us ON us.Id = ps.IdUsuario "
-        + "LEFT JOIN Perfil pa ON pa.Id = s.IdUsuarioAprobador LEFT JOIN Usuario ua ON ua.Id = pa.IdUsuario "
-        + "LEFT JOIN VersionCatalogo cv ON cv.Id = 1"
+    /// The solicitud and the versions of the catalogs whose names it shows (0022's one row, LEFT JOINed by its
+    /// primary key: a const table; a missing row, NULL versions, only makes every read reload). The catalogs
+    /// themselves are not joined, nor are the people it names (requester, approver: their Perfil and Usuario): their
+    /// names and e-mails come from `CatalogoNombres`, as new as the versions this snapshot reads (`registroParte`
+    /// says which columns are left out; 0026: those four joins were ~40 µs of MariaDB's CPU per record).
+    static let desdeRegistro = " FROM Solicitud s LEFT JOIN VersionCatalogo cv ON cv.Id = 1"
 
     /// The catalogs' versions (`Catalogo.allCases` order), the first columns of the record and list statements.
     static let versiones = Catalogo.allCases.map { "cv.\($0.tabla) AS Version\($0.tabla)" }.joined(separator: ", ")
@@ -76,13 +75,13 @@ enum SolicitudSQL {
     ///
     /// The catalog names (department, priority, service type, state, places, mission state, plate) are not joined:
     /// MariaDB pays per table a statement opens and locks, and those nine joins were about a third of the
-    /// statement's cost (`desdeRegistro`).
+    /// statement's cost (`desdeRegistro`). Nor are the people's (requester, approver, each mission's driver: three
+    /// Perfil and two Usuario joins, about a third of what remained): `Catalogo.perfil`, 0026.
     static let registroCompleto = "SELECT p.seq AS Parte, " + versiones + ", "
         + (registroParte.seleccionadas + lugarParte.seleccionadas + misionParte.seleccionadas).joined(separator: ", ")
         + desdeRegistro + " JOIN seq_1_to_2 p "
         + "LEFT JOIN DetalleLugarSolicitud dl ON p.seq = 1 AND dl.IdSolicitud = s.Id AND dl.Eliminado = 0 "
-        + "LEFT JOIN (Mision mi LEFT JOIN Perfil pm ON pm.Id = mi.IdMotoristaAsignado) "
-        + "ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
+        + "LEFT JOIN Mision mi ON p.seq = 2 AND mi.IdSolicitud = s.Id AND mi.Eliminado = 0 "
         + "WHERE s.Id = ? AND s.Eliminado = 0"
 
     /// The record's, a stop's and a mission's parts of `registroCompleto`'s rows (after `Parte` and the versions):
