@@ -35,14 +35,17 @@ extension SolicitudSQL {
         "FechaHoraCreacion", "FechaHoraActualizacion",
     ]
 
-    /// The columns of `creadaColumnas` that the names read by `referencias` fill in.
+    /// The columns of `creadaColumnas` that the names read by `referencias` fill in (the state's name for the mails
+    /// written before the `CALL`, which then gives it again with the other state columns).
     static let nombreColumnas = [
         "NombreSolicitante", "EmailSolicitante", "NombreDepartamento", "NombreAprobador", "EmailAprobador",
-        "NombrePrioridad", "NombreTipoServicio",
+        "NombrePrioridad", "NombreTipoServicio", "NombreEstadoActual",
     ]
 
     /// `crear`'s row as the record is written from it (built once: no lookups by name per creation).
     static let creadaLayout = RecordLayout(selected: creadaColumnas)
+    /// Where `crear` returns the provisional code.
+    static let creadaCodigo = creadaColumnas.firstIndex(of: "CodigoSolicitud") ?? 1
     /// Where `completadaColumnas` and `nombreColumnas` are in `creadaColumnas` (a test holds them all found).
     static let completadaIndices = completadaColumnas.compactMap { creadaLayout.columns.index(of: $0) }
     static let nombreIndices = nombreColumnas.compactMap { creadaLayout.columns.index(of: $0) }
@@ -70,9 +73,10 @@ extension SolicitudSQL {
     static let creadaLugarNombre = 2
     static let creadaLugarDireccion = 3
 
-    /// The first state and the code (0021), last: id, instant, year, month, then six OUT parameters (the code and
-    /// the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as the CALL's own result row.
-    static let completarCreacion = "CALL completar_solicitud_creada(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The first state and the code (0025), last: id, instant, year, month, the provisional code and the ids of the
+    /// creation's mails (at most two, NULL for none), then six OUT parameters (the code and the state's Id, Codigo,
+    /// Nombre, Color, EsEstadoFinal), which come back as the CALL's own result row.
+    static let completarCreacion = "CALL completar_solicitud_y_correos(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Where the OUT parameters of `completarCreacion` go in `creadaColumnas` (the code, then the five state columns).
     static let completadaColumnas = [
