@@ -96,14 +96,14 @@ struct SolicitudCorreosAntesDelCodigoTests {
                     let id = try fila.int("Id")
                     let correoId = try correo(provisional)
                     try h.connection.execute(SQLQuery(
-                        unsafeSQL: "CALL completar_solicitud_y_correos(?, ?, 2026, 2, ?, ?, NULL, @c, @e, @ce, @n, @co, @f)",
+                        unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, ?, ?, NULL, @c, @e, @ce, @n, @co, @f)",
                         binds: [.int(Int64(id)), .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero)),
                                 .text(cambiar ? "SOL-0000-00-0000000000000" : provisional), correoId.map(SQLValue.int) ?? .null]))
                 }
             }
             return error?.message
         }
-        let otro = "completar_solicitud_y_correos: un correo no es de esta creación (pendiente, con el código provisional)"
+        let otro = "confirmar_solicitud_creada: un correo no es de esta creación (pendiente, con el código provisional)"
         #expect(try intento { _ in ajeno } == otro)
         #expect(try intento { _ in
             try MariaDBMailOutbox.enqueue(MailMessage(to: ["y@transporte.local"], subject: "Sin código", text: "Nada"),

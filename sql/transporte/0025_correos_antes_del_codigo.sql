@@ -1,5 +1,5 @@
--- Transporte module: a creation's mails written before its code is taken, and given the code by the same CALL
--- that takes it (T3, T6, issue 16).
+-- Transporte module: a creation's mails written before its code is taken, and its last CALL ending with the
+-- COMMIT (T3, T6, issue 16).
 --
 --   mariadb <database> < sql/transporte/0025_correos_antes_del_codigo.sql      (after 0010, 0024)
 --
@@ -8,20 +8,28 @@
 -- `scripts/bench 'POST /solicitud'` (stop 28, innodb_trx / innodb_lock_waits sampled every 100 ms): 4.5 of 6.6 open
 -- transactions waiting on that row on average, and the holder, in about half of the samples, idle between
 -- statements: after completar_solicitud_creada's CALL (0024) the application still built the record and the two
--- notification mails (T6), sent their INSERT into mail_outbox, waited for it, then sent COMMIT. The mails name the
--- code (subject and body), so they were written after it was taken.
+-- notification mails (T6), sent their INSERT into mail_outbox, waited for it, then sent COMMIT; the mails name the
+-- code (subject and body), so they were written after it was taken. With the mails moved before the CALL (below)
+-- the holder was still idle in ~45% of the samples: between the CALL's answer and the client's COMMIT (a client
+-- thread waiting to be scheduled, on 2 busy cores). So the window's last client round trip goes too.
 --
--- This file adds completar_solicitud_y_correos: completar_solicitud_creada (0024) with the same signature plus the
--- solicitud's provisional code and the ids of the creation's mails (at most two), which the application has already
--- inserted into mail_outbox, in the same transaction, under the provisional code (their text is otherwise final:
--- the state's name is read, share-locked, with the references before). After the code is taken and the row's
--- UPDATE (unchanged), one UPDATE of those mail rows by primary key replaces the provisional code by the real one in
--- their subject and bodies. So the lock is held for the counter, the row's UPDATE, the mails' UPDATE and the COMMIT,
--- with no client round trip but the CALL's answer before COMMIT.
+-- This file adds confirmar_solicitud_creada: completar_solicitud_creada (0024) with the same signature plus the
+-- solicitud's provisional code and the ids of the creation's mails (at most two), and ending with the COMMIT:
+--   * the application inserts the mails into mail_outbox, in the same transaction, before the CALL, under the
+--     provisional code (their text is otherwise final: the first state's name is read, share-locked, with the
+--     references, as step 1 below reads it);
+--   * after the code is taken and the row's UPDATE (unchanged), one UPDATE of those mail rows by primary key
+--     replaces the provisional code by the real one in their subject and bodies;
+--   * then COMMIT, inside the procedure: the lock is held for the counter, the row's UPDATE, the mails' UPDATE and
+--     the COMMIT, with no client round trip.
+-- The CALL is therefore the transaction's last statement, and its caller must own the transaction (not join an
+-- outer one). A failure anywhere before the COMMIT leaves the transaction open and the caller rolls it back as
+-- before; a certification failure at the COMMIT (Galera) comes back as the CALL's 1213 and the caller reruns the
+-- whole transaction (T16). A connection lost during the CALL leaves the outcome unknown, as one lost during COMMIT.
 --
 -- The provisional code is 'SOL-0000-00-' and 13 random digits (0015); the UPDATE of the row checks that it is the
 -- row's own (`CodigoSolicitud = p_provisional`, with 0024's guard), and each mail must contain it (a mail of another
--- transaction, or one without the code, is refused with a SIGNAL and everything rolls back). REPLACE is exact and
+-- transaction, or one without the code, is refused with a SIGNAL and nothing is committed). REPLACE is exact and
 -- case-sensitive whatever the column's collation; a mail's own text (the solicitud's Asunto, a person's name) could
 -- contain the same 25 characters only by guessing the 13 random digits before the row was written.
 --
@@ -36,11 +44,11 @@
 
 SET NAMES utf8mb4;
 
-DROP PROCEDURE IF EXISTS completar_solicitud_y_correos;
+DROP PROCEDURE IF EXISTS confirmar_solicitud_creada;
 
 DELIMITER //
 
-CREATE PROCEDURE completar_solicitud_y_correos(
+CREATE PROCEDURE confirmar_solicitud_creada(
     IN  p_id            INT,          -- the solicitud this transaction has just inserted (provisional code, no state)
     IN  p_instante      DATETIME(3),  -- the creation instant (UTC): the history row's stamps
     IN  p_anio          INT,          -- year and month of the creation instant in America/El_Salvador (0005)
@@ -57,7 +65,7 @@ CREATE PROCEDURE completar_solicitud_y_correos(
 )
     MODIFIES SQL DATA
     SQL SECURITY INVOKER
-    COMMENT 'Primer estado (T4), CodigoSolicitud (T3) y el código en sus correos (T6) de una solicitud recién insertada; sin COMMIT.'
+    COMMENT 'Primer estado (T4), CodigoSolicitud (T3) y el código en sus correos (T6) de una solicitud recién insertada; termina con COMMIT.'
 BEGIN
     DECLARE v_sin_filas BOOLEAN DEFAULT FALSE;
     DECLARE v_cerrojo   INT DEFAULT NULL;
@@ -85,7 +93,7 @@ BEGIN
     -- writing anything (the history row would commit on its own).
     IF @@in_transaction = 0 THEN
         SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT =
-            'completar_solicitud_y_correos debe ejecutarse dentro de una transacción';
+            'confirmar_solicitud_creada debe ejecutarse dentro de una transacción';
     END IF;
     IF v_sin_filas THEN
         SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT =
@@ -93,7 +101,7 @@ BEGIN
     END IF;
     IF p_provisional IS NULL OR p_provisional NOT LIKE 'SOL-0000-00-%' THEN
         SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT =
-            'completar_solicitud_y_correos: el código provisional no es uno (SOL-0000-00-…)';
+            'confirmar_solicitud_creada: el código provisional no es uno (SOL-0000-00-…)';
     END IF;
 
     -- 2. The history row, before the correlative lock: Seq 1, the creation's motivo and instant.
@@ -151,11 +159,15 @@ BEGIN
            AND (status = 'pending' AND INSTR(body_text, p_provisional) > 0) IS TRUE;
         IF ROW_COUNT() <> v_correos THEN
             SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT =
-                'completar_solicitud_y_correos: un correo no es de esta creación (pendiente, con el código provisional)';
+                'confirmar_solicitud_creada: un correo no es de esta creación (pendiente, con el código provisional)';
         END IF;
     END IF;
 
     SET @transporte_cambio_estado_solicitud = NULL;
+
+    -- 6. The end of the caller's transaction: the correlative lock is released here.
+    COMMIT;
 END//
 
 DELIMITER ;
+

@@ -1,12 +1,14 @@
 import AppCore
 import HTTPCore
+import Logging
 import MariaDB
 
 /// A creation in four statements (0021, 0025, issue 16): the row and its stops, each returning its record columns,
 /// the mails (T6) under the row's provisional code, and the first state with the code in one `CALL`, which also
-/// writes the code into the mails. The record is built from those results and the names the reference check read
-/// (`referencias`), with the same column names, values and types the record statement gives, so the answer is the
-/// one a read-back would give; it is rendered after the COMMIT.
+/// writes the code into the mails and commits (so the correlative lock waits for no client round trip). The record
+/// is built from those results and the names the reference check read (`referencias`), with the same column names,
+/// values and types the record statement gives, so the answer is the one a read-back would give; it is rendered
+/// after the COMMIT.
 extension MariaDBSolicitudRepository {
     func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], nombres: SolicitudReferencias.Nombres,
                instante: Int64, anio: Int, mes: Int,
@@ -44,17 +46,18 @@ extension MariaDBSolicitudRepository {
         }
         let ids = try MariaDBMailOutbox.enqueueReturningIDs(contentsOf: mensajes, on: connection)
         // The OUT parameters are placeholders: the server sends their values back as the CALL's own result row.
-        guard let completada = try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.completarCreacion, binds: [
+        let completada = try confirmar([
             .int(Int64(id)), creacion, .int(Int64(anio)), .int(Int64(mes)), .text(provisional),
             ids.first.map(SQLValue.int) ?? .null, ids.dropFirst().first.map(SQLValue.int) ?? .null,
             .null, .null, .null, .null, .null, .null,
-        ])), case .text = completada[0] else {
-            throw MariaDBError(kind: .other, message: "completar_solicitud_y_correos no devolvió un código")
+        ])
+        guard let completada, case .text = completada[0] else {
+            throw MariaDBError(kind: .other, message: "confirmar_solicitud_creada no devolvió un código")
         }
         for (indice, destino) in SolicitudSQL.completadaIndices.enumerated() {
             valores[destino] = completada[indice]
         }
-        // Nothing else before the COMMIT: the record is rendered once the correlative lock is released.
+        // Committed: the record is rendered by the caller, after the transaction.
         let zone = zone
         return SolicitudCreada {
             let json = RecordJSON(zone: zone)
@@ -64,6 +67,21 @@ extension MariaDBSolicitudRepository {
             // A solicitud created by this transaction has no missions.
             members.append(("misiones", .array([])))
             return .object(members)
+        }
+    }
+
+    /// Runs `completarCreacion` with `binds`, which ends the transaction with its COMMIT: a connection lost
+    /// during it leaves the outcome unknown, as one lost during COMMIT (`MariaDBError.isCommitOutcomeUnknown`).
+    private func confirmar(_ binds: [SQLValue]) throws(MariaDBError) -> SQLRow? {
+        do {
+            return try connection.queryFirst(SQLQuery(unsafeSQL: SolicitudSQL.completarCreacion, binds: binds))
+        } catch where error.kind == .connectionLost {
+            var unknown = error
+            unknown.isCommitOutcomeUnknown = true
+            connection.logger.error(
+                "MariaDB COMMIT outcome unknown: the connection was lost during the creation's last CALL, which commits; the request is not acknowledged",
+                metadata: ["error": "\(String(reflecting: error))"])
+            throw unknown
         }
     }
 

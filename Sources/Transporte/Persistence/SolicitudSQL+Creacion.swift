@@ -5,7 +5,7 @@ import MariaDB
 /// instead of a read-back of the twelve-table record (issue 16).
 extension SolicitudSQL {
     /// The row under its provisional code (0015): 'SOL-0000-00-' and 13 random digits, replaced by
-    /// `completarCreacion` before COMMIT. Random, not the connection's id: a key a connection used in its previous
+    /// `completarCreacion`, which commits. Random, not the connection's id: a key a connection used in its previous
     /// creation can still be there delete-marked, and InnoDB's duplicate check then next-key locks it until COMMIT,
     /// which made the creations on neighbouring keys wait for each other. (Two equal draws only make the second one
     /// wait.) Created at the two placeholders after `columnas`, returning the record's columns in
@@ -73,10 +73,11 @@ extension SolicitudSQL {
     static let creadaLugarNombre = 2
     static let creadaLugarDireccion = 3
 
-    /// The first state and the code (0025), last: id, instant, year, month, the provisional code and the ids of the
-    /// creation's mails (at most two, NULL for none), then six OUT parameters (the code and the state's Id, Codigo,
-    /// Nombre, Color, EsEstadoFinal), which come back as the CALL's own result row.
-    static let completarCreacion = "CALL completar_solicitud_y_correos(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The first state, the code, the code into the mails and the COMMIT (0025), last: id, instant, year, month, the
+    /// provisional code and the ids of the creation's mails (at most two, NULL for none), then six OUT parameters
+    /// (the code and the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as the CALL's own result
+    /// row. The transaction has ended when it answers.
+    static let completarCreacion = "CALL confirmar_solicitud_creada(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Where the OUT parameters of `completarCreacion` go in `creadaColumnas` (the code, then the five state columns).
     static let completadaColumnas = [

@@ -27,7 +27,7 @@ extension SolicitudSQL {
     /// creation's INSERTs then return no subqueries for the names (eleven primary-key reads before).
     ///
     /// With `estadoInicial` (a creation), the last column is also the name of the state a creation starts in
-    /// (PENDIENTE_APROBACION, share-locked as `completar_solicitud_y_correos` reads it in the same transaction; NULL
+    /// (PENDIENTE_APROBACION, share-locked as `confirmar_solicitud_creada` reads it in the same transaction; NULL
     /// when the catalog lacks it, and that procedure then refuses): the mails are written before the code is taken
     /// and name the state (issue 16).
     static func referenciasConNombres(lugares: Int, estadoInicial: Bool = false) -> String {
