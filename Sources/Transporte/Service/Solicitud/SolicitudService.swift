@@ -29,7 +29,7 @@ struct SolicitudService {
     // MARK: Create and read
 
     /// `POST /solicitud`. After field validation: 422 rules, requester ≠ approver (400), referenced rows (400),
-    /// permission (403); then one transaction: row, stops, first state (T4), code (T3, last), the two mails (T6).
+    /// permission (403); then one transaction: row, stops, mails (T6), first state (T4), code (T3, last), COMMIT.
     func crear(_ datos: Validated, lugares: [LugarSolicitud], caller: TransporteIdentity) throws -> JSONValue {
         try SolicitudRules.verificar(fechaServicio: datos["fechaServicioRequerido"]?.date, hoy: environment.today(),
                                      lugares: lugares)
@@ -48,9 +48,9 @@ struct SolicitudService {
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
             // Row, stops, the two mails (T6) under a provisional code, then first state and, last, the code, which
-            // the same call writes into the row and the mails (0025): the correlative lock is held only from there
-            // to the COMMIT. The record comes back from those writes and the names the check above read, not from
-            // a read, and is rendered after the COMMIT.
+            // the same call writes into the row and the mails before it commits (0025): the correlative lock is held
+            // only from there to the COMMIT, with no client round trip. The record comes back from those writes and
+            // the names the check above read, not from a read, and is rendered after the COMMIT.
             return try repository.crear(datos.columns, lugares: lugares, nombres: encontradas.nombres,
                                         instante: instante, anio: fecha.year, mes: fecha.month) { resumen in
                 mensajes([.registrada, .pendienteAprobacion], resumen, motivo: nil)
