@@ -37,26 +37,11 @@ public struct MariaDBMailOutbox: MailOutbox {
             try enqueue(first, on: connection)
             return
         }
-        try connection.execute(insert(messages))
-    }
-
-    /// `enqueue(contentsOf:on:)`, returning the rows' ids in `messages`' order (`RETURNING`: with Galera's
-    /// interleaved auto-increment a multi-row INSERT's ids need not be consecutive).
-    public static func enqueueReturningIDs(contentsOf messages: [MailMessage],
-                                           on connection: MariaDBConnection) throws(MariaDBError) -> [Int64] {
-        guard !messages.isEmpty else { return [] }
-        var query = insert(messages)
-        query.append(" RETURNING id")
-        return try connection.query(query).map { row throws(MariaDBError) in Int64(try row.int("id")) }
-    }
-
-    /// One INSERT of `messages` as pending rows, in their order.
-    private static func insert(_ messages: [MailMessage]) -> SQLQuery {
         var query: SQLQuery = "INSERT INTO mail_outbox (recipients, subject, body_text, body_html) VALUES "
         for (index, message) in messages.enumerated() {
             query.append(index == 0 ? "" : ", ")
             query.append("(\(message.to.joined(separator: ",")), \(message.subject), \(message.text), \(message.html))")
         }
-        return query
+        try connection.execute(query)
     }
 }

@@ -3,12 +3,12 @@ import HTTPCore
 import Logging
 import MariaDB
 
-/// A creation in four statements (0021, 0025, issue 16): the row and its stops, each returning its record columns,
-/// the mails (T6) under the row's provisional code, and the first state with the code in one `CALL`, which also
-/// writes the code into the mails and commits (so the correlative lock waits for no client round trip). The record
-/// is built from those results and the names the reference check read (`referencias`), with the same column names,
-/// values and types the record statement gives, so the answer is the one a read-back would give; it is rendered
-/// after the COMMIT.
+/// A creation in three statements (0021, 0025, issue 16): the row and its stops, each returning its record
+/// columns, and one `CALL` for the first state, the code, the mails (T6, written here under the row's provisional
+/// code, given the real one there) and the COMMIT (so the correlative lock waits for no client round trip). The
+/// record is built from those results and the names the reference check read (`referencias`), with the same column
+/// names, values and types the record statement gives, so the answer is the one a read-back would give; it is
+/// rendered after the COMMIT.
 extension MariaDBSolicitudRepository {
     func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud], nombres: SolicitudReferencias.Nombres,
                instante: Int64, anio: Int, mes: Int,
@@ -38,19 +38,19 @@ extension MariaDBSolicitudRepository {
         for (destino, valor) in zip(SolicitudSQL.nombreIndices, Self.valores(nombres)) {
             valores[destino] = valor
         }
-        // The mails, written before the code is taken: the provisional code where the code goes, the first state's
+        // The mails, composed before the code is taken: the provisional code where the code goes, the first state's
         // name as `referencias` read it (the CALL reads the same share-locked row).
         let mensajes = try correos(try Self.resumen(SQLRow(columns: fila.columns, values: valores), paradas))
         guard mensajes.count <= 2 else {
             throw MariaDBError(kind: .other, message: "una creación escribe a lo sumo dos correos, no \(mensajes.count)")
         }
-        let ids = try MariaDBMailOutbox.enqueueReturningIDs(contentsOf: mensajes, on: connection)
+        var llamada: [SQLValue] = [.int(Int64(id)), creacion, .int(Int64(anio)), .int(Int64(mes)), .text(provisional)]
+        for indice in 0..<2 {
+            llamada += indice < mensajes.count ? Self.columnas(mensajes[indice]) : [.null, .null, .null, .null]
+        }
         // The OUT parameters are placeholders: the server sends their values back as the CALL's own result row.
-        let completada = try confirmar([
-            .int(Int64(id)), creacion, .int(Int64(anio)), .int(Int64(mes)), .text(provisional),
-            ids.first.map(SQLValue.int) ?? .null, ids.dropFirst().first.map(SQLValue.int) ?? .null,
-            .null, .null, .null, .null, .null, .null,
-        ])
+        llamada += Array(repeating: SQLValue.null, count: SolicitudSQL.completadaColumnas.count)
+        let completada = try confirmar(llamada)
         guard let completada, case .text = completada[0] else {
             throw MariaDBError(kind: .other, message: "confirmar_solicitud_creada no devolvió un código")
         }
@@ -83,6 +83,12 @@ extension MariaDBSolicitudRepository {
                 metadata: ["error": "\(String(reflecting: error))"])
             throw unknown
         }
+    }
+
+    /// `mensaje` as mail_outbox's recipients, subject, body_text and body_html.
+    static func columnas(_ mensaje: MailMessage) -> [SQLValue] {
+        [.text(mensaje.to.joined(separator: ",")), .text(mensaje.subject), .text(mensaje.text),
+         mensaje.html.map(SQLValue.text) ?? .null]
     }
 
     /// The values of `SolicitudSQL.nombreColumnas`, in its order, from `nombres` (NULL where a name is missing, as

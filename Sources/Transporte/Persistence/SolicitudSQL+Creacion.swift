@@ -73,11 +73,12 @@ extension SolicitudSQL {
     static let creadaLugarNombre = 2
     static let creadaLugarDireccion = 3
 
-    /// The first state, the code, the code into the mails and the COMMIT (0025), last: id, instant, year, month, the
-    /// provisional code and the ids of the creation's mails (at most two, NULL for none), then six OUT parameters
-    /// (the code and the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as the CALL's own result
-    /// row. The transaction has ended when it answers.
-    static let completarCreacion = "CALL confirmar_solicitud_creada(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The first state, the code, the mails and the COMMIT (0025), last: id, instant, year, month, the provisional
+    /// code, two mails (recipients, subject, text, HTML; NULL recipients for none, the second only after the first),
+    /// then six OUT parameters (the code and the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as
+    /// the CALL's own result row. The transaction has ended when it answers.
+    static let completarCreacion = "CALL confirmar_solicitud_creada("
+        + Array(repeating: "?", count: 13 + completadaColumnas.count).joined(separator: ", ") + ")"
 
     /// Where the OUT parameters of `completarCreacion` go in `creadaColumnas` (the code, then the five state columns).
     static let completadaColumnas = [

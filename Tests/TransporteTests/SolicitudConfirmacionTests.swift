@@ -6,11 +6,11 @@ import TestSupport
 import Testing
 @testable import Transporte
 
-/// 0025 (T6, issue 16): a creation writes its mails before it takes its code, under the row's provisional code, and
-/// the CALL that takes the code writes it into them; the mails are the ones the record gives, byte for byte, and
-/// they commit with the solicitud or not at all.
-@Suite("A creation's mails written before its code (0025)", .serialized)
-struct SolicitudCorreosAntesDelCodigoTests {
+/// 0025 (T6, issue 16): a creation composes its mails before it takes its code, under the row's provisional code,
+/// and the CALL that takes the code writes them with it and commits; the mails are the ones the record gives, byte
+/// for byte, and they commit with the solicitud or not at all.
+@Suite("A creation's last CALL: code, mails, COMMIT (0025)", .serialized)
+struct SolicitudConfirmacionTests {
     /// An outbox row's fields as the sender reads them.
     struct Fila: Equatable, CustomStringConvertible {
         let recipients: String, subject: String, text: String, html: String?
@@ -59,13 +59,13 @@ struct SolicitudCorreosAntesDelCodigoTests {
         #expect(solas.first?.subject == "Solicitud SOL-2026-02-00000002 pendiente de aprobación")
     }
 
-    @Test("when the call that takes the code fails, the mails written before it are rolled back with everything else")
+    @Test("when the call that takes the code fails, nothing of the creation stays")
     func mailsRollBack() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         _ = try h.crearId()
         let antes = try h.huella()
-        // The first state is gone from the catalog: the mails are written (without a state line), then the CALL
-        // refuses; the 500 leaves nothing, and no number is used.
+        // The first state is gone from the catalog: the row and stops are written, the mails composed (without a
+        // state line), then the CALL refuses; the 500 leaves nothing, and no number is used.
         try h.connection.executeText("UPDATE EstadoSolicitud SET Eliminado = 1 WHERE Codigo = 'PENDIENTE_APROBACION'")
         let response = try h.crear()
         #expect(response.status == 500, "\(response.text)")
@@ -75,47 +75,54 @@ struct SolicitudCorreosAntesDelCodigoTests {
         #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 4)
     }
 
-    @Test("the procedure gives its code only to this creation's mails: another row, a mail without the provisional code or a wrong provisional code is refused")
-    func procedureRefusesOtherMails() throws {
+    @Test("the procedure refuses a solicitud under another provisional code, and then writes and commits nothing")
+    func procedureRefusesAnotherCode() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
-        // A committed mail of someone else's, still pending.
-        let ajeno = try MariaDBMailOutbox.enqueue(MailMessage(to: ["x@transporte.local"], subject: "Otro", text: "Otro asunto"),
-                                                  on: h.connection)
         let antes = try h.huella()
-        func intento(_ correo: (_ provisional: String) throws -> Int64?, provisional cambiar: Bool = false) throws -> String? {
-            let error = #expect(throws: MariaDBError.self) {
-                try h.connection.transaction {
-                    let fila = try #require(try h.connection.queryFirst(SQLQuery(unsafeSQL: """
-                        INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
-                        IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
-                        FechaServicioRequerido, HoraServicioRequerido) \
-                        VALUES ('SOL-0000-00-1234567890123', 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') \
-                        RETURNING Id, CodigoSolicitud
-                        """)))
-                    let provisional = try fila.string("CodigoSolicitud")
-                    let id = try fila.int("Id")
-                    let correoId = try correo(provisional)
-                    try h.connection.execute(SQLQuery(
-                        unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, ?, ?, NULL, @c, @e, @ce, @n, @co, @f)",
-                        binds: [.int(Int64(id)), .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero)),
-                                .text(cambiar ? "SOL-0000-00-0000000000000" : provisional), correoId.map(SQLValue.int) ?? .null]))
-                }
+        let error = #expect(throws: MariaDBError.self) {
+            try h.connection.transaction {
+                let fila = try #require(try h.connection.queryFirst(SQLQuery(unsafeSQL: """
+                    INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
+                    IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
+                    FechaServicioRequerido, HoraServicioRequerido) \
+                    VALUES ('SOL-0000-00-1234567890123', 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') RETURNING Id
+                    """)))
+                try h.connection.execute(SQLQuery(
+                    unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, 'SOL-0000-00-0000000000000', "
+                        + "'y@transporte.local', 'SOL-0000-00-0000000000000', 'x', NULL, NULL, NULL, NULL, NULL, @c, @e, @ce, @n, @co, @f)",
+                    binds: [.int(Int64(try fila.int("Id"))),
+                            .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero))]))
             }
-            return error?.message
         }
-        let otro = "confirmar_solicitud_creada: un correo no es de esta creación (pendiente, con el código provisional)"
-        #expect(try intento { _ in ajeno } == otro)
-        #expect(try intento { _ in
-            try MariaDBMailOutbox.enqueue(MailMessage(to: ["y@transporte.local"], subject: "Sin código", text: "Nada"),
-                                          on: h.connection)
-        } == otro)
-        #expect(try intento({ provisional in
-            try MariaDBMailOutbox.enqueue(MailMessage(to: ["y@transporte.local"], subject: provisional, text: provisional),
-                                          on: h.connection)
-        }, provisional: true) == "completar_solicitud_creada: la solicitud no es una recién insertada (sin estado, con código provisional)")
-        // Nothing stayed: no row, no mail, no number; the other mail is untouched.
+        #expect(error?.message
+                == "completar_solicitud_creada: la solicitud no es una recién insertada (sin estado, con código provisional)")
+        // Nothing stayed: no row, no history, no mail, no number.
         #expect(try h.huella() == antes)
-        #expect(try Self.filas(h) == [Fila(recipients: "x@transporte.local", subject: "Otro", text: "Otro asunto", html: nil)])
         #expect(try h.crear().data?["CodigoSolicitud"]?.stringValue == "SOL-2026-02-00000001")
+    }
+
+    @Test("the procedure ends the transaction: what the caller wrote before it is committed with it")
+    func procedureCommits() throws {
+        let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
+        let otra = MariaDBConnection(configuration: h.connection.configuration)
+        defer { otra.close() }
+        try h.connection.transaction {
+            let id = try #require(try h.connection.queryFirst("""
+                INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
+                IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
+                FechaServicioRequerido, HoraServicioRequerido) \
+                VALUES ('SOL-0000-00-1234567890123', 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') RETURNING Id
+                """)).int("Id")
+            try h.connection.execute(SQLQuery(
+                unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, 'SOL-0000-00-1234567890123', "
+                    + "'y@transporte.local', 'Solicitud SOL-0000-00-1234567890123', 'Código: SOL-0000-00-1234567890123', NULL, "
+                    + "NULL, NULL, NULL, NULL, @c, @e, @ce, @n, @co, @f)",
+                binds: [.int(Int64(id)), .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero))]))
+            // Seen from another connection before this transaction's own end: committed by the procedure.
+            #expect(try otra.queryFirst("SELECT CodigoSolicitud FROM Solicitud WHERE Id = \(id)")?.string("CodigoSolicitud")
+                    == "SOL-2026-02-00000001")
+            #expect(try otra.queryFirst("SELECT subject FROM mail_outbox")?.string("subject") == "Solicitud SOL-2026-02-00000001")
+            #expect(try otra.queryFirst("SELECT body_text FROM mail_outbox")?.string("body_text") == "Código: SOL-2026-02-00000001")
+        }
     }
 }

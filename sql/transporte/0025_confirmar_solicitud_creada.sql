@@ -1,26 +1,27 @@
--- Transporte module: a creation's mails written before its code is taken, and its last CALL ending with the
+-- Transporte module: a creation's last CALL writes its code into the row and into its mails, and ends with the
 -- COMMIT (T3, T6, issue 16).
 --
---   mariadb <database> < sql/transporte/0025_correos_antes_del_codigo.sql      (after 0010, 0024)
+--   mariadb <database> < sql/transporte/0025_confirmar_solicitud_creada.sql      (after 0010, 0024)
 --
 -- Why. The correlative lock (CorrelativoSolicitud's row (0, 0), 0005) serialises every creation from the moment
 -- its code is taken to its COMMIT, so the creations' rate is one over that window. Measured under
 -- `scripts/bench 'POST /solicitud'` (stop 28, innodb_trx / innodb_lock_waits sampled every 100 ms): 4.5 of 6.6 open
 -- transactions waiting on that row on average, and the holder, in about half of the samples, idle between
--- statements: after completar_solicitud_creada's CALL (0024) the application still built the record and the two
+-- statements: after completar_solicitud_creada's CALL (0024) the application built the record and the two
 -- notification mails (T6), sent their INSERT into mail_outbox, waited for it, then sent COMMIT; the mails name the
--- code (subject and body), so they were written after it was taken. With the mails moved before the CALL (below)
--- the holder was still idle in ~45% of the samples: between the CALL's answer and the client's COMMIT (a client
--- thread waiting to be scheduled, on 2 busy cores). So the window's last client round trip goes too.
+-- code (subject and body), so they were written after it was taken. With the mails inserted before the CALL under
+-- the provisional code (a first version of this change, not landed) the holder was still idle in ~45% of the
+-- samples: between the CALL's answer and the client's COMMIT (a client thread waiting to be scheduled on 2 busy
+-- cores). So every client round trip leaves the window.
 --
--- This file adds confirmar_solicitud_creada: completar_solicitud_creada (0024) with the same signature plus the
--- solicitud's provisional code and the ids of the creation's mails (at most two), and ending with the COMMIT:
---   * the application inserts the mails into mail_outbox, in the same transaction, before the CALL, under the
---     provisional code (their text is otherwise final: the first state's name is read, share-locked, with the
---     references, as step 1 below reads it);
---   * after the code is taken and the row's UPDATE (unchanged), one UPDATE of those mail rows by primary key
---     replaces the provisional code by the real one in their subject and bodies;
---   * then COMMIT, inside the procedure: the lock is held for the counter, the row's UPDATE, the mails' UPDATE and
+-- This file adds confirmar_solicitud_creada: completar_solicitud_creada (0024) with the same first four parameters
+-- and OUT parameters, plus the solicitud's provisional code and the creation's mails (at most two: recipients,
+-- subject, plain and HTML body each, NULL recipients for none), written by the application under the provisional
+-- code (their text is otherwise final: the first state's name is read, share-locked, with the references, as
+-- step 1 below reads it). After the code is taken and the row's UPDATE (unchanged):
+--   * the mails are inserted into mail_outbox (AppCore's outbox, 0010: pending, due at once, the server's clock)
+--     with the provisional code replaced by the real one in their subject and bodies;
+--   * then COMMIT, inside the procedure: the lock is held for the counter, the row's UPDATE, the mails' INSERT and
 --     the COMMIT, with no client round trip.
 -- The CALL is therefore the transaction's last statement, and its caller must own the transaction (not join an
 -- outer one). A failure anywhere before the COMMIT leaves the transaction open and the caller rolls it back as
@@ -28,15 +29,14 @@
 -- whole transaction (T16). A connection lost during the CALL leaves the outcome unknown, as one lost during COMMIT.
 --
 -- The provisional code is 'SOL-0000-00-' and 13 random digits (0015); the UPDATE of the row checks that it is the
--- row's own (`CodigoSolicitud = p_provisional`, with 0024's guard), and each mail must contain it (a mail of another
--- transaction, or one without the code, is refused with a SIGNAL and nothing is committed). REPLACE is exact and
--- case-sensitive whatever the column's collation; a mail's own text (the solicitud's Asunto, a person's name) could
--- contain the same 25 characters only by guessing the 13 random digits before the row was written.
+-- row's own (`CodigoSolicitud = p_provisional`, with 0024's guard). REPLACE is exact and case-sensitive whatever
+-- the collation; a mail's own text (the solicitud's Asunto, a person's name) could contain the same 25 characters
+-- only by guessing the 13 random digits before the row was written.
 --
 -- What stays: every lock, statement and SIGNAL of 0024 in the same order (the state row share-locked first, the
 -- history row before the correlative lock, the code inline, the row's one UPDATE found by primary key); committed
--- codes 1..n per month, gap-free and unique (a ROLLBACK gives the number back, and the mails with it); the mails
--- commit with the solicitud or not at all (T6). completar_solicitud_creada stays for any other caller.
+-- codes 1..n per month, gap-free and unique (a ROLLBACK gives the number back); the mails commit with the solicitud
+-- or not at all (T6). completar_solicitud_creada stays for any other caller.
 --
 -- Safe on a database with data and while it serves: only a procedure is added, no table changes.
 --
@@ -54,8 +54,14 @@ CREATE PROCEDURE confirmar_solicitud_creada(
     IN  p_anio          INT,          -- year and month of the creation instant in America/El_Salvador (0005)
     IN  p_mes           INT,
     IN  p_provisional   VARCHAR(25)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,  -- the row's provisional code
-    IN  p_correo_1      BIGINT,       -- mail_outbox ids of the creation's mails, written by this transaction
-    IN  p_correo_2      BIGINT,       --   under p_provisional; NULL when there is no such mail
+    IN  p_para_1        TEXT,         -- the creation's mails (mail_outbox's columns), under p_provisional:
+    IN  p_asunto_1      VARCHAR(998), --   recipients (comma-separated), subject, plain body, HTML body (or NULL);
+    IN  p_texto_1       MEDIUMTEXT,   --   a NULL recipients list means no such mail (the second only if the first)
+    IN  p_html_1        MEDIUMTEXT,
+    IN  p_para_2        TEXT,
+    IN  p_asunto_2      VARCHAR(998),
+    IN  p_texto_2       MEDIUMTEXT,
+    IN  p_html_2        MEDIUMTEXT,
     OUT p_codigo        VARCHAR(25)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
     OUT p_id_estado     INT,
     OUT p_codigo_estado VARCHAR(50)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
@@ -65,12 +71,11 @@ CREATE PROCEDURE confirmar_solicitud_creada(
 )
     MODIFIES SQL DATA
     SQL SECURITY INVOKER
-    COMMENT 'Primer estado (T4), CodigoSolicitud (T3) y el código en sus correos (T6) de una solicitud recién insertada; termina con COMMIT.'
+    COMMENT 'Primer estado (T4), CodigoSolicitud (T3) y sus correos (T6) de una solicitud recién insertada; termina con COMMIT.'
 BEGIN
     DECLARE v_sin_filas BOOLEAN DEFAULT FALSE;
     DECLARE v_cerrojo   INT DEFAULT NULL;
     DECLARE v_ultimo    BIGINT DEFAULT NULL;
-    DECLARE v_correos   INT DEFAULT (p_correo_1 IS NOT NULL) + (p_correo_2 IS NOT NULL);
 
     DECLARE CONTINUE HANDLER FOR NOT FOUND SET v_sin_filas = TRUE;
     -- As in 0006: the write permit of 0003's triggers must not outlive the call, whatever fails.
@@ -149,18 +154,17 @@ BEGIN
             'completar_solicitud_creada: la solicitud no es una recién insertada (sin estado, con código provisional)';
     END IF;
 
-    -- 5. The code into the creation's mails, found by primary key; each must name the provisional code.
-    IF v_correos > 0 THEN
-        UPDATE mail_outbox
-           SET subject   = REPLACE(subject, p_provisional, p_codigo),
-               body_text = REPLACE(body_text, p_provisional, p_codigo),
-               body_html = REPLACE(body_html, p_provisional, p_codigo)
-         WHERE id IN (p_correo_1, p_correo_2)
-           AND (status = 'pending' AND INSTR(body_text, p_provisional) > 0) IS TRUE;
-        IF ROW_COUNT() <> v_correos THEN
-            SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT =
-                'confirmar_solicitud_creada: un correo no es de esta creación (pendiente, con el código provisional)';
-        END IF;
+    -- 5. The creation's mails, with the code: one INSERT for both.
+    IF p_para_2 IS NOT NULL THEN
+        INSERT INTO mail_outbox (recipients, subject, body_text, body_html)
+        VALUES (p_para_1, REPLACE(p_asunto_1, p_provisional, p_codigo), REPLACE(p_texto_1, p_provisional, p_codigo),
+                REPLACE(p_html_1, p_provisional, p_codigo)),
+               (p_para_2, REPLACE(p_asunto_2, p_provisional, p_codigo), REPLACE(p_texto_2, p_provisional, p_codigo),
+                REPLACE(p_html_2, p_provisional, p_codigo));
+    ELSEIF p_para_1 IS NOT NULL THEN
+        INSERT INTO mail_outbox (recipients, subject, body_text, body_html)
+        VALUES (p_para_1, REPLACE(p_asunto_1, p_provisional, p_codigo), REPLACE(p_texto_1, p_provisional, p_codigo),
+                REPLACE(p_html_1, p_provisional, p_codigo));
     END IF;
 
     SET @transporte_cambio_estado_solicitud = NULL;
