@@ -35,8 +35,8 @@ struct SolicitudIdaYVueltaTests {
         return (creada, id)
     }
 
-    @Test("a creation with two stops is 7 statements: START TRANSACTION, the references with the stops, the row and the stops each returning their record columns, one CALL for the first state and the code, the two mails, COMMIT")
-    func sieteSentencias() throws {
+    @Test("a creation with two stops is 5 statements: START TRANSACTION, the references with the stops and the first state's name, the row and the stops each returning their record columns, one CALL for the first state, the code, the two mails and the COMMIT")
+    func cincoSentencias() throws {
         let h = try TransporteHarness()
         let token = try h.token("solicitante1")
         // The first one prepares the statements and reads the caller's row (kept 30 s per worker).
@@ -47,7 +47,7 @@ struct SolicitudIdaYVueltaTests {
         #expect(response.status == 201, "\(response.text)")
         #expect(response.data?["CodigoSolicitud"]?.stringValue == "SOL-2026-02-00000002")
         // `despues` counts its own SELECT.
-        #expect(despues - antes - 1 == 7)
+        #expect(despues - antes - 1 == 5)
         #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 4)
         #expect(try h.count("SELECT COUNT(*) FROM DetalleLugarSolicitud WHERE IdSolicitud = \(try #require(response.data?["Id"]?.intValue))") == 2)
     }

@@ -46,7 +46,12 @@ extension MariaDBConnection {
             throw cause
         }
         do {
-            try finish("COMMIT")
+            // A body whose last statement ended the transaction (a procedure ending with COMMIT, Transporte's
+            // creation) has nothing left to commit: the server says so in its last answer's status, and the COMMIT
+            // would be a round trip that does nothing.
+            if serverHasTransaction {
+                try finish("COMMIT")
+            }
         } catch {
             rollbackQuietly()
             guard error.kind == .connectionLost else { throw error }
@@ -77,6 +82,14 @@ extension MariaDBConnection {
                 logger.notice("MariaDB connection lost; reconnecting to start a transaction")
             }
         }
+    }
+
+    /// Whether the server's last answer on this connection said a transaction is open (`SERVER_STATUS_IN_TRANS`,
+    /// set from `START TRANSACTION` on until its COMMIT or ROLLBACK). True when not connected: the COMMIT then
+    /// reports the loss.
+    var serverHasTransaction: Bool {
+        guard let mysql else { return true }
+        return mysql.pointee.server_status & UInt32(SERVER_STATUS_IN_TRANS) != 0
     }
 
     /// Sends `COMMIT` (or `ROLLBACK`) on the open connection, never reconnecting.

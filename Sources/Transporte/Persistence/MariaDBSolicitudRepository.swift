@@ -26,7 +26,8 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
         if let departamento = referencias.departamento, let solicitante = referencias.solicitante,
            let aprobador = referencias.aprobador, let prioridad = referencias.prioridad,
            let servicio = referencias.servicio, !lugares.isEmpty,
-           let encontradas = try conNombres(departamento, solicitante, aprobador, prioridad, servicio, lugares) {
+           let encontradas = try conNombres(departamento, solicitante, aprobador, prioridad, servicio, lugares,
+                                            estadoInicial: referencias.estadoInicial) {
             return encontradas
         }
         return try comprobar(referencias, lugares: lugares)
@@ -34,14 +35,15 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
 
     /// `SolicitudSQL.referenciasConNombres`: every row found, with the names, or nil when one is missing.
     private func conNombres(_ departamento: Int, _ solicitante: Int, _ aprobador: Int, _ prioridad: Int, _ servicio: Int,
-                            _ lugares: [Int]) throws -> SolicitudReferencias.Encontradas? {
+                            _ lugares: [Int], estadoInicial: Bool) throws -> SolicitudReferencias.Encontradas? {
         var binds: [SQLValue] = [
             .int(Int64(departamento)), .int(Int64(solicitante)), .int(Int64(aprobador)), .int(Int64(prioridad)),
             .int(Int64(servicio)),
         ]
         binds += lugares.map { .int(Int64($0)) }
         guard let row = try connection.queryFirst(SQLQuery(
-            unsafeSQL: SolicitudSQL.referenciasConNombres(lugares: lugares.count), binds: binds)) else { return nil }
+            unsafeSQL: SolicitudSQL.referenciasConNombres(lugares: lugares.count, estadoInicial: estadoInicial),
+            binds: binds)) else { return nil }
         var nombres = SolicitudReferencias.Nombres()
         nombres.departamento = try row.string("NombreDepartamento")
         nombres.solicitante = .init(nombre: try row.string("NombreSolicitante"),
@@ -63,6 +65,7 @@ struct MariaDBSolicitudRepository: SolicitudRepository {
             }
             nombres.lugares[id] = .init(nombre: nombre, direccion: direccion)
         }
+        if estadoInicial { nombres.estadoInicial = try row.optionalString("NombreEstadoInicial") }
         var encontradas = SolicitudReferencias.Encontradas(
             departamento: true, solicitante: true, aprobador: true, aprobadorConRol: try row.bool("AprobadorConRol"),
             prioridad: true, servicio: true, lugares: Set(lugares))

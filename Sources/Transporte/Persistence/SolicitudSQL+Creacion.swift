@@ -5,7 +5,7 @@ import MariaDB
 /// instead of a read-back of the twelve-table record (issue 16).
 extension SolicitudSQL {
     /// The row under its provisional code (0015): 'SOL-0000-00-' and 13 random digits, replaced by
-    /// `completarCreacion` before COMMIT. Random, not the connection's id: a key a connection used in its previous
+    /// `completarCreacion`, which commits. Random, not the connection's id: a key a connection used in its previous
     /// creation can still be there delete-marked, and InnoDB's duplicate check then next-key locks it until COMMIT,
     /// which made the creations on neighbouring keys wait for each other. (Two equal draws only make the second one
     /// wait.) Created at the two placeholders after `columnas`, returning the record's columns in
@@ -35,14 +35,17 @@ extension SolicitudSQL {
         "FechaHoraCreacion", "FechaHoraActualizacion",
     ]
 
-    /// The columns of `creadaColumnas` that the names read by `referencias` fill in.
+    /// The columns of `creadaColumnas` that the names read by `referencias` fill in (the state's name for the mails
+    /// written before the `CALL`, which then gives it again with the other state columns).
     static let nombreColumnas = [
         "NombreSolicitante", "EmailSolicitante", "NombreDepartamento", "NombreAprobador", "EmailAprobador",
-        "NombrePrioridad", "NombreTipoServicio",
+        "NombrePrioridad", "NombreTipoServicio", "NombreEstadoActual",
     ]
 
     /// `crear`'s row as the record is written from it (built once: no lookups by name per creation).
     static let creadaLayout = RecordLayout(selected: creadaColumnas)
+    /// Where `crear` returns the provisional code.
+    static let creadaCodigo = creadaColumnas.firstIndex(of: "CodigoSolicitud") ?? 1
     /// Where `completadaColumnas` and `nombreColumnas` are in `creadaColumnas` (a test holds them all found).
     static let completadaIndices = completadaColumnas.compactMap { creadaLayout.columns.index(of: $0) }
     static let nombreIndices = nombreColumnas.compactMap { creadaLayout.columns.index(of: $0) }
@@ -70,9 +73,12 @@ extension SolicitudSQL {
     static let creadaLugarNombre = 2
     static let creadaLugarDireccion = 3
 
-    /// The first state and the code (0021), last: id, instant, year, month, then six OUT parameters (the code and
-    /// the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as the CALL's own result row.
-    static let completarCreacion = "CALL completar_solicitud_creada(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The first state, the code, the mails and the COMMIT (0025), last: id, instant, year, month, the provisional
+    /// code, two mails (recipients, subject, text, HTML; NULL recipients for none, the second only after the first),
+    /// then six OUT parameters (the code and the state's Id, Codigo, Nombre, Color, EsEstadoFinal), which come back as
+    /// the CALL's own result row. The transaction has ended when it answers.
+    static let completarCreacion = "CALL confirmar_solicitud_creada("
+        + Array(repeating: "?", count: 13 + completadaColumnas.count).joined(separator: ", ") + ")"
 
     /// Where the OUT parameters of `completarCreacion` go in `creadaColumnas` (the code, then the five state columns).
     static let completadaColumnas = [

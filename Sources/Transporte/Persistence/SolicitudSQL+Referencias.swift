@@ -25,18 +25,25 @@ extension SolicitudSQL {
     /// locking the same rows as `referencias` (held until the end of the transaction); measured against that
     /// statement's subqueries returning the names, it costs MariaDB ~30 µs less per creation (issue 16), and the
     /// creation's INSERTs then return no subqueries for the names (eleven primary-key reads before).
-    static func referenciasConNombres(lugares: Int) -> String {
-        lugares < referenciasConNombresHechas.count ? referenciasConNombresHechas[lugares]
-            : textoReferenciasConNombres(lugares: lugares)
+    ///
+    /// With `estadoInicial` (a creation), the last column is also the name of the state a creation starts in
+    /// (PENDIENTE_APROBACION, share-locked as `confirmar_solicitud_creada` reads it in the same transaction; NULL
+    /// when the catalog lacks it, and that procedure then refuses): the mails are written before the code is taken
+    /// and name the state (issue 16).
+    static func referenciasConNombres(lugares: Int, estadoInicial: Bool = false) -> String {
+        let hechas = estadoInicial ? referenciasConEstadoHechas : referenciasConNombresHechas
+        return lugares < hechas.count ? hechas[lugares]
+            : textoReferenciasConNombres(lugares: lugares, estadoInicial: estadoInicial)
     }
 
-    /// `referenciasConNombres` for up to 8 places, built once.
-    private static let referenciasConNombresHechas = (0...8).map { textoReferenciasConNombres(lugares: $0) }
+    /// `referenciasConNombres` for up to 8 places, built once, without and with the initial state.
+    private static let referenciasConNombresHechas = (0...8).map { textoReferenciasConNombres(lugares: $0, estadoInicial: false) }
+    private static let referenciasConEstadoHechas = (0...8).map { textoReferenciasConNombres(lugares: $0, estadoInicial: true) }
 
     /// The columns `referenciasConNombres` returns before the places' (two each: name and address).
     static let referenciasConNombresColumnas = 8
 
-    private static func textoReferenciasConNombres(lugares: Int) -> String {
+    private static func textoReferenciasConNombres(lugares: Int, estadoInicial: Bool) -> String {
         let paradas = (0..<lugares)
         return "SELECT d.Nombre AS NombreDepartamento, "
             + "\(PerfilSQL.nombreCompleto("ps")) AS NombreSolicitante, \(PerfilSQL.email("ps", usuario: "us")) AS EmailSolicitante, "
@@ -45,9 +52,11 @@ extension SolicitudSQL {
             + "WHERE pr.IdPerfil = pa.Id AND pr.Eliminado = 0 AND r.Codigo IN ('APROBADOR', 'ADMIN') LOCK IN SHARE MODE) "
             + "AS AprobadorConRol, tp.Nombre AS NombrePrioridad, ts.Nombre AS NombreTipoServicio"
             + paradas.map { ", l\($0).Nombre, l\($0).Direccion" }.joined()
+            + (estadoInicial ? ", ei.Nombre AS NombreEstadoInicial" : "")
             + " FROM Departamento d JOIN Perfil ps JOIN Usuario us JOIN Perfil pa JOIN Usuario ua "
             + "JOIN TipoPrioridadSolicitud tp JOIN TipoServicioSolicitud ts"
             + paradas.map { " JOIN Lugares l\($0)" }.joined()
+            + (estadoInicial ? " LEFT JOIN EstadoSolicitud ei ON ei.CodigoActivo = 'PENDIENTE_APROBACION'" : "")
             + " WHERE d.Id = ? AND d.Eliminado = 0"
             + " AND ps.Id = ? AND ps.Eliminado = 0 AND us.Id = ps.IdUsuario AND us.Eliminado = 0"
             + " AND pa.Id = ? AND pa.Eliminado = 0 AND ua.Id = pa.IdUsuario AND ua.Eliminado = 0"

@@ -30,6 +30,42 @@ extension MariaDBIntegrationTests {
             #expect(try other.queryFirst("SELECT label FROM entries WHERE id = \(id)")?.string("label") == "kept")
         }
 
+        /// The session's `Com_commit` (COMMIT statements the server ran for this connection, a procedure's own
+        /// included).
+        private func commits() throws -> Int {
+            let row = try #require(try connection.queryFirst("SHOW SESSION STATUS LIKE 'Com_commit'"))
+            return try #require(Int(try row.string("Value")))
+        }
+
+        @Test("a body whose last statement committed is not committed again; every other body is, an empty one too")
+        func commitOnlyWhatIsOpen() throws {
+            try connection.executeText("""
+                DROP PROCEDURE IF EXISTS insertar_y_confirmar;
+                CREATE PROCEDURE insertar_y_confirmar(p_label VARCHAR(50)) BEGIN INSERT INTO entries (label) VALUES (p_label); COMMIT; END
+                """)
+            var antes = try commits()
+            try connection.transaction {
+                try connection.execute("INSERT INTO entries (label) VALUES (\("first"))")
+                try connection.execute("CALL insertar_y_confirmar(\("second"))")
+            }
+            // The procedure's COMMIT only: the transaction had ended, and no second COMMIT was sent.
+            #expect(try commits() == antes + 1)
+            #expect(!connection.inTransaction)
+            #expect(try count() == 2)
+
+            antes = try commits()
+            _ = try connection.transaction { try connection.execute("INSERT INTO entries (label) VALUES (\("third"))") }
+            #expect(try commits() == antes + 1)
+            antes = try commits()
+            try connection.transaction {}
+            #expect(try commits() == antes + 1)
+            // A read-only body: the transaction is open from START TRANSACTION on, so it is committed.
+            antes = try commits()
+            _ = try connection.transaction { try count() }
+            #expect(try commits() == antes + 1)
+            #expect(try count() == 3)
+        }
+
         @Test("a thrown error rolls everything back and is rethrown unchanged")
         func rollbackLeavesNothing() throws {
             #expect(throws: IntentionalFailure()) {

@@ -13,6 +13,8 @@ struct SolicitudReferencias: Sendable, Equatable {
     var servicio: Int?
     /// `lugares[i].idLugar`, in list order.
     var lugares: [Int] = []
+    /// A creation: read the name of the state it starts in with the names (`Nombres.estadoInicial`).
+    var estadoInicial = false
 
     /// What the database holds for the ids of a `SolicitudReferencias`.
     struct Encontradas: Sendable, Equatable {
@@ -66,6 +68,9 @@ struct SolicitudReferencias: Sendable, Equatable {
         var servicio: String?
         /// The active places found, by id.
         var lugares: [Int: Lugar] = [:]
+        /// With `SolicitudReferencias.estadoInicial`: the name of PENDIENTE_APROBACION, a creation's first state,
+        /// share-locked (nil when the catalog lacks it).
+        var estadoInicial: String?
     }
 
     /// One error per missing or unusable row, in field order, with the house-style messages.

@@ -11,6 +11,15 @@ struct SolicitudRegistro: Sendable {
     var motoristas: [Int] = []
 }
 
+/// A solicitud just created, its record rendered on demand: after the COMMIT, so the correlative lock (held from
+/// the code to the COMMIT) waits for nothing but the COMMIT (issue 16).
+struct SolicitudCreada {
+    /// Renders the record (`data` of the 201).
+    let render: () -> JSONValue
+    /// The record as `GET /solicitud/:id` would answer it.
+    var json: JSONValue { render() }
+}
+
 /// The state history of one solicitud (transporte.md §6), oldest first.
 struct HistoricoSolicitud: Sendable {
     /// `Solicitud.Id`.

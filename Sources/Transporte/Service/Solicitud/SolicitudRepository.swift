@@ -11,12 +11,15 @@ protocol SolicitudRepository {
     /// display names.
     func referencias(_ referencias: SolicitudReferencias) throws -> SolicitudReferencias.Encontradas
     /// Creates a solicitud in the running transaction from the sent `campos` (PascalCase columns) and `lugares`,
-    /// created at `instante` (UTC ms): its row, its stops, its first state (PENDIENTE_APROBACION, T4) and, last, the
-    /// next code of (anio, mes) (T3), which takes the correlative lock held until the end of the transaction: call it
-    /// as the creation's last write but the mails. Returns the record as written (what a read would give), with the
+    /// created at `instante` (UTC ms): its row and stops under a provisional code, its mails (`correos`, given the
+    /// summary with the provisional code and the first state's name, which `nombres` carries), then in one call its
+    /// first state (PENDIENTE_APROBACION, T4) and, last, the next code of (anio, mes) (T3), written into the row and
+    /// the mails. The code takes the correlative lock, held until the end of the transaction: commit right after.
+    /// Returns the record as written (what a read would give), rendered when asked (after COMMIT), with the
     /// `nombres` that `referencias` read in this transaction for the rows it names.
     func crear(_ campos: [(column: String, value: FieldValue)], lugares: [LugarSolicitud],
-               nombres: SolicitudReferencias.Nombres, instante: Int64, anio: Int, mes: Int) throws -> SolicitudRegistro
+               nombres: SolicitudReferencias.Nombres, instante: Int64, anio: Int, mes: Int,
+               correos: (SolicitudResumen) throws -> [MailMessage]) throws -> SolicitudCreada
     /// Runs `body` with the server's "now" (column defaults, triggers, the procedures) reading `instante` (UTC ms)
     /// on this connection, then the server's own clock again, also when `body` throws.
     func conInstante<T>(_ instante: Int64, _ body: () throws -> T) throws -> T

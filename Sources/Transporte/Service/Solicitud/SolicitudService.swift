@@ -29,31 +29,34 @@ struct SolicitudService {
     // MARK: Create and read
 
     /// `POST /solicitud`. After field validation: 422 rules, requester ≠ approver (400), referenced rows (400),
-    /// permission (403); then one transaction: row, stops, first state (T4), code (T3, last), the two mails (T6).
+    /// permission (403); then one transaction: row, stops, mails (T6), first state (T4), code (T3, last), COMMIT.
     func crear(_ datos: Validated, lugares: [LugarSolicitud], caller: TransporteIdentity) throws -> JSONValue {
         try SolicitudRules.verificar(fechaServicio: datos["fechaServicioRequerido"]?.date, hoy: environment.today(),
                                      lugares: lugares)
         let solicitante = datos["idUsuarioSolicitante"]?.integer ?? 0
         try SolicitudRules.verificarPersonas(solicitante: solicitante, aprobador: datos["idUsuarioAprobador"]?.integer ?? 0)
-        let registro = try repository.transaction {
+        let creada = try repository.transaction {
             // Inside the transaction, with the referenced catalog rows share-locked until COMMIT: a concurrent
             // catalog DELETE either commits first (and this is a 400) or waits and then sees this solicitud (409).
-            let encontradas = try verificarReferencias(SolicitudReferencias(datos, lugares: lugares))
+            var referencias = SolicitudReferencias(datos, lugares: lugares)
+            referencias.estadoInicial = true
+            let encontradas = try verificarReferencias(referencias)
             try verificarTitular(solicitante, caller)
             // One clock reading: the code's month, FechaHoraCreacion and every row the creation writes (stops, the
             // first history row) carry it, never the server's clock. (The outbox below keeps the server's clock: its
             // sender compares with it.)
             let instante = environment.clock.nowMilliseconds()
             let fecha = environment.zone.civilDate(atUTCMilliseconds: instante)
-            // Row, stops, first state and, last, the code (0015, 0021: the correlative lock is held only from there
-            // to the COMMIT, for the counter, the row's one UPDATE and the two mails, which name the code). The
-            // record comes back from those writes and the names the check above read, not from a read.
-            let registro = try repository.crear(datos.columns, lugares: lugares, nombres: encontradas.nombres,
-                                                instante: instante, anio: fecha.year, mes: fecha.month)
-            try avisar([.registrada, .pendienteAprobacion], registro.resumen, motivo: nil)
-            return registro
+            // Row, stops, the two mails (T6) under a provisional code, then first state and, last, the code, which
+            // the same call writes into the row and the mails before it commits (0025): the correlative lock is held
+            // only from there to the COMMIT, with no client round trip. The record comes back from those writes and
+            // the names the check above read, not from a read, and is rendered after the COMMIT.
+            return try repository.crear(datos.columns, lugares: lugares, nombres: encontradas.nombres,
+                                        instante: instante, anio: fecha.year, mes: fecha.month) { resumen in
+                mensajes([.registrada, .pendienteAprobacion], resumen, motivo: nil)
+            }
         }
-        return registro.json
+        return creada.json
     }
 
     /// `GET /solicitud/:id`: 404 outside `caller`'s scope (T13), as if it did not exist.
@@ -121,6 +124,13 @@ struct SolicitudService {
     /// Queues the mails of `avisos`. A recipient without an address, or an address `MailMessage` refuses, is
     /// skipped and logged: mail never fails the request (T6).
     func avisar(_ avisos: [SolicitudMail.Aviso], _ resumen: SolicitudResumen, motivo: String?) throws {
+        // One INSERT for all of them.
+        try repository.encolar(mensajes(avisos, resumen, motivo: motivo))
+    }
+
+    /// The mails of `avisos` for `resumen`; a notice whose recipient has no (acceptable) address is left out and
+    /// logged.
+    func mensajes(_ avisos: [SolicitudMail.Aviso], _ resumen: SolicitudResumen, motivo: String?) -> [MailMessage] {
         var mensajes: [MailMessage] = []
         for aviso in avisos {
             let mensaje: MailMessage?
@@ -141,8 +151,7 @@ struct SolicitudService {
             }
             mensajes.append(mensaje)
         }
-        // One INSERT for all of them: a creation's two mails are written while the correlative lock is held.
-        try repository.encolar(mensajes)
+        return mensajes
     }
 }
 
