@@ -75,23 +75,36 @@ struct SolicitudConfirmacionTests {
         #expect(try h.count("SELECT COUNT(*) FROM mail_outbox") == 4)
     }
 
+    /// The provisional code `insertarProvisional` writes.
+    static let provisional = "SOL-0000-00-1234567890123"
+
+    /// A solicitud row as a creation's INSERT leaves it (provisional code, no state), in the running transaction.
+    static func insertarProvisional(_ h: TransporteHarness) throws -> Int {
+        try #require(try h.connection.queryFirst(SQLQuery(unsafeSQL: """
+            INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
+            IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
+            FechaServicioRequerido, HoraServicioRequerido) \
+            VALUES (?, 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') RETURNING Id
+            """, binds: [.text(provisional)]))).int("Id")
+    }
+
+    /// `CALL confirmar_solicitud_creada` for solicitud `id` of month 2026-02 under `provisional`, with one mail.
+    static func confirmar(_ h: TransporteHarness, id: Int, provisional: String, asunto: String, texto: String) throws {
+        try h.connection.execute(SQLQuery(
+            unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, ?, 'y@transporte.local', ?, ?, NULL, "
+                + "NULL, NULL, NULL, NULL, @c, @e, @ce, @n, @co, @f)",
+            binds: [.int(Int64(id)), .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero)),
+                    .text(provisional), .text(asunto), .text(texto)]))
+    }
+
     @Test("the procedure refuses a solicitud under another provisional code, and then writes and commits nothing")
     func procedureRefusesAnotherCode() throws {
         let h = try TransporteHarness(now: TransporteHarness.finDeFebrero)
         let antes = try h.huella()
         let error = #expect(throws: MariaDBError.self) {
             try h.connection.transaction {
-                let fila = try #require(try h.connection.queryFirst(SQLQuery(unsafeSQL: """
-                    INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
-                    IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
-                    FechaServicioRequerido, HoraServicioRequerido) \
-                    VALUES ('SOL-0000-00-1234567890123', 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') RETURNING Id
-                    """)))
-                try h.connection.execute(SQLQuery(
-                    unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, 'SOL-0000-00-0000000000000', "
-                        + "'y@transporte.local', 'SOL-0000-00-0000000000000', 'x', NULL, NULL, NULL, NULL, NULL, @c, @e, @ce, @n, @co, @f)",
-                    binds: [.int(Int64(try fila.int("Id"))),
-                            .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero))]))
+                try Self.confirmar(h, id: try Self.insertarProvisional(h), provisional: "SOL-0000-00-0000000000000",
+                                   asunto: "SOL-0000-00-0000000000000", texto: "x")
             }
         }
         #expect(error?.message
@@ -107,17 +120,9 @@ struct SolicitudConfirmacionTests {
         let otra = MariaDBConnection(configuration: h.connection.configuration)
         defer { otra.close() }
         try h.connection.transaction {
-            let id = try #require(try h.connection.queryFirst("""
-                INSERT INTO Solicitud (CodigoSolicitud, IdUsuarioSolicitante, IdDepartamentoSolicitante, \
-                IdUsuarioAprobador, IdTipoPrioridadSolicitud, IdTipoServicioSolicitud, Asunto, CantidadPasajeros, \
-                FechaServicioRequerido, HoraServicioRequerido) \
-                VALUES ('SOL-0000-00-1234567890123', 1, 2, 3, 2, 1, 'Prueba', 1, '2026-04-15', '08:00') RETURNING Id
-                """)).int("Id")
-            try h.connection.execute(SQLQuery(
-                unsafeSQL: "CALL confirmar_solicitud_creada(?, ?, 2026, 2, 'SOL-0000-00-1234567890123', "
-                    + "'y@transporte.local', 'Solicitud SOL-0000-00-1234567890123', 'Código: SOL-0000-00-1234567890123', NULL, "
-                    + "NULL, NULL, NULL, NULL, @c, @e, @ce, @n, @co, @f)",
-                binds: [.int(Int64(id)), .dateTime(SQLDateTime(unixMilliseconds: TransporteHarness.finDeFebrero))]))
+            let id = try Self.insertarProvisional(h)
+            try Self.confirmar(h, id: id, provisional: Self.provisional, asunto: "Solicitud \(Self.provisional)",
+                               texto: "Código: \(Self.provisional)")
             // Seen from another connection before this transaction's own end: committed by the procedure.
             #expect(try otra.queryFirst("SELECT CodigoSolicitud FROM Solicitud WHERE Id = \(id)")?.string("CodigoSolicitud")
                     == "SOL-2026-02-00000001")
